@@ -1,2 +1,11 @@
 //! makan: find places and organizations in Arabic and English news about Syria.
 #![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod error;
+mod normalize;
+mod span;
+
+pub use error::Error;
+pub use normalize::fold;
+pub use span::{OffsetConverter, Offsets, Span};

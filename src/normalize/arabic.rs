@@ -1,0 +1,73 @@
+//! Folding of Arabic-script characters (ARABIC.md §1).
+//!
+//! Every fold is character-local, so an offset map from folded text back to the original is
+//! exact. Most folds keep the UTF-8 length (two bytes in, two bytes out), which keeps the offset
+//! map short.
+
+use super::Fold;
+
+/// Folds one character of the Arabic blocks (U+0600–U+06FF); `None` for other characters.
+pub(super) fn fold(c: char) -> Option<Fold> {
+    let folded = match c {
+        // Harakat, tanwin, shadda, sukun and the other combining marks; superscript alef;
+        // Quranic annotation marks; tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => Fold::Drop,
+        // Alef with hamza above/below, madda, wasla, wavy hamza.
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::Char('ا'),
+        // Alef maqsura and the Persian/Urdu/Pashto yeh forms.
+        'ى' | 'ی' | 'ې' | 'ۍ' => Fold::Char('ي'),
+        // Persian keheh and swash kaf.
+        'ک' | 'ڪ' => Fold::Char('ك'),
+        // Kurdish ae, heh with yeh, heh goal, heh doachashmee.
+        'ە' | 'ۀ' | 'ہ' | 'ھ' => Fold::Char('ه'),
+        // Taa marbuta: حماة and حماه are both common spellings of one place.
+        'ة' => Fold::Char('ه'),
+        // Hamza on a seat folds to the seat.
+        'ؤ' => Fold::Char('و'),
+        'ئ' => Fold::Char('ي'),
+        // Arabic-Indic and extended (Persian) digits.
+        '\u{0660}'..='\u{0669}' => Fold::Char(ascii_digit(c as u32 - 0x0660)),
+        '\u{06F0}'..='\u{06F9}' => Fold::Char(ascii_digit(c as u32 - 0x06F0)),
+        '\u{0600}'..='\u{06FF}' => Fold::Char(c),
+        _ => return None,
+    };
+    Some(folded)
+}
+
+fn ascii_digit(value: u32) -> char {
+    char::from_digit(value, 10).expect("a digit value below 10")
+}
+
+/// True for the Arabic letters the folded text can contain (after folding, U+0621–U+064A plus
+/// the few extended letters that have no fold).
+pub(super) fn is_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_keep_utf8_length() {
+        for c in ['أ', 'إ', 'آ', 'ى', 'ة', 'ؤ', 'ئ', 'ک', 'ی', 'ھ'] {
+            match fold(c) {
+                Some(Fold::Char(f)) => assert_eq!(f.len_utf8(), c.len_utf8(), "{c}"),
+                other => panic!("{c} folded to {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn digits_fold_to_ascii() {
+        assert_eq!(fold('١'), Some(Fold::Char('1')));
+        assert_eq!(fold('۴'), Some(Fold::Char('4')));
+    }
+
+    #[test]
+    fn marks_and_tatweel_drop() {
+        for c in ['\u{064E}', '\u{0651}', '\u{0652}', '\u{0670}', 'ـ', '\u{06DA}'] {
+            assert_eq!(fold(c), Some(Fold::Drop), "{c:?}");
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! One-pass normalization of text and names, with an exact map back to the original.
+//!
+//! [`fold`] is applied to gazetteer names and to documents alike, so a name matches every
+//! typographic variant of itself. The pass is a single `match` per character (see
+//! `arabic.rs` and `latin.rs`): each original character becomes zero, one or (for a few
+//! presentation-form ligatures such as ﻻ) several folded characters. The crate-internal
+//! [`Normalized`] keeps, beside the folded text, a sparse [`OffsetMap`] that records only the
+//! points where folded and original byte positions drift apart, and the positions where words
+//! start — the only places where the tagger looks for names.
+//!
+//! Invariants kept by [`Normalized`]:
+//! - every folded character maps to the start of the original character it came from, so a
+//!   folded range maps to an original range on `char` boundaries;
+//! - runs of white space, hyphens and underscores fold to one space, and leading separators
+//!   are dropped;
+//! - folding the folded text again changes nothing (`fold(fold(s)) == fold(s)`).
+
+mod arabic;
+mod latin;
+
+/// What one original character becomes.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Fold {
+    /// Nothing (marks, tatweel, invisible controls, apostrophes).
+    Drop,
+    /// A word separator; runs of them become one space.
+    Space,
+    /// One character.
+    Char(char),
+    /// Several characters (ß -> ss).
+    Str(&'static str),
+}
+
+/// Folds `text` the way makan folds names and documents before matching.
+///
+/// ```
+/// assert_eq!(makan::fold("إدلبُ"), makan::fold("ادلب"));
+/// assert_eq!(makan::fold("Deir ez-Zor"), "deir ez zor");
+/// assert_eq!(makan::fold("حماة ١٤٠"), "حماه 140");
+/// ```
+pub fn fold(text: &str) -> String {
+    Normalized::new(text).text
+}
+
+/// Folded text with its map back to the original and the positions where words start.
+#[derive(Clone, Debug)]
+pub(crate) struct Normalized {
+    text: String,
+    map: OffsetMap,
+    word_starts: Vec<usize>,
+}
+
+/// Sparse map from folded byte positions to original byte positions.
+///
+/// A point `(folded, original)` says that from the folded character at `folded` on, the
+/// original position is `folded + (original - folded)`, until the next point.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct OffsetMap {
+    points: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// The original position of the folded character starting at `folded`.
+    pub(crate) fn original(&self, folded: usize) -> usize {
+        let i = self.points.partition_point(|&(f, _)| f <= folded);
+        match i.checked_sub(1) {
+            Some(j) => {
+                let (f, o) = self.points[j];
+                o + (folded - f)
+            }
+            None => folded,
+        }
+    }
+
+    fn delta_at_end(&self) -> isize {
+        self.points.last().map_or(0, |&(f, o)| o as isize - f as isize)
+    }
+}
+
+impl Normalized {
+    /// Folds `original` in one pass.
+    pub(crate) fn new(original: &str) -> Normalized {
+        let mut out = Builder {
+            text: String::with_capacity(original.len()),
+            map: OffsetMap::default(),
+            word_starts: Vec::new(),
+            prev_is_word: false,
+            delta: 0,
+        };
+        for (at, c) in original.char_indices() {
+            match fold_char(c) {
+                Folded::One(fold) => out.push(fold, at),
+                Folded::Compatibility => {
+                    unicode_normalization::char::decompose_compatible(c, |d| {
+                        // Isolated harakat forms decompose to a space plus the mark: keep
+                        // neither, like the marks themselves.
+                        if d != ' ' {
+                            if let Folded::One(fold) = fold_char(d) {
+                                out.push(fold, at);
+                            }
+                        }
+                    });
+                }
+            }
+        }
+        Normalized { text: out.text, map: out.map, word_starts: out.word_starts }
+    }
+
+    /// The folded text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Folded byte positions where a word (a run of letters and digits) starts.
+    pub(crate) fn word_starts(&self) -> &[usize] {
+        &self.word_starts
+    }
+
+    /// The original start of the folded character at `folded`.
+    pub(crate) fn original_start(&self, folded: usize) -> usize {
+        self.map.original(folded)
+    }
+
+    /// The original end of a folded range ending at `folded_end` (exclusive, > 0): the end of
+    /// the original character the last folded character came from, extended over Arabic
+    /// combining marks written on it, so the span is the surface text as written.
+    pub(crate) fn original_end(&self, original: &str, folded_end: usize) -> usize {
+        let last = self.text[..folded_end].chars().next_back().expect("a non-empty range");
+        let start = self.map.original(folded_end - last.len_utf8());
+        let mut end = start + original[start..].chars().next().map_or(0, char::len_utf8);
+        for c in original[end..].chars() {
+            if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') {
+                end += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        end
+    }
+}
+
+struct Builder {
+    text: String,
+    map: OffsetMap,
+    word_starts: Vec<usize>,
+    prev_is_word: bool,
+    delta: isize,
+}
+
+impl Builder {
+    fn push(&mut self, fold: Fold, original_at: usize) {
+        match fold {
+            Fold::Drop => {}
+            Fold::Space => {
+                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                    self.push_char(' ', original_at);
+                }
+            }
+            Fold::Char(c) => self.push_char(c, original_at),
+            Fold::Str(s) => s.chars().for_each(|c| self.push_char(c, original_at)),
+        }
+    }
+
+    fn push_char(&mut self, c: char, original_at: usize) {
+        let at = self.text.len();
+        let delta = original_at as isize - at as isize;
+        if delta != self.delta {
+            self.map.points.push((at, original_at));
+            self.delta = delta;
+            debug_assert_eq!(self.map.delta_at_end(), delta);
+        }
+        let is_word = is_word_char(c);
+        if is_word && !self.prev_is_word {
+            self.word_starts.push(at);
+        }
+        self.prev_is_word = is_word;
+        self.text.push(c);
+    }
+}
+
+enum Folded {
+    One(Fold),
+    /// A presentation form: fold its compatibility decomposition.
+    Compatibility,
+}
+
+fn fold_char(c: char) -> Folded {
+    let fold = match c {
+        'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
+        '\'' | '`' => Fold::Drop,
+        '-' | '_' => Fold::Space,
+        c if c.is_ascii() => {
+            if c.is_ascii_whitespace() {
+                Fold::Space
+            } else {
+                Fold::Char(c)
+            }
+        }
+        '\u{0600}'..='\u{06FF}' => arabic::fold(c).unwrap_or(Fold::Char(c)),
+        // Zero-width and direction controls, BOM, soft hyphen, word joiner.
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}' | '\u{00AD}' | '\u{180E}' => Fold::Drop,
+        // Hyphen, non-breaking hyphen, figure dash, en dash, minus sign.
+        '\u{2010}'..='\u{2013}' | '\u{2212}' => Fold::Space,
+        // Arabic presentation forms A and B: text copied from PDFs.
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => return Folded::Compatibility,
+        c if c.is_whitespace() => Fold::Space,
+        c => latin::fold(c).unwrap_or(Fold::Char(c)),
+    };
+    Folded::One(fold)
+}
+
+/// True for characters that belong to words in folded text: letters and digits.
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        arabic::is_letter(c) || c.is_alphanumeric()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(original: &str, name: &str) -> String {
+        let norm = Normalized::new(original);
+        let key = fold(name);
+        let at = norm.text().find(&key).expect("name found in folded text");
+        let start = norm.original_start(at);
+        let end = norm.original_end(original, at + key.len());
+        original[start..end].to_string()
+    }
+
+    #[test]
+    fn maps_back_over_dropped_marks() {
+        assert_eq!(roundtrip("في دِمَشْقَ اليوم", "دمشق"), "دِمَشْقَ");
+        assert_eq!(roundtrip("قرب حماة.", "حماه"), "حماة");
+        assert_eq!(roundtrip("مدينة دير  الزور", "دير الزور"), "دير  الزور");
+        assert_eq!(roundtrip("مدينة ديـــر الزور", "دير الزور"), "ديـــر الزور");
+    }
+
+    #[test]
+    fn maps_back_over_length_changing_folds() {
+        assert_eq!(roundtrip("Ḩimṣ and Ḩamāh", "hamah"), "Ḩamāh");
+        assert_eq!(roundtrip("١٤٠ كم من حلب", "حلب"), "حلب");
+        assert_eq!(roundtrip("\u{200F}حلب\u{200E}", "حلب"), "حلب");
+    }
+
+    #[test]
+    fn lam_alef_ligature_is_two_letters() {
+        let norm = Normalized::new("ﻻ");
+        assert_eq!(norm.text(), "لا");
+        assert_eq!(norm.original_start(2), 0);
+        assert_eq!(norm.original_end("ﻻ", 4), 3);
+    }
+
+    #[test]
+    fn word_starts_skip_inner_letters() {
+        let norm = Normalized::new("وفي حلب، الباب");
+        let words: Vec<&str> = norm
+            .word_starts()
+            .iter()
+            .map(|&s| norm.text()[s..].split([' ', '،']).next().unwrap())
+            .collect();
+        assert_eq!(words, ["وفي", "حلب", "الباب"]);
+    }
+
+    #[test]
+    fn separators_collapse() {
+        assert_eq!(fold("  Deir - ez-Zor\n\tcity"), "deir ez zor city");
+        assert_eq!(fold("Ma'arrat an-Nu‘man"), "maarrat an numan");
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        for s in ["إدلبُ ﻻ ١٤", "Dayr az Zawr – Ḩalab", "ٱلرَّقَّة"] {
+            assert_eq!(fold(&fold(s)), fold(s));
+        }
+    }
+}
