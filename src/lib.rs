@@ -9,3 +9,5 @@ mod span;
 pub use error::Error;
 pub use normalize::fold;
 pub use span::{OffsetConverter, Offsets, Span};
+mod gazetteer;
+pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerBuilder, Kind, Name, NameId, Point};
