@@ -11,3 +11,6 @@ pub use normalize::fold;
 pub use span::{OffsetConverter, Offsets, Span};
 mod gazetteer;
 pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerBuilder, Kind, Name, NameId, Point};
+mod automaton;
+mod tag;
+pub use tag::{Mention, Proclitic, Tagger, TaggerBuilder};

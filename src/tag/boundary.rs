@@ -1,0 +1,135 @@
+//! Where a name may start and end inside written words (ARABIC.md §2).
+//!
+//! A name may be preceded, inside the same written word, by at most a conjunction (و or ف)
+//! and then a preposition (ب, ل or ك). Nothing else may be glued before it, and no letter
+//! may follow it. These are small pure functions over folded text; the tagger calls them on
+//! the candidates the automaton proposes.
+
+use crate::automaton::Form;
+use crate::normalize::is_word_char;
+
+/// The proclitics written before a name inside the same word (و، ف then ب، ل، ك).
+#[derive(Clone, Copy, Debug, Default, Eq, Hash, PartialEq)]
+pub struct Proclitic {
+    conjunction: Option<char>,
+    preposition: Option<char>,
+}
+
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
+
+impl Proclitic {
+    /// No proclitic.
+    pub const NONE: Proclitic = Proclitic { conjunction: None, preposition: None };
+
+    /// The conjunction و or ف, if written.
+    pub fn conjunction(&self) -> Option<char> {
+        self.conjunction
+    }
+
+    /// The preposition ب, ل or ك, if written.
+    pub fn preposition(&self) -> Option<char> {
+        self.preposition
+    }
+
+    /// True when nothing was glued before the name.
+    pub fn is_empty(&self) -> bool {
+        self.conjunction.is_none() && self.preposition.is_none()
+    }
+
+    /// The proclitics as written (folded), e.g. "وب".
+    pub fn as_string(&self) -> String {
+        self.conjunction.into_iter().chain(self.preposition).collect()
+    }
+
+    /// Length in bytes of the folded proclitics (each is a two-byte Arabic letter).
+    pub(crate) fn len_bytes(&self) -> usize {
+        self.conjunction.map_or(0, char::len_utf8) + self.preposition.map_or(0, char::len_utf8)
+    }
+}
+
+/// The ways the start of a folded word can split into proclitics and a name: always the whole
+/// word, then every proclitic sequence the grammar allows that the word begins with.
+pub(crate) fn proclitic_splits(word: &str) -> impl Iterator<Item = Proclitic> {
+    let mut chars = word.chars();
+    let (first, second) = (chars.next(), chars.next());
+    let mut splits = [Some(Proclitic::NONE), None, None];
+    match first {
+        Some(c) if CONJUNCTIONS.contains(&c) => {
+            splits[1] = Some(Proclitic { conjunction: Some(c), preposition: None });
+            if let Some(p) = second.filter(|p| PREPOSITIONS.contains(p)) {
+                splits[2] = Some(Proclitic { conjunction: Some(c), preposition: Some(p) });
+            }
+        }
+        Some(c) if PREPOSITIONS.contains(&c) => {
+            splits[1] = Some(Proclitic { conjunction: None, preposition: Some(c) });
+        }
+        _ => {}
+    }
+    splits.into_iter().flatten()
+}
+
+/// Whether a name written in `form` may follow `proclitic`.
+///
+/// The lil form (للبوكمال) exists only after the preposition ل. A name behind proclitics
+/// must have at least `min_letters` letters: two-letter keys glued to a proclitic are nearly
+/// always parts of ordinary words.
+pub(crate) fn accepts_start(proclitic: Proclitic, form: Form, letters: usize, min_letters: usize) -> bool {
+    let form_ok = match form {
+        Form::Plain => true,
+        Form::LilContraction => proclitic.preposition == Some('ل'),
+    };
+    form_ok && (proclitic.is_empty() || letters >= min_letters)
+}
+
+/// Whether a name ending at folded byte `end` ends a word: the text ends or a non-letter
+/// follows. Suffixes (حلبي، حلبية) are not names.
+pub(crate) fn ends_word(folded: &str, end: usize) -> bool {
+    folded[end..].chars().next().is_none_or(|c| !is_word_char(c))
+}
+
+/// English possessive after a Latin name: `Syria's`, `Aleppo’s`. The apostrophe folds away,
+/// so the folded text holds `syrias`; `apostrophe_before` tells whether the original text
+/// had an apostrophe right before the `s` at folded position `end`.
+pub(crate) fn ends_with_possessive(folded: &str, end: usize, apostrophe_before: impl FnOnce() -> bool) -> bool {
+    folded[end..].starts_with('s') && ends_word(folded, end + 1) && apostrophe_before()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn splits(word: &str) -> Vec<String> {
+        proclitic_splits(word).map(|p| p.as_string()).collect()
+    }
+
+    #[test]
+    fn proclitic_grammar() {
+        assert_eq!(splits("حلب"), [""]);
+        assert_eq!(splits("بحلب"), ["", "ب"]);
+        assert_eq!(splits("وبحلب"), ["", "و", "وب"]);
+        assert_eq!(splits("فللرقه"), ["", "ف", "فل"]);
+        assert_eq!(splits("كالرقه"), ["", "ك"]);
+        // A preposition cannot precede a conjunction.
+        assert_eq!(splits("بوحلب"), ["", "ب"]);
+    }
+
+    #[test]
+    fn lil_form_needs_lam() {
+        let lam = proclitic_splits("للبوكمال").nth(1).unwrap();
+        assert!(accepts_start(lam, Form::LilContraction, 7, 3));
+        assert!(!accepts_start(Proclitic::NONE, Form::LilContraction, 7, 3));
+        let ba = proclitic_splits("بالبوكمال").nth(1).unwrap();
+        assert!(!accepts_start(ba, Form::LilContraction, 7, 3));
+        assert!(!accepts_start(ba, Form::Plain, 2, 3));
+    }
+
+    #[test]
+    fn word_ends() {
+        assert!(ends_word("حلب", 6));
+        assert!(ends_word("حلب، ادلب", 6));
+        assert!(!ends_word("حلبي", 6));
+        assert!(ends_with_possessive("syrias army", 5, || true));
+        assert!(!ends_with_possessive("syrias army", 5, || false));
+    }
+}

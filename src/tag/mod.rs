@@ -1,0 +1,309 @@
+//! The tagger: finds mentions of gazetteer names in text, with spans over the original.
+//!
+//! Pipeline for one text: fold it in one pass ([`crate::fold`]) keeping an offset map; at
+//! every word start, for every proclitic split the grammar allows, walk the name automaton
+//! anchored; keep the names that end a word ([`boundary`]); resolve overlaps
+//! ([`select`]); map the folded ranges back to the original text.
+
+mod boundary;
+mod select;
+
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+pub use boundary::Proclitic;
+
+use crate::automaton::NameAutomaton;
+use crate::gazetteer::{EntityId, EntityType, Gazetteer, NameId};
+use crate::normalize::Normalized;
+use crate::{Error, Span};
+use select::Candidate;
+
+/// A name found in a text.
+///
+/// A mention owns no borrow: the text is `&text[mention.span()]`, and the entities the name
+/// can mean come from the tagger's gazetteer ([`Tagger::candidates`]).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub struct Mention {
+    span: Span,
+    name: NameId,
+    ty: EntityType,
+    proclitic: Proclitic,
+}
+
+impl Mention {
+    /// The byte range of the name in the original text, without proclitics.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    /// The name key matched.
+    pub fn name(&self) -> NameId {
+        self.name
+    }
+
+    /// Place or organization. When a name can mean both (الميادين the town and the channel),
+    /// the tagger says place and the resolver may change it.
+    pub fn entity_type(&self) -> EntityType {
+        self.ty
+    }
+
+    /// The proclitics written before the name in the same word (و، ف، ب، ل، ك).
+    pub fn proclitic(&self) -> Proclitic {
+        self.proclitic
+    }
+
+    pub(crate) fn with_type(mut self, ty: EntityType) -> Mention {
+        self.ty = ty;
+        self
+    }
+}
+
+/// Finds places and organizations in text. Built once, shared across threads.
+///
+/// ```
+/// use makan::Tagger;
+///
+/// let tagger = Tagger::new();
+/// let text = "قصف على البوكمال وبدير الزور";
+/// let found: Vec<&str> = tagger.tag(text).iter().map(|m| &text[m.span()]).collect();
+/// assert_eq!(found, ["البوكمال", "دير الزور"]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    gazetteer: Shared,
+    automaton: NameAutomaton,
+    min_letters_after_proclitic: usize,
+    /// Per name: the entity type the tagger reports.
+    name_types: Vec<EntityType>,
+}
+
+#[derive(Debug)]
+enum Shared {
+    Embedded(&'static Gazetteer),
+    Owned(Arc<Gazetteer>),
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Gazetteer;
+
+    fn deref(&self) -> &Gazetteer {
+        match self {
+            Shared::Embedded(g) => g,
+            Shared::Owned(g) => g,
+        }
+    }
+}
+
+static EMBEDDED: Lazy<Tagger> = Lazy::new(|| {
+    TaggerBuilder::new().build().expect("the embedded gazetteer compiles into a tagger")
+});
+
+impl Default for Tagger {
+    fn default() -> Tagger {
+        Tagger::new()
+    }
+}
+
+impl Tagger {
+    /// The tagger over the embedded gazetteer. The first call parses the gazetteer and
+    /// compiles the automaton; later calls share it.
+    pub fn new() -> Tagger {
+        EMBEDDED.clone()
+    }
+
+    /// A builder for a tagger with options or another gazetteer.
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::new()
+    }
+
+    /// The gazetteer the tagger matches.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.inner.gazetteer
+    }
+
+    /// The entities a mention's name can mean.
+    pub fn candidates(&self, mention: &Mention) -> &[EntityId] {
+        self.gazetteer().name(mention.name).entities()
+    }
+
+    /// Heap memory of the compiled automaton, in bytes.
+    pub fn automaton_memory(&self) -> usize {
+        self.inner.automaton.memory_usage()
+    }
+
+    /// The mentions in `text`, in text order, not overlapping.
+    pub fn tag(&self, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        self.tag_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Tagger::tag`], filling a caller's buffer (cleared first).
+    pub fn tag_into(&self, text: &str, out: &mut Vec<Mention>) {
+        let norm = Normalized::new(text);
+        self.tag_normalized(text, &norm, out);
+    }
+
+    pub(crate) fn tag_normalized(&self, original: &str, norm: &Normalized, out: &mut Vec<Mention>) {
+        out.clear();
+        let mut candidates = Vec::new();
+        self.candidates_in(original, norm, &mut candidates);
+        let mut chosen = Vec::with_capacity(candidates.len());
+        select::longest_first(&mut candidates, &mut chosen);
+        out.extend(chosen.iter().map(|c| {
+            let (name, proclitic) = c.value;
+            let start = norm.original_start(c.folded.start());
+            let end = norm.original_end(original, c.folded.end());
+            Mention {
+                span: Span::new(start, end),
+                name,
+                ty: self.inner.name_types[name.index()],
+                proclitic,
+            }
+        }));
+    }
+
+    fn candidates_in(&self, original: &str, norm: &Normalized, out: &mut Vec<Candidate<(NameId, Proclitic)>>) {
+        let inner = &*self.inner;
+        let folded = norm.text();
+        let bytes = folded.as_bytes();
+        for &word in norm.word_starts() {
+            for proclitic in boundary::proclitic_splits(&folded[word..]) {
+                let at = word + proclitic.len_bytes();
+                inner.automaton.prefixes_at(bytes, at, |end, target| {
+                    let name = inner.gazetteer.name(target.name);
+                    if !boundary::accepts_start(proclitic, target.form, name.letters(), inner.min_letters_after_proclitic) {
+                        return;
+                    }
+                    let word_end = boundary::ends_word(folded, end)
+                        || boundary::ends_with_possessive(folded, end, || {
+                            let s = norm.original_start(end);
+                            original[..s].ends_with(['\'', '’'])
+                        });
+                    if !word_end {
+                        return;
+                    }
+                    if name.acronym_forms().next().is_some() {
+                        let s = norm.original_start(at);
+                        let e = norm.original_end(original, end);
+                        if !name.acronym_forms().any(|f| f == &original[s..e]) {
+                            return;
+                        }
+                    }
+                    out.push(Candidate {
+                        folded: Span::new(at, end),
+                        proclitic_len: proclitic.len_bytes(),
+                        value: (target.name, proclitic),
+                    });
+                });
+            }
+        }
+    }
+}
+
+/// Builds a [`Tagger`] with options.
+#[derive(Debug)]
+pub struct TaggerBuilder {
+    gazetteer: Option<Arc<Gazetteer>>,
+    min_letters_after_proclitic: usize,
+}
+
+impl Default for TaggerBuilder {
+    fn default() -> TaggerBuilder {
+        TaggerBuilder::new()
+    }
+}
+
+impl TaggerBuilder {
+    /// Default options over the embedded gazetteer.
+    pub fn new() -> TaggerBuilder {
+        TaggerBuilder { gazetteer: None, min_letters_after_proclitic: 3 }
+    }
+
+    /// Match this gazetteer instead of the embedded one.
+    pub fn gazetteer(&mut self, gazetteer: Arc<Gazetteer>) -> &mut TaggerBuilder {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// The fewest letters a name must have to be found behind a proclitic (default 3: «بحمص»
+    /// is Homs, but two-letter keys after ب or و are nearly always parts of other words).
+    pub fn min_letters_after_proclitic(&mut self, letters: usize) -> &mut TaggerBuilder {
+        self.min_letters_after_proclitic = letters;
+        self
+    }
+
+    /// Compiles the gazetteer's names.
+    pub fn build(&self) -> Result<Tagger, Error> {
+        let gazetteer = match &self.gazetteer {
+            Some(g) => Shared::Owned(g.clone()),
+            None => Shared::Embedded(Gazetteer::embedded()),
+        };
+        let automaton = NameAutomaton::new(&gazetteer)?;
+        let name_types = gazetteer
+            .names()
+            .map(|(_, name)| {
+                let all_org = name.entities().iter().all(|&e| gazetteer.entity(e).entity_type() == EntityType::Org);
+                if all_org { EntityType::Org } else { EntityType::Loc }
+            })
+            .collect();
+        Ok(Tagger {
+            inner: Arc::new(Inner {
+                gazetteer,
+                automaton,
+                min_letters_after_proclitic: self.min_letters_after_proclitic,
+                name_types,
+            }),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLACES: &str = "id\tkind\tname_ar\tname_en\tlat\tlon\tnames_ar\tnames_en\n\
+        t:bukamal\tpopulated\tالبوكمال\tAbu Kamal\t34.45\t40.92\tأبو كمال\tAl-Bukamal\n\
+        t:deir\tpopulated\tدير الزور\tDeir ez-Zor\t35.33\t40.14\tديرالزور\tDayr az Zawr\n\
+        t:latakia\tpopulated\tاللاذقية\tLatakia\t35.5\t35.8\t\t\n\
+        t:aleppo\tpopulated\tحلب\tAleppo\t36.2\t37.1\t\t\n\
+        t:syria\tcountry\tسوريا\tSyria\t35\t38\tسورية\t\n";
+    const ORGS: &str = "id\tkind\tname_ar\tname_en\tnames_ar\tnames_en\n\
+        o:sdf\tarmed_group\tقوات سوريا الديمقراطية\tSyrian Democratic Forces\tقسد\tSDF\n";
+
+    fn tagger() -> Tagger {
+        let g = Gazetteer::builder().places_tsv("p", PLACES).orgs_tsv("o", ORGS).build().unwrap();
+        Tagger::builder().gazetteer(Arc::new(g)).build().unwrap()
+    }
+
+    fn found(text: &str) -> Vec<(&str, String)> {
+        tagger().tag(text).iter().map(|m| (&text[m.span()], m.proclitic().as_string())).collect()
+    }
+
+    #[test]
+    fn proclitics_and_lil() {
+        assert_eq!(found("للبوكمال"), [("لبوكمال", "ل".to_string())]);
+        assert_eq!(found("وللاذقية"), [("لاذقية", "ول".to_string())]);
+        assert_eq!(found("وبحلب"), [("حلب", "وب".to_string())]);
+        assert_eq!(found("الحلبي حلبية سوريالية"), []);
+    }
+
+    #[test]
+    fn longest_and_org_over_place() {
+        let text = "قوات سوريا الديمقراطية (قسد) في ديرالزور و Deir-ez-Zor's";
+        let got: Vec<&str> = found(text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(got, ["قوات سوريا الديمقراطية", "قسد", "ديرالزور", "Deir-ez-Zor"]);
+    }
+
+    #[test]
+    fn acronyms_need_their_case() {
+        assert_eq!(found("the SDF and the sdf"), [("SDF", String::new())]);
+    }
+}
