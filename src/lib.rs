@@ -14,3 +14,6 @@ pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerBuilder, K
 mod automaton;
 mod tag;
 pub use tag::{Mention, Proclitic, Tagger, TaggerBuilder};
+mod resolve;
+pub use resolve::{Resolution, Resolver, ResolverOptions};
+pub mod output;

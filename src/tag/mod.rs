@@ -27,6 +27,8 @@ use select::Candidate;
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub struct Mention {
     span: Span,
+    /// The same range in the folded text (never leaves the crate).
+    folded: Span,
     name: NameId,
     ty: EntityType,
     proclitic: Proclitic,
@@ -54,9 +56,8 @@ impl Mention {
         self.proclitic
     }
 
-    pub(crate) fn with_type(mut self, ty: EntityType) -> Mention {
-        self.ty = ty;
-        self
+    pub(crate) fn folded(&self) -> Span {
+        self.folded
     }
 }
 
@@ -163,6 +164,7 @@ impl Tagger {
             let end = norm.original_end(original, c.folded.end());
             Mention {
                 span: Span::new(start, end),
+                folded: c.folded,
                 name,
                 ty: self.inner.name_types[name.index()],
                 proclitic,

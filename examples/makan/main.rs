@@ -1,0 +1,57 @@
+//! The `makan` command line: tag and resolve places and organizations in text.
+//!
+//! Install with `cargo install --path . --example makan`. Run `makan help` for usage.
+
+mod cli;
+mod gazetteer_cmd;
+mod tag_cmd;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+makan — places and organizations in Arabic and English news about Syria
+
+USAGE:
+    makan tag [--jsonl] [--no-resolve] [--keep-text] [--all] [FILE]
+        Tag text from FILE or standard input. Plain text gives one JSON object
+        {\"mentions\": [...]}. With --jsonl, every input line {\"doc_id\": .., \"text\": ..}
+        gives one output line {\"doc_id\": .., \"mentions\": [...]} (other fields kept;
+        a bad line gives {\"doc_id\": .., \"error\": .., \"line\": N}).
+        --no-resolve  only tag (candidates, no chosen entity or coordinates)
+        --all         also print mentions the resolver rejected (rejected: true)
+        --keep-text   keep the input's text field in --jsonl output
+        Exit code: 0 all lines fine, 1 some lines bad, 2 usage or I/O error.
+    makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json]
+        Tag and resolve DOCS, score against GOLD (metrics of EVAL.md).
+    makan eval-conll FILE.txt
+        Score on a CoNLL file (ANERcorp format), entity level on whole tokens.
+    makan gazetteer stats
+        Counts of the embedded gazetteer by kind and source, as JSON.
+    makan gazetteer lookup NAME
+        Every entity NAME can mean, best first, as JSON lines.
+    makan help
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("tag") => tag_cmd::run(&args[1..]),
+        Some("gazetteer") => gazetteer_cmd::run(&args[1..]),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => Err(cli::UsageError(format!("unknown command `{other}`")).into()),
+        None => Err(cli::UsageError("no command given".into()).into()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("makan: {err}");
+            if err.is::<cli::UsageError>() {
+                eprint!("\n{USAGE}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

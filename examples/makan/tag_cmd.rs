@@ -1,0 +1,121 @@
+//! `makan tag`: plain text to one JSON object, or JSON Lines to JSON Lines.
+
+use std::io::{self, BufRead, Write};
+use std::process::ExitCode;
+
+use serde_json::{Map, Value, json};
+
+use makan::output::records;
+use makan::{Resolver, Tagger};
+
+use crate::cli::{Args, Result, UsageError, open_input, read_text};
+
+/// What the subcommand prints for one text.
+pub struct Pipeline {
+    pub tagger: Tagger,
+    pub resolver: Option<Resolver>,
+    pub all: bool,
+}
+
+impl Pipeline {
+    pub fn new(resolve: bool, all: bool) -> Pipeline {
+        let tagger = Tagger::new();
+        let resolver = resolve.then(|| Resolver::new(tagger.clone()));
+        Pipeline { tagger, resolver, all }
+    }
+
+    /// The JSON mention records of `text`.
+    pub fn mentions(&self, text: &str) -> Value {
+        let mentions = self.tagger.tag(text);
+        let list = match &self.resolver {
+            None => records(&self.tagger, text, &mentions, None),
+            Some(resolver) => {
+                let resolutions = resolver.resolve(text, &mentions);
+                let mut list = records(&self.tagger, text, &mentions, Some(&resolutions));
+                if !self.all {
+                    let keep: Vec<bool> = resolutions.iter().map(|r| r.is_accepted()).collect();
+                    let mut i = 0;
+                    list.retain(|_| {
+                        i += 1;
+                        keep[i - 1]
+                    });
+                }
+                list
+            }
+        };
+        serde_json::to_value(list).expect("mention records serialize")
+    }
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode> {
+    let args = Args::parse(args, &["jsonl", "no-resolve", "keep-text", "all"])?;
+    if args.positional.len() > 1 {
+        return Err(UsageError("tag takes at most one FILE".into()).into());
+    }
+    let (name, input) = open_input(args.positional.first().map(String::as_str))?;
+    let pipeline = Pipeline::new(!args.has("no-resolve"), args.has("all"));
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    if args.has("jsonl") {
+        let bad = tag_jsonl(&pipeline, &name, input, &mut out, args.has("keep-text"))?;
+        out.flush()?;
+        if bad > 0 {
+            eprintln!("makan: {name}: {bad} bad line(s), reported in place");
+            return Ok(ExitCode::from(1));
+        }
+    } else {
+        let text = read_text(&name, input)?;
+        serde_json::to_writer(&mut out, &json!({ "mentions": pipeline.mentions(&text) }))?;
+        writeln!(out)?;
+        out.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Tags every line; returns how many lines were bad. Each input line gives exactly one
+/// output line.
+fn tag_jsonl(pipeline: &Pipeline, name: &str, mut input: impl BufRead, out: &mut impl Write, keep_text: bool) -> Result<usize> {
+    let mut line = Vec::new();
+    let mut bad = 0;
+    for number in 1.. {
+        line.clear();
+        let n = input.read_until(b'\n', &mut line).map_err(|e| format!("{name}: {e}"))?;
+        if n == 0 {
+            break;
+        }
+        let value = match tag_line(pipeline, &line, keep_text) {
+            Ok(value) => value,
+            Err((doc_id, error)) => {
+                bad += 1;
+                json!({ "doc_id": doc_id, "error": error, "line": number })
+            }
+        };
+        serde_json::to_writer(&mut *out, &value)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(bad)
+}
+
+fn tag_line(pipeline: &Pipeline, line: &[u8], keep_text: bool) -> std::result::Result<Value, (Value, String)> {
+    let line = std::str::from_utf8(line).map_err(|e| (Value::Null, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+    let line = line.trim_end_matches(['\n', '\r']);
+    if line.trim().is_empty() {
+        return Err((Value::Null, "empty line".into()));
+    }
+    let mut object: Map<String, Value> = match serde_json::from_str(line) {
+        Ok(Value::Object(object)) => object,
+        Ok(_) => return Err((Value::Null, "not a JSON object".into())),
+        Err(e) => return Err((Value::Null, format!("invalid JSON: {e}"))),
+    };
+    let doc_id = object.get("doc_id").cloned().unwrap_or(Value::Null);
+    let text = match object.get("text") {
+        Some(Value::String(text)) => text.clone(),
+        Some(_) => return Err((doc_id, "`text` is not a string".into())),
+        None => return Err((doc_id, "no `text` field".into())),
+    };
+    if !keep_text {
+        object.remove("text");
+    }
+    object.insert("mentions".into(), pipeline.mentions(&text));
+    Ok(Value::Object(object))
+}

@@ -1,0 +1,129 @@
+//! Serializable records of mentions, in the JSON shape the CLI prints and EVAL.md reads.
+//!
+//! Offsets: `start`/`end` are code points (Python string indices, what EVAL.md scores),
+//! `byte_start`/`byte_end` UTF-8 bytes, `utf16_start`/`utf16_end` UTF-16 units (JavaScript).
+
+use serde::Serialize;
+
+use crate::resolve::Resolution;
+use crate::{Mention, OffsetConverter, Tagger};
+
+/// One mention as written to JSON.
+#[derive(Clone, Debug, Serialize)]
+pub struct MentionRecord {
+    /// Code-point offset of the first character.
+    pub start: usize,
+    /// Code-point offset one past the last character.
+    pub end: usize,
+    /// UTF-8 byte offset of the first character.
+    pub byte_start: usize,
+    /// UTF-8 byte offset one past the last character.
+    pub byte_end: usize,
+    /// UTF-16 offset of the first character.
+    pub utf16_start: usize,
+    /// UTF-16 offset one past the last character.
+    pub utf16_end: usize,
+    /// The surface text exactly as written.
+    pub text: String,
+    /// `LOC` or `ORG`.
+    #[serde(rename = "type")]
+    pub ty: &'static str,
+    /// The proclitics written before the name in the same word, if any.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub proclitic: String,
+    /// Ids of every entity the name can mean.
+    pub candidates: Vec<String>,
+    /// What the resolver decided, when the mention was resolved.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<ResolvedRecord>,
+}
+
+/// The resolver's decision for one mention.
+#[derive(Clone, Debug, Serialize)]
+pub struct ResolvedRecord {
+    /// The chosen entity's id.
+    pub id: String,
+    /// Its kind.
+    pub kind: &'static str,
+    /// Arabic name.
+    pub name_ar: String,
+    /// English name.
+    pub name_en: String,
+    /// Latitude (places).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude (places).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// The entity's own P-code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pcode: String,
+    /// ISO country code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// The admin chain: governorate, district, sub-district.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub admin: Vec<AdminRecord>,
+    /// Confidence in [0, 1].
+    pub confidence: f64,
+    /// Names of the evidence rules that decided.
+    pub evidence: Vec<String>,
+    /// The runners-up, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeRecord>,
+}
+
+/// One level of an admin chain.
+#[derive(Clone, Debug, Serialize)]
+pub struct AdminRecord {
+    /// `admin1`, `admin2` or `admin3`.
+    pub level: &'static str,
+    /// OCHA P-code.
+    pub pcode: String,
+    /// Arabic name of the unit.
+    pub name_ar: String,
+    /// English name of the unit.
+    pub name_en: String,
+}
+
+/// A candidate the resolver did not choose.
+#[derive(Clone, Debug, Serialize)]
+pub struct AlternativeRecord {
+    /// Entity id.
+    pub id: String,
+    /// Its score, comparable with the chosen one's.
+    pub score: f64,
+}
+
+/// Builds JSON records for a text's mentions (and resolutions, when given).
+pub fn records(
+    tagger: &Tagger,
+    text: &str,
+    mentions: &[Mention],
+    resolutions: Option<&[Resolution]>,
+) -> Vec<MentionRecord> {
+    let g = tagger.gazetteer();
+    let mut conv = OffsetConverter::new(text);
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let s = conv.convert(m.span().start());
+            let e = conv.convert(m.span().end());
+            let resolution = resolutions.and_then(|r| r.get(i));
+            MentionRecord {
+                start: s.char,
+                end: e.char,
+                byte_start: s.byte,
+                byte_end: e.byte,
+                utf16_start: s.utf16,
+                utf16_end: e.utf16,
+                text: text[m.span()].to_string(),
+                ty: resolution.map_or(m.entity_type(), |r| r.entity_type()).label(),
+                proclitic: m.proclitic().as_string(),
+                candidates: tagger.candidates(m).iter().map(|&id| g.entity(id).id().to_string()).collect(),
+                resolved: resolution.and_then(|r| r.record(g)),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,288 @@
+//! Cue words and phrases around a mention (ARABIC.md §3), as tables.
+//!
+//! Words are written here as a reader writes them; they are folded once, on first use, with
+//! the same [`crate::fold`] as the text, and compared with folded words of the text.
+
+use once_cell::sync::Lazy;
+
+use crate::fold;
+use crate::gazetteer::{Entity, Kind};
+
+/// What a cue word before (or after) a mention says about the entity.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum Cue {
+    /// مدينة, city of: a city or large town.
+    City,
+    /// بلدة, town of: a town.
+    Town,
+    /// قرية, village of: a village.
+    Village,
+    /// محافظة, province, governorate: a governorate.
+    Governorate,
+    /// ريف X: the countryside of governorate X (the annotation resolves X to the governorate).
+    Countryside,
+    /// منطقة, district: a district or a named area.
+    District,
+    /// ناحية, sub-district.
+    Subdistrict,
+    /// حي, neighbourhood, quarter.
+    Neighbourhood,
+    /// مخيم, camp.
+    Camp,
+    /// نهر, جبل, سهل, وادي, بحيرة: a natural feature.
+    Natural,
+    /// مطار, معبر, سد, حقل, قاعدة, airport, crossing: a facility.
+    Facility,
+    /// دولة, country: a country.
+    Country,
+    /// قناة, صحيفة, وكالة, تنظيم, حركة...: an organization.
+    Organization,
+}
+
+impl Cue {
+    /// The rule name reported as evidence.
+    pub(crate) fn rule(self) -> &'static str {
+        match self {
+            Cue::City => "cue:city",
+            Cue::Town => "cue:town",
+            Cue::Village => "cue:village",
+            Cue::Governorate => "cue:governorate",
+            Cue::Countryside => "cue:countryside",
+            Cue::District => "cue:district",
+            Cue::Subdistrict => "cue:subdistrict",
+            Cue::Neighbourhood => "cue:neighbourhood",
+            Cue::Camp => "cue:camp",
+            Cue::Natural => "cue:natural",
+            Cue::Facility => "cue:facility",
+            Cue::Country => "cue:country",
+            Cue::Organization => "cue:organization",
+        }
+    }
+
+    /// How well an entity fits the cue: 1 fits, 0 says nothing, negative contradicts.
+    pub(crate) fn fit(self, e: &Entity) -> f64 {
+        let kind = e.kind();
+        let settlement = matches!(kind, Kind::Populated);
+        let pop = e.population().unwrap_or(0);
+        match self {
+            Cue::City => match kind {
+                Kind::Populated if pop >= 20_000 || e.class().starts_with("PPLA") || e.class() == "PPLC" => 1.0,
+                Kind::Populated => 0.6,
+                Kind::Admin1 | Kind::Admin2 | Kind::Admin3 => -0.5,
+                _ => -1.0,
+            },
+            Cue::Town | Cue::Village => match kind {
+                Kind::Populated => 1.0,
+                Kind::Admin3 | Kind::Neighbourhood => 0.0,
+                _ => -1.0,
+            },
+            Cue::Governorate => match kind {
+                Kind::Admin1 => 1.5,
+                _ => -1.0,
+            },
+            Cue::Countryside => match kind {
+                Kind::Admin1 => 1.5,
+                Kind::Admin2 => 0.3,
+                Kind::Populated => 0.0,
+                _ => -1.0,
+            },
+            Cue::District => match kind {
+                Kind::Admin2 | Kind::Region => 0.8,
+                Kind::Admin3 => 0.4,
+                _ if settlement => 0.0,
+                _ => -0.3,
+            },
+            Cue::Subdistrict => match kind {
+                Kind::Admin3 => 1.2,
+                Kind::Populated => 0.3,
+                _ => -1.0,
+            },
+            Cue::Neighbourhood => match kind {
+                Kind::Neighbourhood => 1.2,
+                Kind::Populated => 0.2,
+                _ => -1.0,
+            },
+            Cue::Camp => match kind {
+                Kind::Camp => 1.5,
+                Kind::Populated | Kind::Neighbourhood => 0.2,
+                _ => -1.0,
+            },
+            Cue::Natural => match kind {
+                Kind::Natural | Kind::Region => 1.5,
+                _ => -1.0,
+            },
+            Cue::Facility => match kind {
+                Kind::Facility => 1.5,
+                Kind::Populated => 0.0,
+                _ => -1.0,
+            },
+            Cue::Country => match kind {
+                Kind::Country => 1.5,
+                _ => -1.0,
+            },
+            Cue::Organization => match kind.entity_type() {
+                crate::EntityType::Org => 1.5,
+                crate::EntityType::Loc => -1.5,
+            },
+        }
+    }
+
+    /// Whether the cue is a word that stays outside the span and marks a place.
+    pub(crate) fn is_place_cue(self) -> bool {
+        self != Cue::Organization
+    }
+}
+
+/// Cue words written before a mention (Arabic, and English "city of" style).
+const BEFORE: &[(&str, Cue)] = &[
+    ("مدينة", Cue::City),
+    ("مدينتي", Cue::City),
+    ("مدن", Cue::City),
+    ("العاصمة", Cue::City),
+    ("عاصمة", Cue::City),
+    ("بلدة", Cue::Town),
+    ("بلدتي", Cue::Town),
+    ("بلدات", Cue::Town),
+    ("قرية", Cue::Village),
+    ("قريتي", Cue::Village),
+    ("قرى", Cue::Village),
+    ("مزرعة", Cue::Village),
+    ("محافظة", Cue::Governorate),
+    ("محافظتي", Cue::Governorate),
+    ("محافظات", Cue::Governorate),
+    ("ريف", Cue::Countryside),
+    ("أرياف", Cue::Countryside),
+    ("منطقة", Cue::District),
+    ("مناطق", Cue::District),
+    ("ناحية", Cue::Subdistrict),
+    ("حي", Cue::Neighbourhood),
+    ("أحياء", Cue::Neighbourhood),
+    ("حارة", Cue::Neighbourhood),
+    ("مخيم", Cue::Camp),
+    ("مخيمات", Cue::Camp),
+    ("نهر", Cue::Natural),
+    ("جبل", Cue::Natural),
+    ("جبال", Cue::Natural),
+    ("سهل", Cue::Natural),
+    ("وادي", Cue::Natural),
+    ("بحيرة", Cue::Natural),
+    ("هضبة", Cue::Natural),
+    ("مطار", Cue::Facility),
+    ("معبر", Cue::Facility),
+    ("سد", Cue::Facility),
+    ("حقل", Cue::Facility),
+    ("حقول", Cue::Facility),
+    ("قاعدة", Cue::Facility),
+    ("ميناء", Cue::Facility),
+    ("مرفأ", Cue::Facility),
+    ("دولة", Cue::Country),
+    ("قناة", Cue::Organization),
+    ("فضائية", Cue::Organization),
+    ("صحيفة", Cue::Organization),
+    ("جريدة", Cue::Organization),
+    ("مجلة", Cue::Organization),
+    ("وكالة", Cue::Organization),
+    ("موقع", Cue::Organization),
+    ("شبكة", Cue::Organization),
+    ("إذاعة", Cue::Organization),
+    ("تلفزيون", Cue::Organization),
+    ("تنظيم", Cue::Organization),
+    ("حركة", Cue::Organization),
+    ("حزب", Cue::Organization),
+    ("جماعة", Cue::Organization),
+    ("فصيل", Cue::Organization),
+    ("ميليشيا", Cue::Organization),
+    ("مليشيا", Cue::Organization),
+    ("ميليشيات", Cue::Organization),
+    ("city", Cue::City),
+    ("town", Cue::Town),
+    ("village", Cue::Village),
+    ("province", Cue::Governorate),
+    ("governorate", Cue::Governorate),
+    ("countryside", Cue::Countryside),
+    ("district", Cue::District),
+    ("neighbourhood", Cue::Neighbourhood),
+    ("neighborhood", Cue::Neighbourhood),
+    ("camp", Cue::Camp),
+    ("river", Cue::Natural),
+    ("mount", Cue::Natural),
+    ("airport", Cue::Facility),
+    ("airbase", Cue::Facility),
+    ("crossing", Cue::Facility),
+    ("newspaper", Cue::Organization),
+    ("channel", Cue::Organization),
+    ("agency", Cue::Organization),
+];
+
+/// Cue words written right after a mention ("Idlib province", "الإخبارية").
+const AFTER: &[(&str, Cue)] = &[
+    ("province", Cue::Governorate),
+    ("governorate", Cue::Governorate),
+    ("city", Cue::City),
+    ("town", Cue::Town),
+    ("village", Cue::Village),
+    ("countryside", Cue::Countryside),
+    ("district", Cue::District),
+    ("camp", Cue::Camp),
+    ("river", Cue::Natural),
+    ("الإخبارية", Cue::Organization),
+    ("الفضائية", Cue::Organization),
+    ("newspaper", Cue::Organization),
+];
+
+/// Words that may stand between a cue and the name without breaking the cue
+/// ("ريف محافظة حلب", "the city of", "مدينة حلب" vs "مدينة القديمة"?) — only the English "of"
+/// and "the" and the Arabic "محافظة" after "ريف".
+const CUE_FILLERS: &[&str] = &["of", "the"];
+
+struct CueTable {
+    before: Vec<(String, Cue)>,
+    after: Vec<(String, Cue)>,
+    fillers: Vec<String>,
+}
+
+static TABLE: Lazy<CueTable> = Lazy::new(|| CueTable {
+    before: BEFORE.iter().map(|&(w, c)| (fold(w), c)).collect(),
+    after: AFTER.iter().map(|&(w, c)| (fold(w), c)).collect(),
+    fillers: CUE_FILLERS.iter().map(|w| fold(w)).collect(),
+});
+
+/// The cue among the words before a mention, nearest first (`words[0]` is the word right
+/// before the name). Fillers like "of" and "the" are skipped; a governorate cue after ريف
+/// ("ريف محافظة حلب") still reads as countryside.
+pub(crate) fn cue_before(words: &[&str]) -> Option<Cue> {
+    let t = &*TABLE;
+    let mut words = words.iter().copied().filter(|w| !t.fillers.iter().any(|f| f == w));
+    let first = words.next()?;
+    let cue = lookup(&t.before, first)?;
+    if cue == Cue::Governorate && words.next().is_some_and(|w| lookup(&t.before, w) == Some(Cue::Countryside)) {
+        return Some(Cue::Countryside);
+    }
+    Some(cue)
+}
+
+/// The cue in the word right after a mention.
+pub(crate) fn cue_after(words: &[&str]) -> Option<Cue> {
+    lookup(&TABLE.after, words.first()?)
+}
+
+fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
+    // A cue word may carry the conjunction و or the preposition ب/ل itself (وبلدة، ومدينة).
+    let bare = [word, word.strip_prefix('و').unwrap_or(""), word.strip_prefix('ب').unwrap_or("")];
+    bare.iter().filter(|w| !w.is_empty()).find_map(|w| table.iter().find(|(k, _)| k == w).map(|&(_, c)| c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_fold_like_text() {
+        assert_eq!(cue_before(&[&fold("مدينة")]), Some(Cue::City));
+        assert_eq!(cue_before(&[&fold("ومدينه")]), Some(Cue::City));
+        assert_eq!(cue_before(&["محافظه", "ريف"]), Some(Cue::Countryside));
+        assert_eq!(cue_before(&["of", "city", "the"]), Some(Cue::City));
+        assert_eq!(cue_before(&["في"]), None);
+        assert_eq!(cue_after(&["province"]), Some(Cue::Governorate));
+    }
+}

@@ -1,0 +1,606 @@
+//! The resolver: one entity per mention, with the evidence that chose it and a confidence.
+//!
+//! A document is resolved in two passes. Pass one scores each mention's candidates alone:
+//! a prior (kind, population, capital status, the Syrian domain) plus the cue words around
+//! the mention ([`cues`]). Pass two adds evidence from the other mentions, read from pass
+//! one's choices: containment and adjacency phrases («X في ريف Y», "X (Y)", "X in Y"),
+//! relative position («جنوب شرق مدينة دير الزور بحوالي 140 كم», [`relative`]), and
+//! document coherence (candidates near the places the document is sure about). Names that
+//! are also ordinary words (الباب، الميادين) are kept only with supporting evidence; the
+//! gazetteer's corpus frequencies say which names those are. Every rule that moves a score
+//! is reported by name, so a user can see why.
+
+mod context;
+mod cues;
+mod relative;
+
+use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Kind, Name, Point};
+use crate::normalize::Normalized;
+use crate::output::{AdminRecord, AlternativeRecord, ResolvedRecord};
+use crate::{Mention, Tagger};
+use cues::Cue;
+
+/// Options of the [`Resolver`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ResolverOptions {
+    /// A name counts as an ordinary word when it occurs in the reference corpus this many
+    /// times more often than its best candidate's prominence predicts. Such a mention needs
+    /// supporting evidence (a cue word, a containment or relative phrase, a nearby place, a
+    /// list of places) to be accepted. Default 8.
+    pub common_word_ratio: f64,
+    /// Mentions whose confidence ends below this are rejected (default 0.15).
+    pub min_confidence: f64,
+}
+
+impl Default for ResolverOptions {
+    fn default() -> ResolverOptions {
+        ResolverOptions { common_word_ratio: 8.0, min_confidence: 0.15 }
+    }
+}
+
+/// What the resolver decided for one mention.
+#[derive(Clone, Debug)]
+pub struct Resolution {
+    entity: Option<EntityId>,
+    ty: EntityType,
+    confidence: f64,
+    evidence: Vec<&'static str>,
+    alternatives: Vec<(EntityId, f64)>,
+    accepted: bool,
+}
+
+impl Resolution {
+    /// The chosen entity.
+    pub fn entity(&self) -> Option<EntityId> {
+        self.entity
+    }
+    /// Place or organization, after context (قناة الميادين is an organization).
+    pub fn entity_type(&self) -> EntityType {
+        self.ty
+    }
+    /// Confidence in [0, 1] that the mention is a real mention of the chosen entity.
+    pub fn confidence(&self) -> f64 {
+        self.confidence
+    }
+    /// Names of the rules that supported the choice (`prior`, `cue:city`, `containment`,
+    /// `relative_position`, `coherence`, `list`, `common_word`...).
+    pub fn evidence(&self) -> &[&'static str] {
+        &self.evidence
+    }
+    /// The runners-up with their scores, best first.
+    pub fn alternatives(&self) -> &[(EntityId, f64)] {
+        &self.alternatives
+    }
+    /// False when the mention was rejected (an ordinary word without support, or too low a
+    /// confidence); the CLI drops rejected mentions unless asked for all.
+    pub fn is_accepted(&self) -> bool {
+        self.accepted
+    }
+
+    pub(crate) fn record(&self, g: &Gazetteer) -> Option<ResolvedRecord> {
+        let e = g.entity(self.entity?);
+        let levels = ["admin1", "admin2", "admin3"];
+        let admin = e
+            .admin_pcodes()
+            .iter()
+            .zip(levels)
+            .filter(|(p, _)| !p.is_empty() && **p != e.pcode())
+            .map(|(p, level)| {
+                let unit = g.by_id(&format!("ocha:{p}")).map(|id| g.entity(id));
+                AdminRecord {
+                    level,
+                    pcode: p.to_string(),
+                    name_ar: unit.map_or(String::new(), |u| u.name_ar().to_string()),
+                    name_en: unit.map_or(String::new(), |u| u.name_en().to_string()),
+                }
+            })
+            .collect();
+        Some(ResolvedRecord {
+            id: e.id().to_string(),
+            kind: e.kind().name(),
+            name_ar: e.name_ar().to_string(),
+            name_en: e.name_en().to_string(),
+            lat: e.point().map(|p| round5(p.lat)),
+            lon: e.point().map(|p| round5(p.lon)),
+            pcode: e.pcode().to_string(),
+            country: e.country().to_string(),
+            admin,
+            confidence: (self.confidence * 1000.0).round() / 1000.0,
+            evidence: self.evidence.iter().map(|s| s.to_string()).collect(),
+            alternatives: self
+                .alternatives
+                .iter()
+                .map(|&(id, score)| AlternativeRecord {
+                    id: g.entity(id).id().to_string(),
+                    score: (score * 100.0).round() / 100.0,
+                })
+                .collect(),
+        })
+    }
+}
+
+fn round5(x: f64) -> f64 {
+    (x * 100_000.0).round() / 100_000.0
+}
+
+/// Resolves the mentions of a document.
+///
+/// ```
+/// use makan::{Resolver, Tagger};
+///
+/// let tagger = Tagger::new();
+/// let resolver = Resolver::new(tagger.clone());
+/// let text = "حررت مدينة البوكمال جنوب شرق مدينة دير الزور بحوالي 140 كم";
+/// let mentions = tagger.tag(text);
+/// let resolved = resolver.resolve(text, &mentions);
+/// let bukamal = tagger.gazetteer().entity(resolved[0].entity().unwrap());
+/// assert_eq!(bukamal.name_en(), "Abu Kamal");
+/// assert!(resolved[0].evidence().contains(&"relative_position"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Resolver {
+    tagger: Tagger,
+    options: ResolverOptions,
+}
+
+/// What pass one and pass two know about a mention.
+struct Site<'t> {
+    name: &'t Name,
+    before: Vec<&'t str>,
+    after: Vec<&'t str>,
+    cue_before: Option<Cue>,
+    cue_after: Option<Cue>,
+    ty: EntityType,
+    candidates: Vec<Scored>,
+    support: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug)]
+struct Scored {
+    entity: EntityId,
+    score: f64,
+    evidence: Vec<&'static str>,
+}
+
+impl Resolver {
+    /// A resolver over the tagger's gazetteer, with default options.
+    pub fn new(tagger: Tagger) -> Resolver {
+        Resolver { tagger, options: ResolverOptions::default() }
+    }
+
+    /// A resolver with options.
+    pub fn with_options(tagger: Tagger, options: ResolverOptions) -> Resolver {
+        Resolver { tagger, options }
+    }
+
+    /// Every entity a written name can mean, ranked by the prior alone (no context), best
+    /// first, with the prior scores.
+    pub fn rank_name(&self, written: &str) -> Vec<(EntityId, f64)> {
+        let g = self.tagger.gazetteer();
+        let mut ranked: Vec<(EntityId, f64)> = g.lookup(written).iter().map(|&e| (e, prior(g.entity(e)))).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+    }
+
+    /// The tagger whose mentions this resolver reads.
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+
+    /// Tags `text` and resolves its mentions in one go (one fold of the text).
+    pub fn tag_and_resolve(&self, text: &str) -> Vec<(Mention, Resolution)> {
+        let norm = Normalized::new(text);
+        let mut mentions = Vec::new();
+        self.tagger.tag_normalized(text, &norm, &mut mentions);
+        let resolutions = self.resolve_normalized(&norm, &mentions);
+        mentions.into_iter().zip(resolutions).collect()
+    }
+
+    /// Resolves `mentions`, which the same tagger found in `text`. One resolution per
+    /// mention, in the same order.
+    pub fn resolve(&self, text: &str, mentions: &[Mention]) -> Vec<Resolution> {
+        let norm = Normalized::new(text);
+        self.resolve_normalized(&norm, mentions)
+    }
+
+    fn resolve_normalized(&self, norm: &Normalized, mentions: &[Mention]) -> Vec<Resolution> {
+        let g = self.tagger.gazetteer();
+        let folded = norm.text();
+        let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| self.first_pass(g, folded, m)).collect();
+        let choices: Vec<Option<EntityId>> = sites.iter().map(best_entity).collect();
+        let confident: Vec<bool> = sites.iter().map(is_confident).collect();
+        for i in 0..sites.len() {
+            self.second_pass(g, folded, mentions, &mut sites, i, &choices, &confident);
+        }
+        sites.iter().map(|s| self.decide(g, s)).collect()
+    }
+
+    fn first_pass<'t>(&self, g: &'t Gazetteer, folded: &'t str, m: &Mention) -> Site<'t> {
+        let span = m.folded();
+        let before = context::before(folded, span.start() - m.proclitic().len_bytes(), 3);
+        let after = context::after(folded, span.end(), 6);
+        let cue_before = cues::cue_before(&before);
+        let cue_after = cues::cue_after(&after);
+        let name = g.name(m.name());
+        let ty = choose_type(g, name, cue_before, cue_after);
+        let candidates = name
+            .entities()
+            .iter()
+            .filter(|&&e| g.entity(e).entity_type() == ty)
+            .map(|&e| {
+                let entity = g.entity(e);
+                let mut scored = Scored { entity: e, score: prior(entity), evidence: vec!["prior"] };
+                for cue in [cue_before, cue_after].into_iter().flatten() {
+                    let fit = cue.fit(entity);
+                    scored.score += 2.0 * fit;
+                    if fit > 0.0 {
+                        scored.evidence.push(cue.rule());
+                    }
+                }
+                scored
+            })
+            .collect();
+        let mut support = Vec::new();
+        if let Some(cue) = cue_before.or(cue_after) {
+            if (cue.is_place_cue() && ty == EntityType::Loc) || (cue == Cue::Organization && ty == EntityType::Org) {
+                support.push(cue.rule());
+            }
+        }
+        Site { name, before, after, cue_before, cue_after, ty, candidates, support }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn second_pass(
+        &self,
+        g: &Gazetteer,
+        folded: &str,
+        mentions: &[Mention],
+        sites: &mut [Site<'_>],
+        i: usize,
+        choices: &[Option<EntityId>],
+        confident: &[bool],
+    ) {
+        if sites[i].ty != EntityType::Loc {
+            return;
+        }
+        let next = i + 1;
+        let gap: Vec<&str> = match mentions.get(next) {
+            Some(n) => {
+                let start = n.folded().start() - n.proclitic().len_bytes();
+                let mut t = context::tokens(&folded[mentions[i].folded().end()..start]);
+                // The next mention's proclitics belong to the gap (بريف حلب: "ب").
+                let pro = n.proclitic().as_string();
+                if !pro.is_empty() {
+                    t.push(&folded[start..n.folded().start()]);
+                }
+                t
+            }
+            None => Vec::new(),
+        };
+        let next_entity = mentions.get(next).and(choices.get(next).copied().flatten()).map(|e| g.entity(e));
+        let prev_gap_is_list = i > 0 && is_list_gap(folded, &mentions[i - 1], &mentions[i]);
+        let next_gap_is_list = next_entity.is_some() && is_list_gap(folded, &mentions[i], &mentions[next]);
+        if (prev_gap_is_list && sites[i - 1].ty == EntityType::Loc)
+            || (next_gap_is_list && sites[next].ty == EntityType::Loc)
+        {
+            sites[i].support.push("list");
+        }
+
+        // Containment or adjacency: X في ريف Y, X بريف Y, X (Y), X التابعة لY, X in Y, X, Y.
+        let contained_in = next_entity.filter(|_| is_containment_gap(&gap, is_latin(sites[i].name.key())));
+        // Relative position: X جنوب شرق Y بحوالي 140 كم.
+        let after_next: Vec<&str> = mentions.get(next).map_or(Vec::new(), |n| context::after(folded, n.folded().end(), 5));
+        let relation = next_entity.and_then(|_| relative::parse(&gap, &after_next));
+        let anchors: Vec<(EntityId, &Entity)> = choices
+            .iter()
+            .enumerate()
+            .filter(|&(j, c)| j != i && confident[j] && c.is_some() && sites[j].name.key() != sites[i].name.key())
+            .filter_map(|(_, c)| c.map(|e| (e, g.entity(e))))
+            .filter(|(_, e)| e.entity_type() == EntityType::Loc)
+            .collect();
+        let several = sites[i].candidates.len() > 1;
+        let site = &mut sites[i];
+        let mut supported_by_context = false;
+        for cand in &mut site.candidates {
+            let e = g.entity(cand.entity);
+            if let Some(y) = contained_in {
+                let fit = containment_fit(e, y);
+                cand.score += fit;
+                if fit > 0.0 {
+                    cand.evidence.push("containment");
+                    supported_by_context = true;
+                }
+            }
+            if let (Some(rel), Some(y)) = (relation, next_entity) {
+                if let (Some(p), Some(anchor)) = (e.point(), y.point()) {
+                    let fit = relative_fit(anchor, p, rel);
+                    cand.score += fit;
+                    if fit > 0.0 {
+                        cand.evidence.push("relative_position");
+                        supported_by_context = true;
+                    }
+                }
+            }
+            if several || !anchors.is_empty() {
+                let fit = coherence_fit(e, &anchors);
+                if several {
+                    cand.score += fit;
+                }
+                if fit >= 1.0 {
+                    cand.evidence.push("coherence");
+                    supported_by_context = true;
+                }
+            }
+        }
+        if supported_by_context {
+            site.support.push("context");
+        }
+    }
+
+    fn decide(&self, g: &Gazetteer, site: &Site<'_>) -> Resolution {
+        let mut ranked = site.candidates.clone();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+        let Some(best) = ranked.first() else {
+            return Resolution {
+                entity: None,
+                ty: site.ty,
+                confidence: 0.0,
+                evidence: Vec::new(),
+                alternatives: Vec::new(),
+                accepted: false,
+            };
+        };
+        // Softmax share of the best candidate.
+        let total: f64 = ranked.iter().map(|c| (c.score - best.score).exp()).sum();
+        let mut confidence = 1.0 / total;
+        let mut evidence = best.evidence.clone();
+        let best_entity = g.entity(best.entity);
+        let commonness = self.commonness(g, site.name, best_entity);
+        let supported = !site.support.is_empty() || best.evidence.iter().any(|e| *e != "prior");
+        let mut accepted = true;
+        if commonness > 1.0 {
+            evidence.push("common_word");
+            if supported {
+                confidence *= 0.75;
+            } else {
+                confidence *= 0.2;
+                accepted = false;
+            }
+        } else if !supported {
+            confidence *= 0.9;
+        }
+        for s in &site.support {
+            if !evidence.contains(s) {
+                evidence.push(s);
+            }
+        }
+        accepted &= confidence >= self.options.min_confidence;
+        let _ = (&site.before, &site.after, site.cue_before, site.cue_after);
+        Resolution {
+            entity: Some(best.entity),
+            ty: site.ty,
+            confidence,
+            evidence,
+            alternatives: ranked.iter().skip(1).take(3).map(|c| (c.entity, c.score)).collect(),
+            accepted,
+        }
+    }
+
+    /// How many times more often the name occurs in ordinary text than the entity's
+    /// prominence predicts, divided by the option's ratio: above 1 means "ordinary word".
+    fn commonness(&self, g: &Gazetteer, name: &Name, e: &Entity) -> f64 {
+        let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else { return 0.0 };
+        if tokens == 0 {
+            return 0.0;
+        }
+        let per_million = count as f64 * 1e6 / tokens as f64;
+        per_million / (expected_per_million(e) * self.options.common_word_ratio)
+    }
+}
+
+/// How often news mentions an entity of this prominence, per million words (a rough prior
+/// used only to judge whether a name's corpus frequency is that of an ordinary word).
+fn expected_per_million(e: &Entity) -> f64 {
+    let pop = e.population().unwrap_or(0);
+    match e.kind() {
+        Kind::Country | Kind::Continent => 30.0,
+        Kind::Admin1 => 10.0,
+        Kind::Populated if e.class() == "PPLC" || pop >= 500_000 => 10.0,
+        Kind::Populated if e.class() == "PPLA" || pop >= 100_000 => 3.0,
+        Kind::Populated if pop >= 20_000 => 1.0,
+        Kind::Region | Kind::Natural => 1.0,
+        Kind::Populated | Kind::Admin2 | Kind::Admin3 => 0.2,
+        Kind::Neighbourhood | Kind::Camp | Kind::Facility => 0.3,
+        _ => 2.0,
+    }
+}
+
+/// The prior score of an entity before any context.
+fn prior(e: &Entity) -> f64 {
+    let kind = match e.kind() {
+        Kind::Country => 6.0,
+        Kind::Continent => 5.0,
+        Kind::Admin1 => 4.0,
+        Kind::Region => 3.5,
+        Kind::Natural => 3.0,
+        Kind::Facility | Kind::Camp => 2.0,
+        Kind::Admin2 => 1.5,
+        Kind::Populated => 1.0,
+        Kind::Admin3 | Kind::Neighbourhood => 0.5,
+        _ => 3.0,
+    };
+    let population = e.population().map_or(0.0, |p| 0.6 * (p as f64 + 1.0).log10());
+    let class = match e.class() {
+        "PPLC" => 2.0,
+        "PPLA" => 1.5,
+        "PPLA2" => 0.5,
+        _ => 0.0,
+    };
+    // The domain: news about Syria.
+    let syria = if e.country() == "SY" { 1.0 } else { 0.0 };
+    kind + population + class + syria
+}
+
+/// Place or organization: by a cue word, else by the most prominent candidate.
+fn choose_type(g: &Gazetteer, name: &Name, before: Option<Cue>, after: Option<Cue>) -> EntityType {
+    let types = |ty| name.entities().iter().any(|&e| g.entity(e).entity_type() == ty);
+    let (loc, org) = (types(EntityType::Loc), types(EntityType::Org));
+    if !(loc && org) {
+        return if org { EntityType::Org } else { EntityType::Loc };
+    }
+    match before.or(after) {
+        Some(Cue::Organization) => EntityType::Org,
+        Some(_) => EntityType::Loc,
+        None => {
+            let best_loc = name
+                .entities()
+                .iter()
+                .map(|&e| g.entity(e))
+                .filter(|e| e.entity_type() == EntityType::Loc)
+                .map(prior)
+                .fold(f64::MIN, f64::max);
+            if best_loc >= 6.0 { EntityType::Loc } else { EntityType::Org }
+        }
+    }
+}
+
+fn best_entity(site: &Site<'_>) -> Option<EntityId> {
+    site.candidates.iter().max_by(|a, b| a.score.total_cmp(&b.score).then(b.entity.cmp(&a.entity))).map(|c| c.entity)
+}
+
+/// A mention whose pass-one choice is safe to lean on: one candidate, or a clear margin.
+fn is_confident(site: &Site<'_>) -> bool {
+    let mut scores: Vec<f64> = site.candidates.iter().map(|c| c.score).collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
+    match scores.as_slice() {
+        [_] => true,
+        [a, b, ..] => a - b >= 1.5,
+        [] => false,
+    }
+}
+
+fn is_latin(key: &str) -> bool {
+    key.is_ascii()
+}
+
+/// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
+fn is_list_gap(folded: &str, a: &Mention, b: &Mention) -> bool {
+    let start = b.folded().start() - b.proclitic().len_bytes();
+    if start < a.folded().end() {
+        return false;
+    }
+    let gap = context::tokens(&folded[a.folded().end()..start]);
+    let conj = b.proclitic().conjunction().is_some();
+    match gap.as_slice() {
+        [] => conj,
+        [sep] => matches!(*sep, "،" | "," | "و" | "and" | "or" | "او"),
+        [sep, "و"] | [sep, "and"] => matches!(*sep, "،" | ","),
+        _ => false,
+    }
+}
+
+/// The gap between X and Y says "X is in Y".
+fn is_containment_gap(gap: &[&str], latin: bool) -> bool {
+    const ARABIC: &[&[&str]] = &[
+        &["في", "ريف"],
+        &["بريف"],
+        &["ب"],
+        &["في"],
+        &["في", "محافظه"],
+        &["بمحافظه"],
+        &["("],
+        &["التابعه", "ل"],
+        &["التابعه", "لمحافظه"],
+        &["التابعه", "لريف"],
+        &["في", "منطقه"],
+        &["بمنطقه"],
+        &["قرب"],
+        &["بالقرب", "من"],
+        &["شرقي"],
+        &["غربي"],
+        &["شمالي"],
+        &["جنوبي"],
+    ];
+    const LATIN: &[&[&str]] = &[&["in"], &[","], &["("], &["near"], &["in", "the"], &["outside"]];
+    let table = if latin { LATIN } else { ARABIC };
+    table.iter().any(|pattern| *pattern == gap)
+}
+
+/// How well candidate `e` sits inside or next to place `y`.
+fn containment_fit(e: &Entity, y: &Entity) -> f64 {
+    if y.kind() == Kind::Country {
+        return if e.country() == y.country() || y.id() == format!("iso:{}", e.country()) { 1.5 } else { -1.0 };
+    }
+    let y_admin1 = if y.kind() == Kind::Admin1 { y.pcode() } else { y.admin_pcodes()[0] };
+    if !y_admin1.is_empty() && e.admin_pcodes()[0] == y_admin1 {
+        return 2.0;
+    }
+    match (e.point(), y.point()) {
+        (Some(p), Some(q)) => {
+            let d = p.distance_km(q);
+            if d <= 30.0 {
+                1.5
+            } else if d <= 80.0 {
+                0.5
+            } else {
+                -1.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+/// How well a candidate at `p` agrees with "direction and distance from the anchor".
+fn relative_fit(anchor: Point, p: Point, rel: relative::Relative) -> f64 {
+    let off = relative::angle_between(anchor.bearing_deg(p), rel.bearing);
+    let mut fit = if off <= 30.0 {
+        1.5
+    } else if off <= 60.0 {
+        0.5
+    } else {
+        -1.5
+    };
+    if let Some(stated) = rel.distance_km {
+        let ratio = anchor.distance_km(p) / stated.max(0.1);
+        fit += if (0.55..=1.1).contains(&ratio) {
+            1.5
+        } else if (0.35..=1.4).contains(&ratio) {
+            0.5
+        } else {
+            -1.5
+        };
+    }
+    fit
+}
+
+/// How close a candidate is to the places the document is sure about.
+fn coherence_fit(e: &Entity, anchors: &[(EntityId, &Entity)]) -> f64 {
+    let Some(p) = e.point() else { return 0.0 };
+    let mut best: f64 = 0.0;
+    for (_, a) in anchors {
+        let same_admin1 = !e.admin_pcodes()[0].is_empty()
+            && (a.admin_pcodes()[0] == e.admin_pcodes()[0] || a.pcode() == e.admin_pcodes()[0]);
+        let near = match a.point() {
+            // Countries and governorates are too large for distance to mean much.
+            Some(q) if !matches!(a.kind(), Kind::Country | Kind::Continent | Kind::Admin1) => {
+                let d = p.distance_km(q);
+                if d <= 15.0 {
+                    2.0
+                } else if d <= 40.0 {
+                    1.5
+                } else if d <= 80.0 {
+                    1.0
+                } else if d <= 150.0 {
+                    0.5
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        };
+        let admin = if same_admin1 { 0.75 } else { 0.0 };
+        let country = if a.kind() == Kind::Country && a.country() == e.country() && e.country() != "SY" { 1.0 } else { 0.0 };
+        best = best.max(near + admin).max(country);
+    }
+    best
+}
