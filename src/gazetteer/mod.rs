@@ -500,13 +500,15 @@ fn check_entity(entity: &Entity, row: &tsv::Row<'_, '_>) -> Result<(), Error> {
     Ok(())
 }
 
+/// The pseudo key whose row in `name_freq.tsv` gives the corpus size in word tokens.
+pub const TOKENS_KEY: &str = "@tokens";
+
 fn load_frequencies(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
     let table = Table::parse(file, text)?;
     table.require(&["key", "count"])?;
     for row in table.rows() {
         let key = row.get("key");
-        // The table's own header comment carries the corpus size as a pseudo key.
-        if key == "#tokens" {
+        if key == TOKENS_KEY {
             g.corpus_tokens = row.number("count")?.unwrap_or(0);
             continue;
         }

@@ -1,0 +1,31 @@
+//! makan's integration tests: data-driven golden cases (tests/data/*.toml), properties of
+//! the offset map, and API guarantees.
+//!
+//! A case file looks like:
+//! ```toml
+//! mode = "tag"          # or "resolve"
+//! [[case]]
+//! name = "clitic_wa_ba_before_name"
+//! text = "وبحلب"
+//! expect = [[2, 5, "LOC", "wof:..."]]   # code-point start, end, type, entity id
+//! ```
+//! `expect` lists every mention the text must give, exactly (nothing more). Offsets are code
+//! points, as Python indexes strings. In `tag` mode the id must be among the mention's
+//! candidates (an empty id checks only the span and type); in `resolve` mode it must be the
+//! entity the resolver chose, and the mention must be accepted.
+
+mod golden;
+mod properties;
+
+use makan::{Gazetteer, Mention, Resolution, Resolver, Tagger};
+
+#[test]
+fn public_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Tagger>();
+    check::<Resolver>();
+    check::<Gazetteer>();
+    check::<Mention>();
+    check::<Resolution>();
+    check::<makan::Error>();
+}

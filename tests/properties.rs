@@ -1,0 +1,61 @@
+//! Properties of spans and the offset map, over arbitrary and name-rich strings.
+
+use makan::{Tagger, fold};
+use proptest::prelude::*;
+
+/// Fragments that make texts full of names, clitics, marks and invisible characters.
+const FRAGMENTS: &[&str] = &[
+    "حلب", "دمشق", "البوكمال", "دير الزور", "ديـر الزور", "و", "ب", "ل", "لل", "ف", "ك", "ال", "الرقة", "إدلب",
+    "حماة", "Aleppo", "Deir ez-Zor", "Syria's", " ", "  ", "،", ".", "\u{064E}", "\u{0651}", "\u{0640}", "\u{200F}",
+    "\u{200D}", "\u{FEFF}", "ﻻ", "ﷲ", "١٤٠", "كم", "ي", "ة", "\n", "-", "ʿ", "É", "ß", "😀", "داعش",
+];
+
+fn name_rich() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(FRAGMENTS).prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
+    let g = tagger.gazetteer();
+    let mentions = tagger.tag(text);
+    let mut last_end = 0;
+    for m in &mentions {
+        let span = m.span();
+        prop_assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
+        prop_assert!(span.start() < span.end());
+        prop_assert!(span.start() >= last_end, "mentions overlap or are out of order");
+        last_end = span.end();
+        let key = g.name(m.name()).key();
+        let surface = fold(&text[span]);
+        // After ل the article's alef (or, before ل, the whole article) is not written.
+        let lil = key.strip_prefix('ا') == Some(surface.as_str())
+            || (key.starts_with("الل") && key.strip_prefix("ال") == Some(surface.as_str()));
+        prop_assert!(surface == key || lil, "span folds to {surface:?}, name key is {key:?}");
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn spans_index_the_original_on_any_input(text in any::<String>()) {
+        check(&Tagger::new(), &text)?;
+    }
+
+    #[test]
+    fn spans_fold_to_their_name_key(text in name_rich()) {
+        check(&Tagger::new(), &text)?;
+    }
+
+    #[test]
+    fn folding_is_idempotent(text in name_rich()) {
+        prop_assert_eq!(fold(&fold(&text)), fold(&text));
+    }
+}
