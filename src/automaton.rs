@@ -17,6 +17,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::Error;
+use crate::normalize::is_word_char;
 use crate::gazetteer::{Gazetteer, NameId};
 
 /// How a pattern is written relative to its name key.
@@ -39,6 +40,7 @@ pub(crate) struct PatternTarget {
 #[derive(Clone, Debug)]
 pub(crate) struct NameAutomaton {
     nfa: NFA,
+    first_words: FirstWordFilter,
     /// `targets[bounds[p]..bounds[p + 1]]` are the names of pattern `p`.
     bounds: Vec<u32>,
     targets: Vec<PatternTarget>,
@@ -75,6 +77,10 @@ impl NameAutomaton {
                 targets.push(PatternTarget { name, form });
             }
         }
+        let mut first_words = FirstWordFilter::new();
+        for pattern in &order {
+            first_words.insert(first_run(pattern.as_bytes()));
+        }
         let mut bounds = Vec::with_capacity(order.len() + 1);
         let mut targets = Vec::new();
         bounds.push(0);
@@ -83,14 +89,23 @@ impl NameAutomaton {
             bounds.push(targets.len() as u32);
         }
         let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::Standard).dense_depth(4)
             .build(&order)
             .map_err(|e| Error::build(format!("compiling {} name patterns: {e}", order.len())))?;
-        Ok(NameAutomaton { nfa, bounds, targets })
+        Ok(NameAutomaton { nfa, first_words, bounds, targets })
     }
 
-    /// Calls `found(end, target)` for every pattern that matches `text[at..end]` exactly.
-    pub(crate) fn prefixes_at(&self, text: &[u8], at: usize, mut found: impl FnMut(usize, PatternTarget)) {
+    /// Calls `found(end, target)` for every pattern that matches `text[at..end]` exactly and
+    /// ends a word. `run_end` is the end of the run of word characters starting at `at`.
+    pub(crate) fn prefixes_at(&self, text: &[u8], at: usize, run_end: usize, mut found: impl FnMut(usize, PatternTarget)) {
+        // A pattern that matches here and ends a word starts with exactly this run of word
+        // characters, so a run that starts no pattern needs no walk.
+        let run = &text[at..run_end];
+        // `syrias` in folded text may be the possessive `Syria's`: the name is the run less s.
+        let possessive = run.len() > 1 && run.ends_with(b"s") && self.first_words.may_contain(&run[..run.len() - 1]);
+        if !possessive && !self.first_words.may_contain(run) {
+            return;
+        }
         let nfa = &self.nfa;
         let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
         for (i, &byte) in text[at..].iter().enumerate() {
@@ -121,6 +136,52 @@ impl NameAutomaton {
         self.nfa.memory_usage()
             + self.bounds.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<PatternTarget>()
+            + self.first_words.bits.capacity() * 8
+    }
+}
+
+/// The first run of word characters of a folded pattern.
+fn first_run(pattern: &[u8]) -> &[u8] {
+    let text = std::str::from_utf8(pattern).expect("patterns are folded UTF-8 text");
+    let end = text.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(i, _)| i);
+    &pattern[..end]
+}
+
+/// A Bloom-style bit set of the first words of all patterns.
+///
+/// Most words of a text start no name. Walking the automaton from them costs a cache miss or
+/// two per byte (the automaton is megabytes); hashing the word and testing one bit of this
+/// 128 KB set costs one. False positives only cost a walk; there are no false negatives.
+#[derive(Clone, Debug)]
+struct FirstWordFilter {
+    bits: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 20;
+
+impl FirstWordFilter {
+    fn new() -> FirstWordFilter {
+        FirstWordFilter { bits: vec![0; 1 << (FILTER_BITS - 6)] }
+    }
+
+    fn slot(word: &[u8]) -> (usize, u64) {
+        // FNV-1a: short keys, no allocation, good enough spread for a filter.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in word {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        let bit = (h >> (64 - FILTER_BITS)) as usize;
+        (bit >> 6, 1 << (bit & 63))
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        let (i, mask) = FirstWordFilter::slot(word);
+        self.bits[i] |= mask;
+    }
+
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let (i, mask) = FirstWordFilter::slot(word);
+        self.bits[i] & mask != 0
     }
 }
 

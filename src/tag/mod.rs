@@ -177,9 +177,13 @@ impl Tagger {
         let folded = norm.text();
         let bytes = folded.as_bytes();
         for &word in norm.word_starts() {
-            for proclitic in boundary::proclitic_splits(&folded[word..]) {
+            let run_end = boundary::word_run_end(folded, word);
+            for proclitic in boundary::proclitic_splits(&folded[word..run_end]) {
                 let at = word + proclitic.len_bytes();
-                inner.automaton.prefixes_at(bytes, at, |end, target| {
+                if at >= run_end {
+                    continue;
+                }
+                inner.automaton.prefixes_at(bytes, at, run_end, |end, target| {
                     let name = inner.gazetteer.name(target.name);
                     if !boundary::accepts_start(proclitic, target.form, name.letters(), inner.min_letters_after_proclitic) {
                         return;
