@@ -179,6 +179,8 @@ pub struct Name {
     acronym_forms: Vec<Box<str>>,
     letters: u32,
     corpus_count: Option<u32>,
+    corpus_docs: u32,
+    syria_docs: u32,
 }
 
 impl Name {
@@ -199,6 +201,13 @@ impl Name {
     pub fn corpus_count(&self) -> Option<u32> {
         self.corpus_count
     }
+    /// In how many corpus documents the key occurs, and in how many of those the document
+    /// also names Syria or a Syrian governorate. A place name's documents are mostly about
+    /// Syria; an ordinary word's are spread like the corpus.
+    pub fn corpus_docs(&self) -> (u32, u32) {
+        (self.corpus_docs, self.syria_docs)
+    }
+
     /// Whether the name matches only when written exactly as one of these upper-case forms.
     pub fn acronym_forms(&self) -> impl Iterator<Item = &str> {
         self.acronym_forms.iter().map(|s| &**s)
@@ -213,6 +222,7 @@ pub struct Gazetteer {
     names: Vec<Name>,
     by_key: HashMap<Box<str>, NameId>,
     corpus_tokens: u64,
+    corpus_docs: (u64, u64),
 }
 
 static EMBEDDED: Lazy<Gazetteer> = Lazy::new(|| {
@@ -276,6 +286,11 @@ impl Gazetteer {
         self.by_key.get(fold(written).trim()).copied()
     }
 
+    /// Documents in the frequency corpus, and how many of them are about Syria.
+    pub fn corpus_docs(&self) -> (u64, u64) {
+        self.corpus_docs
+    }
+
     /// Every entity a written name can mean (empty when none).
     pub fn lookup(&self, written: &str) -> &[EntityId] {
         self.find_name(written).map_or(&[], |id| self.name(id).entities())
@@ -307,7 +322,7 @@ impl Gazetteer {
 
     fn add_name(&mut self, written: &str, entity: EntityId) {
         let key = fold(written);
-        let key = key.trim();
+        let key = strip_cue_word(key.trim());
         let letters = key.chars().filter(|&c| is_word_char(c)).count() as u32;
         if letters < 2 {
             return;
@@ -321,6 +336,8 @@ impl Gazetteer {
                 acronym_forms: Vec::new(),
                 letters,
                 corpus_count: None,
+                corpus_docs: 0,
+                syria_docs: 0,
             });
         }
         let name = &mut self.names[id.index()];
@@ -337,6 +354,22 @@ impl Gazetteer {
             name.acronym_forms.push(written.into());
         }
     }
+}
+
+/// Settlement and admin cue words that the annotation keeps outside a name's span (محافظة
+/// إدلب -> إدلب). Names written with them are indexed without them; the resolver reads the
+/// cue from the text instead.
+const OUTSIDE_CUES: &[&str] = &["محافظه ", "مدينه ", "بلده ", "قريه ", "ناحيه ", "منطقه "];
+
+fn strip_cue_word(key: &str) -> &str {
+    for cue in OUTSIDE_CUES {
+        if let Some(rest) = key.strip_prefix(cue) {
+            if rest.chars().filter(|&c| is_word_char(c)).count() >= 2 {
+                return rest;
+            }
+        }
+    }
+    key
 }
 
 /// Short upper-case Latin acronyms collide with ordinary words in lower case (IS, US, WHO).
@@ -510,11 +543,15 @@ fn load_frequencies(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Err
         let key = row.get("key");
         if key == TOKENS_KEY {
             g.corpus_tokens = row.number("count")?.unwrap_or(0);
+            g.corpus_docs = (row.number("docs")?.unwrap_or(0), row.number("syria_docs")?.unwrap_or(0));
             continue;
         }
         let count: u32 = row.number("count")?.ok_or_else(|| row.error("empty count"))?;
         if let Some(&id) = g.by_key.get(key) {
-            g.names[id.index()].corpus_count = Some(count);
+            let name = &mut g.names[id.index()];
+            name.corpus_count = Some(count);
+            name.corpus_docs = row.number("docs")?.unwrap_or(0);
+            name.syria_docs = row.number("syria_docs")?.unwrap_or(0);
         }
     }
     Ok(())
@@ -542,6 +579,16 @@ mod tests {
         assert_eq!(g.lookup("ابو كمال"), &ids[..1]);
         assert_eq!(g.lookup("al bukamal").len(), 1);
         assert_eq!(g.entity(g.by_id("wof:1").unwrap()).admin_pcodes(), ["SY09", "SY0902", "SY090200"]);
+    }
+
+    #[test]
+    fn cue_words_stay_outside_names() {
+        let places = "id\tkind\tname_ar\tname_en\tlat\tlon\tnames_ar\n\
+            ocha:SY07\tadmin1\tإدلب\tIdlib\t35.8\t36.6\tمحافظة إدلب\n";
+        let g = Gazetteer::builder().places_tsv("p", places).build().unwrap();
+        assert_eq!(g.names().count(), 2);
+        assert!(g.find_name("محافظة إدلب").is_none());
+        assert_eq!(g.lookup("ادلب").len(), 1);
     }
 
     #[test]

@@ -152,7 +152,11 @@ struct Site<'t> {
     cue_after: Option<Cue>,
     ty: EntityType,
     candidates: Vec<Scored>,
+    /// Evidence that the mention is a real name (a cue word, a phrase tying it to another
+    /// place, a very close place), strong enough to keep a name that is also an ordinary word.
     support: Vec<&'static str>,
+    /// Weaker evidence (a list of places, a place in the same governorate).
+    weak_support: Vec<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -246,7 +250,7 @@ impl Resolver {
                 support.push(cue.rule());
             }
         }
-        Site { name, before, after, cue_before, cue_after, ty, candidates, support }
+        Site { name, before, after, cue_before, cue_after, ty, candidates, support, weak_support: Vec::new() }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -283,7 +287,7 @@ impl Resolver {
         if (prev_gap_is_list && sites[i - 1].ty == EntityType::Loc)
             || (next_gap_is_list && sites[next].ty == EntityType::Loc)
         {
-            sites[i].support.push("list");
+            sites[i].weak_support.push("list");
         }
 
         // Containment or adjacency: X في ريف Y, X بريف Y, X (Y), X التابعة لY, X in Y, X, Y.
@@ -301,6 +305,7 @@ impl Resolver {
         let several = sites[i].candidates.len() > 1;
         let site = &mut sites[i];
         let mut supported_by_context = false;
+        let mut near_known_place = false;
         for cand in &mut site.candidates {
             let e = g.entity(cand.entity);
             if let Some(y) = contained_in {
@@ -327,13 +332,18 @@ impl Resolver {
                     cand.score += fit;
                 }
                 if fit >= 1.0 {
+                    // Nearby places make a reading likelier but do not show that a word is a
+                    // name: a Deir ez-Zor article is full of words that are also the names
+                    // of Deir ez-Zor villages.
                     cand.evidence.push("coherence");
-                    supported_by_context = true;
+                    near_known_place = true;
                 }
             }
         }
         if supported_by_context {
             site.support.push("context");
+        } else if near_known_place {
+            site.weak_support.push("context");
         }
     }
 
@@ -355,10 +365,10 @@ impl Resolver {
         let mut confidence = 1.0 / total;
         let mut evidence = best.evidence.clone();
         let best_entity = g.entity(best.entity);
-        let commonness = self.commonness(g, site.name, best_entity);
-        let supported = !site.support.is_empty() || best.evidence.iter().any(|e| *e != "prior");
+        let common = self.is_common_word(g, site.name, best_entity);
+        let supported = !site.support.is_empty();
         let mut accepted = true;
-        if commonness > 1.0 {
+        if common {
             evidence.push("common_word");
             if supported {
                 confidence *= 0.75;
@@ -366,10 +376,10 @@ impl Resolver {
                 confidence *= 0.2;
                 accepted = false;
             }
-        } else if !supported {
+        } else if !supported && site.weak_support.is_empty() {
             confidence *= 0.9;
         }
-        for s in &site.support {
+        for s in site.support.iter().chain(&site.weak_support) {
             if !evidence.contains(s) {
                 evidence.push(s);
             }
@@ -386,15 +396,29 @@ impl Resolver {
         }
     }
 
-    /// How many times more often the name occurs in ordinary text than the entity's
-    /// prominence predicts, divided by the option's ratio: above 1 means "ordinary word".
-    fn commonness(&self, g: &Gazetteer, name: &Name, e: &Entity) -> f64 {
-        let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else { return 0.0 };
+    /// Whether the name is (also) an ordinary word, judged from the reference corpus:
+    /// - it occurs far more often than its best entity's prominence predicts
+    ///   (`common_word_ratio`), or
+    /// - its best entity is in Syria, yet its documents are rarely about Syria (fewer than a
+    ///   quarter of 20 or more documents: الميادين "the squares");
+    ///
+    /// unless its documents are mostly about Syria (at least 45 % of 3 or more: a place in
+    /// the news, like الزبداني in 2015, is frequent because it is a place).
+    fn is_common_word(&self, g: &Gazetteer, name: &Name, e: &Entity) -> bool {
+        let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else { return false };
         if tokens == 0 {
-            return 0.0;
+            return false;
         }
-        let per_million = count as f64 * 1e6 / tokens as f64;
-        per_million / (expected_per_million(e) * self.options.common_word_ratio)
+        let (docs, syria_docs) = name.corpus_docs();
+        let share = f64::from(syria_docs) / f64::from(docs.max(1));
+        let syrian = e.country() == "SY";
+        if syrian && docs >= 3 && share >= 0.45 {
+            return false;
+        }
+        let per_million = f64::from(count) * 1e6 / tokens as f64;
+        let by_rate = per_million > expected_per_million(e) * self.options.common_word_ratio;
+        let by_spread = syrian && docs >= 20 && share < 0.25;
+        by_rate || by_spread
     }
 }
 
@@ -403,15 +427,19 @@ impl Resolver {
 fn expected_per_million(e: &Entity) -> f64 {
     let pop = e.population().unwrap_or(0);
     match e.kind() {
-        Kind::Country | Kind::Continent => 30.0,
-        Kind::Admin1 => 10.0,
-        Kind::Populated if e.class() == "PPLC" || pop >= 500_000 => 10.0,
-        Kind::Populated if e.class() == "PPLA" || pop >= 100_000 => 3.0,
-        Kind::Populated if pop >= 20_000 => 1.0,
-        Kind::Region | Kind::Natural => 1.0,
-        Kind::Populated | Kind::Admin2 | Kind::Admin3 => 0.2,
-        Kind::Neighbourhood | Kind::Camp | Kind::Facility => 0.3,
-        _ => 2.0,
+        Kind::Country => 400.0,
+        Kind::Continent => 100.0,
+        Kind::Admin1 => 100.0,
+        Kind::Populated if e.class() == "PPLC" => 100.0,
+        Kind::Populated if e.class() == "PPLA" || pop >= 1_000_000 => 50.0,
+        Kind::Populated if pop >= 100_000 => 10.0,
+        Kind::Populated if pop >= 20_000 => 2.0,
+        // Supranational regions (الخليج، الشرق الأوسط) are named as often as countries.
+        Kind::Region if e.country().is_empty() => 100.0,
+        Kind::Region | Kind::Natural => 5.0,
+        Kind::Populated | Kind::Admin2 | Kind::Admin3 => 0.3,
+        Kind::Neighbourhood | Kind::Camp | Kind::Facility => 0.5,
+        _ => 20.0,
     }
 }
 
