@@ -30,7 +30,9 @@ fn benches(c: &mut Criterion) {
             buf.len()
         })
     });
-    group.bench_function("tag_and_resolve", |b| b.iter(|| resolver.tag_and_resolve(black_box(&text)).len()));
+    group.bench_function("tag_and_resolve", |b| {
+        b.iter(|| resolver.tag_and_resolve(black_box(&text)).len())
+    });
     group.finish();
 }
 

@@ -27,10 +27,18 @@ fn main() {
     }
     let file = std::fs::File::open(&corpus).unwrap_or_else(|e| panic!("{corpus}: {e}"));
     let mut docs = Vec::new();
-    for (i, line) in std::io::BufReader::new(file).lines().take(limit).enumerate() {
+    for (i, line) in std::io::BufReader::new(file)
+        .lines()
+        .take(limit)
+        .enumerate()
+    {
         let line = line.unwrap_or_else(|e| panic!("{corpus}:{}: {e}", i + 1));
-        let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("{corpus}:{}: {e}", i + 1));
-        let text: Vec<&str> = ["title", "content", "text"].iter().filter_map(|k| v.get(k)?.as_str()).collect();
+        let v: serde_json::Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("{corpus}:{}: {e}", i + 1));
+        let text: Vec<&str> = ["title", "content", "text"]
+            .iter()
+            .filter_map(|k| v.get(k)?.as_str())
+            .collect();
         docs.push(text.join("\n"));
     }
     let bytes: usize = docs.iter().map(String::len).sum();
@@ -43,7 +51,16 @@ fn main() {
         tagger.gazetteer().len(),
         tagger.automaton_memory() as f64 / 1e6
     );
-    println!("corpus: {} documents, {:.1} MB; pipeline: {}", docs.len(), bytes as f64 / 1e6, if resolve { "tag + resolve" } else { "normalize + tag" });
+    println!(
+        "corpus: {} documents, {:.1} MB; pipeline: {}",
+        docs.len(),
+        bytes as f64 / 1e6,
+        if resolve {
+            "tag + resolve"
+        } else {
+            "normalize + tag"
+        }
+    );
     let mut speeds = Vec::new();
     let mut buf = Vec::new();
     for run in 1..=runs {
@@ -51,7 +68,11 @@ fn main() {
         let mut mentions = 0usize;
         for doc in &docs {
             if resolve {
-                mentions += resolver.tag_and_resolve(doc).iter().filter(|(_, r)| r.is_accepted()).count();
+                mentions += resolver
+                    .tag_and_resolve(doc)
+                    .iter()
+                    .filter(|(_, r)| r.is_accepted())
+                    .count();
             } else {
                 tagger.tag_into(doc, &mut buf);
                 mentions += buf.len();
@@ -64,7 +85,10 @@ fn main() {
     }
     speeds.sort_by(|a, b| a.total_cmp(b));
     let median = speeds[speeds.len() / 2];
-    println!("median: {median:.1} MB/s ({:.0} articles/hour at this corpus' mean size)", median * 1e6 / (bytes as f64 / docs.len() as f64) * 3600.0);
+    println!(
+        "median: {median:.1} MB/s ({:.0} articles/hour at this corpus' mean size)",
+        median * 1e6 / (bytes as f64 / docs.len() as f64) * 3600.0
+    );
     if let Some(peak) = peak_memory_mb() {
         println!("peak memory (VmHWM, includes the corpus held in memory): {peak:.0} MB");
     }

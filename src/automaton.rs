@@ -17,8 +17,8 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::Error;
-use crate::normalize::is_word_char;
 use crate::gazetteer::{Gazetteer, NameId};
+use crate::normalize::is_word_char;
 
 /// How a pattern is written relative to its name key.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -56,7 +56,11 @@ pub(crate) fn lil_form(key: &str) -> Option<&str> {
     if rest.chars().count() < 2 {
         return None;
     }
-    if key.starts_with(ARTICLE_LAM) { Some(rest) } else { Some(&key['ا'.len_utf8()..]) }
+    if key.starts_with(ARTICLE_LAM) {
+        Some(rest)
+    } else {
+        Some(&key['ا'.len_utf8()..])
+    }
 }
 
 impl NameAutomaton {
@@ -68,7 +72,10 @@ impl NameAutomaton {
         // Patterns in name order, so the build is deterministic.
         for (name, entry) in gazetteer.names() {
             let key = entry.key();
-            for (pattern, form) in [(Some(key), Form::Plain), (lil_form(key), Form::LilContraction)] {
+            for (pattern, form) in [
+                (Some(key), Form::Plain),
+                (lil_form(key), Form::LilContraction),
+            ] {
                 let Some(pattern) = pattern else { continue };
                 let targets = by_pattern.entry(pattern).or_insert_with(|| {
                     order.push(pattern);
@@ -89,25 +96,41 @@ impl NameAutomaton {
             bounds.push(targets.len() as u32);
         }
         let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard).dense_depth(4)
+            .match_kind(MatchKind::Standard)
+            .dense_depth(4)
             .build(&order)
             .map_err(|e| Error::build(format!("compiling {} name patterns: {e}", order.len())))?;
-        Ok(NameAutomaton { nfa, first_words, bounds, targets })
+        Ok(NameAutomaton {
+            nfa,
+            first_words,
+            bounds,
+            targets,
+        })
     }
 
     /// Calls `found(end, target)` for every pattern that matches `text[at..end]` exactly and
     /// ends a word. `run_end` is the end of the run of word characters starting at `at`.
-    pub(crate) fn prefixes_at(&self, text: &[u8], at: usize, run_end: usize, mut found: impl FnMut(usize, PatternTarget)) {
+    pub(crate) fn prefixes_at(
+        &self,
+        text: &[u8],
+        at: usize,
+        run_end: usize,
+        mut found: impl FnMut(usize, PatternTarget),
+    ) {
         // A pattern that matches here and ends a word starts with exactly this run of word
         // characters, so a run that starts no pattern needs no walk.
         let run = &text[at..run_end];
         // `syrias` in folded text may be the possessive `Syria's`: the name is the run less s.
-        let possessive = run.len() > 1 && run.ends_with(b"s") && self.first_words.may_contain(&run[..run.len() - 1]);
+        let possessive = run.len() > 1
+            && run.ends_with(b"s")
+            && self.first_words.may_contain(&run[..run.len() - 1]);
         if !possessive && !self.first_words.may_contain(run) {
             return;
         }
         let nfa = &self.nfa;
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else { return };
+        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
+            return;
+        };
         for (i, &byte) in text[at..].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, byte);
             if nfa.is_dead(sid) {
@@ -123,7 +146,9 @@ impl NameAutomaton {
                         continue;
                     }
                     let p = pattern.as_usize();
-                    for &target in &self.targets[self.bounds[p] as usize..self.bounds[p + 1] as usize] {
+                    for &target in
+                        &self.targets[self.bounds[p] as usize..self.bounds[p + 1] as usize]
+                    {
                         found(at + len, target);
                     }
                 }
@@ -143,7 +168,10 @@ impl NameAutomaton {
 /// The first run of word characters of a folded pattern.
 fn first_run(pattern: &[u8]) -> &[u8] {
     let text = std::str::from_utf8(pattern).expect("patterns are folded UTF-8 text");
-    let end = text.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(i, _)| i);
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| i);
     &pattern[..end]
 }
 
@@ -161,7 +189,9 @@ const FILTER_BITS: u32 = 20;
 
 impl FirstWordFilter {
     fn new() -> FirstWordFilter {
-        FirstWordFilter { bits: vec![0; 1 << (FILTER_BITS - 6)] }
+        FirstWordFilter {
+            bits: vec![0; 1 << (FILTER_BITS - 6)],
+        }
     }
 
     fn slot(word: &[u8]) -> (usize, u64) {

@@ -13,22 +13,42 @@ pub struct Error {
 
 #[derive(Debug)]
 enum ErrorKind {
-    Data { file: String, line: usize, message: String },
-    Io { path: String, source: std::io::Error },
+    Data {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     Build(String),
 }
 
 impl Error {
     pub(crate) fn data(file: &str, line: usize, message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Data { file: file.to_string(), line, message: message.into() } }
+        Error {
+            kind: ErrorKind::Data {
+                file: file.to_string(),
+                line,
+                message: message.into(),
+            },
+        }
     }
 
     pub(crate) fn io(path: &str, source: std::io::Error) -> Error {
-        Error { kind: ErrorKind::Io { path: path.to_string(), source } }
+        Error {
+            kind: ErrorKind::Io {
+                path: path.to_string(),
+                source,
+            },
+        }
     }
 
     pub(crate) fn build(message: impl Into<String>) -> Error {
-        Error { kind: ErrorKind::Build(message.into()) }
+        Error {
+            kind: ErrorKind::Build(message.into()),
+        }
     }
 
     /// The file (or embedded table) and 1-based line a data error was found at.
@@ -43,7 +63,11 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::Data { file, line, message } => write!(f, "{file}:{line}: {message}"),
+            ErrorKind::Data {
+                file,
+                line,
+                message,
+            } => write!(f, "{file}:{line}: {message}"),
             ErrorKind::Io { path, source } => write!(f, "{path}: {source}"),
             ErrorKind::Build(message) => write!(f, "{message}"),
         }

@@ -54,7 +54,10 @@ mod span;
 mod tag;
 
 pub use error::Error;
-pub use gazetteer::{Entity, EntityId, EntityType, Gazetteer, GazetteerBuilder, Kind, Name, NameId, Point, TOKENS_KEY};
+pub use gazetteer::{
+    Entity, EntityId, EntityType, Gazetteer, GazetteerBuilder, Kind, Name, NameId, Point,
+    TOKENS_KEY,
+};
 pub use normalize::fold;
 pub use resolve::{Resolution, Resolver, ResolverOptions};
 pub use span::{OffsetConverter, Offsets, Span};

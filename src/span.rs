@@ -93,7 +93,10 @@ pub struct OffsetConverter<'t> {
 impl<'t> OffsetConverter<'t> {
     /// Starts converting offsets of `text`.
     pub fn new(text: &'t str) -> OffsetConverter<'t> {
-        OffsetConverter { text, at: Offsets::default() }
+        OffsetConverter {
+            text,
+            at: Offsets::default(),
+        }
     }
 
     /// The offsets of byte position `byte`, which must be a char boundary of the text.
@@ -101,7 +104,10 @@ impl<'t> OffsetConverter<'t> {
     /// # Panics
     /// When `byte` is past the end of the text or not on a char boundary.
     pub fn convert(&mut self, byte: usize) -> Offsets {
-        assert!(self.text.is_char_boundary(byte), "byte offset {byte} is not a char boundary");
+        assert!(
+            self.text.is_char_boundary(byte),
+            "byte offset {byte} is not a char boundary"
+        );
         if byte < self.at.byte {
             self.at = Offsets::default();
         }
@@ -123,9 +129,23 @@ mod tests {
         let text = "في حلب 😀 x";
         let mut conv = OffsetConverter::new(text);
         let halab = text.find("حلب").unwrap();
-        assert_eq!(conv.convert(halab), Offsets { byte: 5, char: 3, utf16: 3 });
+        assert_eq!(
+            conv.convert(halab),
+            Offsets {
+                byte: 5,
+                char: 3,
+                utf16: 3
+            }
+        );
         let x = text.find('x').unwrap();
-        assert_eq!(conv.convert(x), Offsets { byte: x, char: 9, utf16: 10 });
+        assert_eq!(
+            conv.convert(x),
+            Offsets {
+                byte: x,
+                char: 9,
+                utf16: 10
+            }
+        );
         // Going backwards restarts and still gives the right answer.
         assert_eq!(conv.convert(halab).char, 3);
     }

@@ -14,7 +14,9 @@
 //! candidates (an empty id checks only the span and type); in `resolve` mode it must be the
 //! entity the resolver chose, and the mention must be accepted.
 
+#[path = "suite/golden.rs"]
 mod golden;
+#[path = "suite/properties.rs"]
 mod properties;
 
 use makan::{Gazetteer, Mention, Resolution, Resolver, Tagger};

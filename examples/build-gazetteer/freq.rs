@@ -26,10 +26,17 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
     let places = out_dir.join("places.tsv");
     let orgs = out_dir.join("orgs.tsv");
     let mut builder = Gazetteer::builder();
-    builder.places_file(&places.to_string_lossy()).map_err(|e| e.to_string())?;
-    builder.orgs_file(&orgs.to_string_lossy()).map_err(|e| e.to_string())?;
+    builder
+        .places_file(&places.to_string_lossy())
+        .map_err(|e| e.to_string())?;
+    builder
+        .orgs_file(&orgs.to_string_lossy())
+        .map_err(|e| e.to_string())?;
     let gazetteer = Arc::new(builder.build().map_err(|e| e.to_string())?);
-    let tagger = Tagger::builder().gazetteer(gazetteer.clone()).build().map_err(|e| e.to_string())?;
+    let tagger = Tagger::builder()
+        .gazetteer(gazetteer.clone())
+        .build()
+        .map_err(|e| e.to_string())?;
 
     let file = File::open(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
     let mut counts = vec![0u32; gazetteer.names().count()];
@@ -50,8 +57,8 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
     let mut seen = Vec::new();
     for (i, line) in BufReader::with_capacity(1 << 20, file).lines().enumerate() {
         let line = line.map_err(|e| format!("{}:{}: {e}", corpus.display(), i + 1))?;
-        let value: serde_json::Value =
-            serde_json::from_str(&line).map_err(|e| format!("{}:{}: {e}", corpus.display(), i + 1))?;
+        let value: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| format!("{}:{}: {e}", corpus.display(), i + 1))?;
         let text = ["title", "content", "text"]
             .iter()
             .filter_map(|k| value.get(k).and_then(|v| v.as_str()))
@@ -82,11 +89,16 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
     for (id, name) in gazetteer.names() {
         let c = counts[id.index()];
         if c > 0 {
-            rows.insert(name.key(), (c, docs_with[id.index()], syria_docs_with[id.index()]));
+            rows.insert(
+                name.key(),
+                (c, docs_with[id.index()], syria_docs_with[id.index()]),
+            );
         }
     }
     let path = out_dir.join("name_freq.tsv");
-    let mut out = std::io::BufWriter::new(File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?);
+    let mut out = std::io::BufWriter::new(
+        File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+    );
     let mut write = || -> std::io::Result<()> {
         writeln!(out, "key\tcount\tdocs\tsyria_docs")?;
         writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}")?;
@@ -98,7 +110,11 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
     write().map_err(|e| format!("{}: {e}", path.display()))?;
     let mut top: Vec<(&str, u32)> = rows.iter().map(|(k, (c, _, _))| (*k, *c)).collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let top: Vec<String> = top.iter().take(25).map(|(k, c)| format!("{k} {c}")).collect();
+    let top: Vec<String> = top
+        .iter()
+        .take(25)
+        .map(|(k, c)| format!("{k} {c}"))
+        .collect();
     Ok(format!(
         "name frequencies: {docs} documents ({syria_total} about Syria), {tokens} tokens, {} name keys seen\n  most frequent: {}\n",
         rows.len(),

@@ -52,7 +52,10 @@ pub fn open_input(path: Option<&str>) -> Result<(String, Box<dyn BufRead>)> {
         None | Some("-") => Ok(("<stdin>".into(), Box::new(BufReader::new(io::stdin())))),
         Some(p) => {
             let file = std::fs::File::open(p).map_err(|e| format!("{p}: {e}"))?;
-            Ok((p.to_string(), Box::new(BufReader::with_capacity(1 << 20, file))))
+            Ok((
+                p.to_string(),
+                Box::new(BufReader::with_capacity(1 << 20, file)),
+            ))
         }
     }
 }
@@ -60,6 +63,9 @@ pub fn open_input(path: Option<&str>) -> Result<(String, Box<dyn BufRead>)> {
 /// Reads all of an input as UTF-8 text.
 pub fn read_text(name: &str, mut input: impl Read) -> Result<String> {
     let mut bytes = Vec::new();
-    input.read_to_end(&mut bytes).map_err(|e| format!("{name}: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| format!("{name}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()).into())
+    input
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    String::from_utf8(bytes)
+        .map_err(|e| format!("{name}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()).into())
 }

@@ -14,7 +14,9 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     match (args.first().map(String::as_str), &args[1.min(args.len())..]) {
         (Some("stats"), []) => stats(Gazetteer::embedded()),
         (Some("lookup"), names) if !names.is_empty() => lookup(&names.join(" ")),
-        _ => Err(UsageError("usage: makan gazetteer stats | makan gazetteer lookup NAME".into()).into()),
+        _ => Err(
+            UsageError("usage: makan gazetteer stats | makan gazetteer lookup NAME".into()).into(),
+        ),
     }
 }
 
@@ -24,8 +26,14 @@ fn stats(g: &Gazetteer) -> Result<ExitCode> {
     let mut syrian_populated_with_admin1 = 0;
     for (_, e) in g.entities() {
         *by_kind.entry(e.kind().name()).or_default() += 1;
-        *by_source.entry(e.id().split(':').next().unwrap_or("")).or_default() += 1;
-        if e.country() == "SY" && e.kind() == makan::Kind::Populated && e.point().is_some() && !e.admin_pcodes()[0].is_empty() {
+        *by_source
+            .entry(e.id().split(':').next().unwrap_or(""))
+            .or_default() += 1;
+        if e.country() == "SY"
+            && e.kind() == makan::Kind::Populated
+            && e.point().is_some()
+            && !e.admin_pcodes()[0].is_empty()
+        {
             syrian_populated_with_admin1 += 1;
         }
     }
@@ -56,7 +64,10 @@ fn lookup(name: &str) -> Result<ExitCode> {
     let g = tagger.gazetteer();
     let ranked = resolver.rank_name(name);
     if ranked.is_empty() {
-        eprintln!("makan: no entity is named `{name}` (folded: `{}`)", makan::fold(name));
+        eprintln!(
+            "makan: no entity is named `{name}` (folded: `{}`)",
+            makan::fold(name)
+        );
         return Ok(ExitCode::from(1));
     }
     let stdout = std::io::stdout();
@@ -64,7 +75,10 @@ fn lookup(name: &str) -> Result<ExitCode> {
     for (id, prior) in ranked {
         let e = g.entity(id);
         let [a1, a2, a3] = e.admin_pcodes();
-        let unit = |p: &str| g.by_id(&format!("ocha:{p}")).map(|u| g.entity(u).name_en().to_string());
+        let unit = |p: &str| {
+            g.by_id(&format!("ocha:{p}"))
+                .map(|u| g.entity(u).name_en().to_string())
+        };
         let line = json!({
             "id": e.id(), "kind": e.kind().name(), "class": e.class(),
             "name_ar": e.name_ar(), "name_en": e.name_en(),

@@ -21,7 +21,11 @@ impl Pipeline {
     pub fn new(resolve: bool, all: bool) -> Pipeline {
         let tagger = Tagger::new();
         let resolver = resolve.then(|| Resolver::new(tagger.clone()));
-        Pipeline { tagger, resolver, all }
+        Pipeline {
+            tagger,
+            resolver,
+            all,
+        }
     }
 
     /// The JSON mention records of `text`.
@@ -74,12 +78,20 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
 
 /// Tags every line; returns how many lines were bad. Each input line gives exactly one
 /// output line.
-fn tag_jsonl(pipeline: &Pipeline, name: &str, mut input: impl BufRead, out: &mut impl Write, keep_text: bool) -> Result<usize> {
+fn tag_jsonl(
+    pipeline: &Pipeline,
+    name: &str,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    keep_text: bool,
+) -> Result<usize> {
     let mut line = Vec::new();
     let mut bad = 0;
     for number in 1.. {
         line.clear();
-        let n = input.read_until(b'\n', &mut line).map_err(|e| format!("{name}: {e}"))?;
+        let n = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("{name}: {e}"))?;
         if n == 0 {
             break;
         }
@@ -96,8 +108,17 @@ fn tag_jsonl(pipeline: &Pipeline, name: &str, mut input: impl BufRead, out: &mut
     Ok(bad)
 }
 
-fn tag_line(pipeline: &Pipeline, line: &[u8], keep_text: bool) -> std::result::Result<Value, (Value, String)> {
-    let line = std::str::from_utf8(line).map_err(|e| (Value::Null, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+fn tag_line(
+    pipeline: &Pipeline,
+    line: &[u8],
+    keep_text: bool,
+) -> std::result::Result<Value, (Value, String)> {
+    let line = std::str::from_utf8(line).map_err(|e| {
+        (
+            Value::Null,
+            format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        )
+    })?;
     let line = line.trim_end_matches(['\n', '\r']);
     if line.trim().is_empty() {
         return Err((Value::Null, "empty line".into()));

@@ -163,8 +163,11 @@ impl Entity {
     }
     /// The best display name: Arabic when `arabic`, else English, falling back to the other.
     pub fn display_name(&self, arabic: bool) -> &str {
-        let (first, second) =
-            if arabic { (&self.name_ar, &self.name_en) } else { (&self.name_en, &self.name_ar) };
+        let (first, second) = if arabic {
+            (&self.name_ar, &self.name_en)
+        } else {
+            (&self.name_en, &self.name_ar)
+        };
         if first.is_empty() { second } else { first }
     }
 }
@@ -255,7 +258,10 @@ impl Gazetteer {
 
     /// All entities with their ids.
     pub fn entities(&self) -> impl Iterator<Item = (EntityId, &Entity)> {
-        self.entities.iter().enumerate().map(|(i, e)| (EntityId(i as u32), e))
+        self.entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (EntityId(i as u32), e))
     }
 
     /// The entity behind an id.
@@ -273,7 +279,10 @@ impl Gazetteer {
 
     /// The name keys, indexed by [`NameId`].
     pub fn names(&self) -> impl Iterator<Item = (NameId, &Name)> {
-        self.names.iter().enumerate().map(|(i, n)| (NameId(i as u32), n))
+        self.names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (NameId(i as u32), n))
     }
 
     /// The name behind a name id.
@@ -293,7 +302,8 @@ impl Gazetteer {
 
     /// Every entity a written name can mean (empty when none).
     pub fn lookup(&self, written: &str) -> &[EntityId] {
-        self.find_name(written).map_or(&[], |id| self.name(id).entities())
+        self.find_name(written)
+            .map_or(&[], |id| self.name(id).entities())
     }
 
     /// The number of word tokens in the corpus the name frequencies were counted on (0 when
@@ -305,7 +315,11 @@ impl Gazetteer {
     fn add_entity(&mut self, entity: Entity, file: &str, line: usize) -> Result<EntityId, Error> {
         let id = EntityId(self.entities.len() as u32);
         if self.by_id.insert(entity.id.clone(), id).is_some() {
-            return Err(Error::data(file, line, format!("duplicate id `{}`", entity.id)));
+            return Err(Error::data(
+                file,
+                line,
+                format!("duplicate id `{}`", entity.id),
+            ));
         }
         let written: Vec<Box<str>> = [&entity.name_ar, &entity.name_en]
             .into_iter()
@@ -363,10 +377,10 @@ const OUTSIDE_CUES: &[&str] = &["محافظه ", "مدينه ", "بلده ", "ق
 
 fn strip_cue_word(key: &str) -> &str {
     for cue in OUTSIDE_CUES {
-        if let Some(rest) = key.strip_prefix(cue) {
-            if rest.chars().filter(|&c| is_word_char(c)).count() >= 2 {
-                return rest;
-            }
+        if let Some(rest) = key.strip_prefix(cue)
+            && rest.chars().filter(|&c| is_word_char(c)).count() >= 2
+        {
+            return rest;
         }
     }
     key
@@ -376,7 +390,9 @@ fn strip_cue_word(key: &str) -> &str {
 fn is_acronym(written: &str) -> bool {
     let len = written.chars().count();
     (2..=4).contains(&len)
-        && written.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && written
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && written.chars().any(|c| c.is_ascii_uppercase())
 }
 
@@ -396,9 +412,12 @@ impl GazetteerBuilder {
 
     /// Adds the tables embedded in the crate (places, organizations, name frequencies).
     pub fn embedded(&mut self) -> &mut GazetteerBuilder {
-        self.places.push(("data/places.tsv".into(), embedded::PLACES.into()));
-        self.orgs.push(("data/orgs.tsv".into(), embedded::ORGS.into()));
-        self.frequencies.push(("data/name_freq.tsv".into(), embedded::NAME_FREQ.into()));
+        self.places
+            .push(("data/places.tsv".into(), embedded::PLACES.into()));
+        self.orgs
+            .push(("data/orgs.tsv".into(), embedded::ORGS.into()));
+        self.frequencies
+            .push(("data/name_freq.tsv".into(), embedded::NAME_FREQ.into()));
         self
     }
 
@@ -461,7 +480,9 @@ fn load_places(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
             return Err(row.error(format!("kind `{kind}` is not a place kind")));
         }
         let point = match (row.number::<f64>("lat")?, row.number::<f64>("lon")?) {
-            (Some(lat), Some(lon)) if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) => {
+            (Some(lat), Some(lon))
+                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+            {
                 Some(Point { lat, lon })
             }
             (None, None) => None,
@@ -478,7 +499,11 @@ fn load_places(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
             point,
             population: row.number("population")?,
             pcode: row.get("pcode").into(),
-            admin: [row.get("adm1").into(), row.get("adm2").into(), row.get("adm3").into()],
+            admin: [
+                row.get("adm1").into(),
+                row.get("adm2").into(),
+                row.get("adm3").into(),
+            ],
             country: row.get("country").into(),
             refs: boxed_list(row.list("refs")),
             predecessors: Vec::new(),
@@ -486,7 +511,8 @@ fn load_places(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
             active: "".into(),
         };
         check_entity(&entity, &row)?;
-        g.add_entity(entity, file, 0).map_err(|_| row.error(format!("duplicate id `{}`", row.get("id"))))?;
+        g.add_entity(entity, file, 0)
+            .map_err(|_| row.error(format!("duplicate id `{}`", row.get("id"))))?;
     }
     Ok(())
 }
@@ -518,7 +544,8 @@ fn load_orgs(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
             active: row.get("active").into(),
         };
         check_entity(&entity, &row)?;
-        g.add_entity(entity, file, 0).map_err(|_| row.error(format!("duplicate id `{}`", row.get("id"))))?;
+        g.add_entity(entity, file, 0)
+            .map_err(|_| row.error(format!("duplicate id `{}`", row.get("id"))))?;
     }
     Ok(())
 }
@@ -528,7 +555,10 @@ fn check_entity(entity: &Entity, row: &tsv::Row<'_, '_>) -> Result<(), Error> {
         return Err(row.error("empty id"));
     }
     if entity.name_ar.is_empty() && entity.name_en.is_empty() {
-        return Err(row.error(format!("`{}` has neither an Arabic nor an English name", entity.id)));
+        return Err(row.error(format!(
+            "`{}` has neither an Arabic nor an English name",
+            entity.id
+        )));
     }
     Ok(())
 }
@@ -543,10 +573,15 @@ fn load_frequencies(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Err
         let key = row.get("key");
         if key == TOKENS_KEY {
             g.corpus_tokens = row.number("count")?.unwrap_or(0);
-            g.corpus_docs = (row.number("docs")?.unwrap_or(0), row.number("syria_docs")?.unwrap_or(0));
+            g.corpus_docs = (
+                row.number("docs")?.unwrap_or(0),
+                row.number("syria_docs")?.unwrap_or(0),
+            );
             continue;
         }
-        let count: u32 = row.number("count")?.ok_or_else(|| row.error("empty count"))?;
+        let count: u32 = row
+            .number("count")?
+            .ok_or_else(|| row.error("empty count"))?;
         if let Some(&id) = g.by_key.get(key) {
             let name = &mut g.names[id.index()];
             name.corpus_count = Some(count);
@@ -568,7 +603,11 @@ mod tests {
         org:sdf\tarmed_group\tقوات سوريا الديمقراطية\tSyrian Democratic Forces\tقسد\tSDF\tSY\t\t\t2015-\t\t1\n";
 
     fn small() -> Gazetteer {
-        Gazetteer::builder().places_tsv("p.tsv", PLACES).orgs_tsv("o.tsv", ORGS).build().unwrap()
+        Gazetteer::builder()
+            .places_tsv("p.tsv", PLACES)
+            .orgs_tsv("o.tsv", ORGS)
+            .build()
+            .unwrap()
     }
 
     #[test]
@@ -578,14 +617,20 @@ mod tests {
         assert_eq!(ids.len(), 2);
         assert_eq!(g.lookup("ابو كمال"), &ids[..1]);
         assert_eq!(g.lookup("al bukamal").len(), 1);
-        assert_eq!(g.entity(g.by_id("wof:1").unwrap()).admin_pcodes(), ["SY09", "SY0902", "SY090200"]);
+        assert_eq!(
+            g.entity(g.by_id("wof:1").unwrap()).admin_pcodes(),
+            ["SY09", "SY0902", "SY090200"]
+        );
     }
 
     #[test]
     fn cue_words_stay_outside_names() {
         let places = "id\tkind\tname_ar\tname_en\tlat\tlon\tnames_ar\n\
             ocha:SY07\tadmin1\tإدلب\tIdlib\t35.8\t36.6\tمحافظة إدلب\n";
-        let g = Gazetteer::builder().places_tsv("p", places).build().unwrap();
+        let g = Gazetteer::builder()
+            .places_tsv("p", places)
+            .build()
+            .unwrap();
         assert_eq!(g.names().count(), 2);
         assert!(g.find_name("محافظة إدلب").is_none());
         assert_eq!(g.lookup("ادلب").len(), 1);
@@ -603,17 +648,29 @@ mod tests {
     #[test]
     fn bad_rows_name_file_and_line() {
         let bad = "id\tkind\tname_ar\tname_en\tlat\tlon\nx:1\tvillage\tقرية\t\t1\t2\n";
-        let err = Gazetteer::builder().places_tsv("mine.tsv", bad).build().unwrap_err();
+        let err = Gazetteer::builder()
+            .places_tsv("mine.tsv", bad)
+            .build()
+            .unwrap_err();
         assert_eq!(err.to_string(), "mine.tsv:2: unknown kind `village`");
         let dup = "id\tkind\tname_ar\tname_en\tlat\tlon\nx:1\tpopulated\tقرية\t\t1\t2\nx:1\tpopulated\tقرية\t\t1\t2\n";
-        let err = Gazetteer::builder().places_tsv("mine.tsv", dup).build().unwrap_err();
+        let err = Gazetteer::builder()
+            .places_tsv("mine.tsv", dup)
+            .build()
+            .unwrap_err();
         assert_eq!(err.location(), Some(("mine.tsv", 3)));
     }
 
     #[test]
     fn distance_and_bearing() {
-        let deir = Point { lat: 35.3359, lon: 40.1408 };
-        let bukamal = Point { lat: 34.4500, lon: 40.9186 };
+        let deir = Point {
+            lat: 35.3359,
+            lon: 40.1408,
+        };
+        let bukamal = Point {
+            lat: 34.4500,
+            lon: 40.9186,
+        };
         let d = deir.distance_km(bukamal);
         assert!((115.0..125.0).contains(&d), "{d}");
         let b = deir.bearing_deg(bukamal);

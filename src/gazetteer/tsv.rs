@@ -24,7 +24,10 @@ impl<'a> Table<'a> {
     /// Parses `text`; `file` names it in errors. Blank lines and lines starting with `#` are
     /// skipped. Every row must have as many cells as the header.
     pub(crate) fn parse(file: &'a str, text: &'a str) -> Result<Table<'a>, Error> {
-        let mut lines = text.lines().enumerate().map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
         let (_, header) = lines
             .by_ref()
             .find(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
@@ -40,19 +43,31 @@ impl<'a> Table<'a> {
                 return Err(Error::data(
                     file,
                     line,
-                    format!("{} cells where the header has {} columns", cells.len(), columns.len()),
+                    format!(
+                        "{} cells where the header has {} columns",
+                        cells.len(),
+                        columns.len()
+                    ),
                 ));
             }
             rows.push((line, cells));
         }
-        Ok(Table { file, columns, rows })
+        Ok(Table {
+            file,
+            columns,
+            rows,
+        })
     }
 
     /// Checks that every column in `required` is present.
     pub(crate) fn require(&self, required: &[&str]) -> Result<(), Error> {
         for name in required {
             if !self.columns.contains(name) {
-                return Err(Error::data(self.file, 1, format!("missing column `{name}`")));
+                return Err(Error::data(
+                    self.file,
+                    1,
+                    format!("missing column `{name}`"),
+                ));
             }
         }
         Ok(())
@@ -60,19 +75,30 @@ impl<'a> Table<'a> {
 
     /// The data rows in file order.
     pub(crate) fn rows(&self) -> impl Iterator<Item = Row<'_, 'a>> {
-        self.rows.iter().map(|(line, cells)| Row { table: self, line: *line, cells })
+        self.rows.iter().map(|(line, cells)| Row {
+            table: self,
+            line: *line,
+            cells,
+        })
     }
 }
 
 impl<'a> Row<'_, 'a> {
     /// The trimmed cell of `column`, or "" when the table has no such column.
     pub(crate) fn get(&self, column: &str) -> &'a str {
-        self.table.columns.iter().position(|c| *c == column).map_or("", |i| self.cells[i].trim())
+        self.table
+            .columns
+            .iter()
+            .position(|c| *c == column)
+            .map_or("", |i| self.cells[i].trim())
     }
 
     /// The `|`-separated values of `column`, empty ones skipped.
     pub(crate) fn list(&self, column: &str) -> impl Iterator<Item = &'a str> {
-        self.get(column).split('|').map(str::trim).filter(|s| !s.is_empty())
+        self.get(column)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
     }
 
     /// The cell parsed as a number, `None` when empty.
@@ -108,7 +134,10 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let err = Table::parse("places.tsv", "a\tb\n1\t2\n3\n").err().unwrap();
-        assert_eq!(err.to_string(), "places.tsv:3: 1 cells where the header has 2 columns");
+        assert_eq!(
+            err.to_string(),
+            "places.tsv:3: 1 cells where the header has 2 columns"
+        );
         let t = Table::parse("p.tsv", "a\n1\nx\n").unwrap();
         let err = t.rows().nth(1).unwrap().number::<f64>("a").unwrap_err();
         assert_eq!(err.location(), Some(("p.tsv", 3)));

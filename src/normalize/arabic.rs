@@ -66,7 +66,9 @@ mod tests {
 
     #[test]
     fn marks_and_tatweel_drop() {
-        for c in ['\u{064E}', '\u{0651}', '\u{0652}', '\u{0670}', 'ـ', '\u{06DA}'] {
+        for c in [
+            '\u{064E}', '\u{0651}', '\u{0652}', '\u{0670}', 'ـ', '\u{06DA}',
+        ] {
             assert_eq!(fold(c), Some(Fold::Drop), "{c:?}");
         }
     }

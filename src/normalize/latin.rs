@@ -10,8 +10,8 @@ use super::Fold;
 pub(super) fn fold(c: char) -> Option<Fold> {
     let folded = match c {
         // Apostrophes and the ayn/hamza half rings of transliteration: Ma'arrat, Ḩimṣ, ʿAyn.
-        '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}' | '\u{02B9}'
-        | '\u{00B4}' | '\u{02C8}' => Fold::Drop,
+        '\u{2018}' | '\u{2019}' | '\u{02BB}' | '\u{02BC}' | '\u{02BE}' | '\u{02BF}'
+        | '\u{02B9}' | '\u{00B4}' | '\u{02C8}' => Fold::Drop,
         // Combining diacritics left over from decomposed input.
         '\u{0300}'..='\u{036F}' => Fold::Drop,
         'ß' => Fold::Str("ss"),

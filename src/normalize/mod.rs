@@ -73,7 +73,9 @@ impl OffsetMap {
     }
 
     fn delta_at_end(&self) -> isize {
-        self.points.last().map_or(0, |&(f, o)| o as isize - f as isize)
+        self.points
+            .last()
+            .map_or(0, |&(f, o)| o as isize - f as isize)
     }
 }
 
@@ -94,16 +96,20 @@ impl Normalized {
                     unicode_normalization::char::decompose_compatible(c, |d| {
                         // Isolated harakat forms decompose to a space plus the mark: keep
                         // neither, like the marks themselves.
-                        if d != ' ' {
-                            if let Folded::One(fold) = fold_char(d) {
-                                out.push(fold, at);
-                            }
+                        if d != ' '
+                            && let Folded::One(fold) = fold_char(d)
+                        {
+                            out.push(fold, at);
                         }
                     });
                 }
             }
         }
-        Normalized { text: out.text, map: out.map, word_starts: out.word_starts }
+        Normalized {
+            text: out.text,
+            map: out.map,
+            word_starts: out.word_starts,
+        }
     }
 
     /// The folded text.
@@ -125,7 +131,10 @@ impl Normalized {
     /// the original character the last folded character came from, extended over Arabic
     /// combining marks written on it, so the span is the surface text as written.
     pub(crate) fn original_end(&self, original: &str, folded_end: usize) -> usize {
-        let last = self.text[..folded_end].chars().next_back().expect("a non-empty range");
+        let last = self.text[..folded_end]
+            .chars()
+            .next_back()
+            .expect("a non-empty range");
         let start = self.map.original(folded_end - last.len_utf8());
         let mut end = start + original[start..].chars().next().map_or(0, char::len_utf8);
         for c in original[end..].chars() {
@@ -198,8 +207,12 @@ fn fold_char(c: char) -> Folded {
         }
         '\u{0600}'..='\u{06FF}' => arabic::fold(c).unwrap_or(Fold::Char(c)),
         // Zero-width and direction controls, BOM, soft hyphen, word joiner.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
-        | '\u{FEFF}' | '\u{00AD}' | '\u{180E}' => Fold::Drop,
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}'
+        | '\u{180E}' => Fold::Drop,
         // Hyphen, non-breaking hyphen, figure dash, en dash, minus sign.
         '\u{2010}'..='\u{2013}' | '\u{2212}' => Fold::Space,
         // Arabic presentation forms A and B: text copied from PDFs.

@@ -119,9 +119,15 @@ pub fn records(
                 utf16_start: s.utf16,
                 utf16_end: e.utf16,
                 text: text[m.span()].to_string(),
-                ty: resolution.map_or(m.entity_type(), |r| r.entity_type()).label(),
+                ty: resolution
+                    .map_or(m.entity_type(), |r| r.entity_type())
+                    .label(),
                 proclitic: m.proclitic().as_string(),
-                candidates: tagger.candidates(m).iter().map(|&id| g.entity(id).id().to_string()).collect(),
+                candidates: tagger
+                    .candidates(m)
+                    .iter()
+                    .map(|&id| g.entity(id).id().to_string())
+                    .collect(),
                 resolved: resolution.and_then(|r| r.record(g)),
             }
         })

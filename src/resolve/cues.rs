@@ -66,7 +66,11 @@ impl Cue {
         let pop = e.population().unwrap_or(0);
         match self {
             Cue::City => match kind {
-                Kind::Populated if pop >= 20_000 || e.class().starts_with("PPLA") || e.class() == "PPLC" => 1.0,
+                Kind::Populated
+                    if pop >= 20_000 || e.class().starts_with("PPLA") || e.class() == "PPLC" =>
+                {
+                    1.0
+                }
                 Kind::Populated => 0.6,
                 Kind::Admin1 | Kind::Admin2 | Kind::Admin3 => -0.5,
                 _ => -1.0,
@@ -151,6 +155,7 @@ const BEFORE: &[(&str, Cue)] = &[
     ("محافظتي", Cue::Governorate),
     ("محافظات", Cue::Governorate),
     ("ريف", Cue::Countryside),
+    ("ريفي", Cue::Countryside),
     ("أرياف", Cue::Countryside),
     ("منطقة", Cue::District),
     ("مناطق", Cue::District),
@@ -252,10 +257,17 @@ static TABLE: Lazy<CueTable> = Lazy::new(|| CueTable {
 /// ("ريف محافظة حلب") still reads as countryside.
 pub(crate) fn cue_before(words: &[&str]) -> Option<Cue> {
     let t = &*TABLE;
-    let mut words = words.iter().copied().filter(|w| !t.fillers.iter().any(|f| f == w));
+    let mut words = words
+        .iter()
+        .copied()
+        .filter(|w| !t.fillers.iter().any(|f| f == w));
     let first = words.next()?;
     let cue = lookup(&t.before, first)?;
-    if cue == Cue::Governorate && words.next().is_some_and(|w| lookup(&t.before, w) == Some(Cue::Countryside)) {
+    if cue == Cue::Governorate
+        && words
+            .next()
+            .is_some_and(|w| lookup(&t.before, w) == Some(Cue::Countryside))
+    {
         return Some(Cue::Countryside);
     }
     Some(cue)
@@ -267,9 +279,11 @@ pub(crate) fn cue_after(words: &[&str]) -> Option<Cue> {
 }
 
 fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
-    // A cue word may carry the conjunction و or the preposition ب/ل itself (وبلدة، ومدينة).
-    let bare = [word, word.strip_prefix('و').unwrap_or(""), word.strip_prefix('ب').unwrap_or("")];
-    bare.iter().filter(|w| !w.is_empty()).find_map(|w| table.iter().find(|(k, _)| k == w).map(|&(_, c)| c))
+    // A cue word carries proclitics like a name does (وبلدة، بريف، لمحافظة، وبمدينة).
+    crate::tag::proclitic_splits(word).find_map(|p| {
+        let bare = &word[p.len_bytes()..];
+        table.iter().find(|(k, _)| k == bare).map(|&(_, c)| c)
+    })
 }
 
 #[cfg(test)]
@@ -283,6 +297,9 @@ mod tests {
         assert_eq!(cue_before(&["محافظه", "ريف"]), Some(Cue::Countryside));
         assert_eq!(cue_before(&["of", "city", "the"]), Some(Cue::City));
         assert_eq!(cue_before(&["في"]), None);
+        assert_eq!(cue_before(&[&fold("لمحافظة")]), Some(Cue::Governorate));
+        assert_eq!(cue_before(&[&fold("بريفي")]), Some(Cue::Countryside));
+        assert_eq!(cue_before(&[&fold("وبمدينة")]), Some(Cue::City));
         assert_eq!(cue_after(&["province"]), Some(Cue::Governorate));
     }
 }

@@ -34,7 +34,10 @@ pub struct ResolverOptions {
 
 impl Default for ResolverOptions {
     fn default() -> ResolverOptions {
-        ResolverOptions { common_word_ratio: 8.0, min_confidence: 0.15 }
+        ResolverOptions {
+            common_word_ratio: 8.0,
+            min_confidence: 0.15,
+        }
     }
 }
 
@@ -169,7 +172,10 @@ struct Scored {
 impl Resolver {
     /// A resolver over the tagger's gazetteer, with default options.
     pub fn new(tagger: Tagger) -> Resolver {
-        Resolver { tagger, options: ResolverOptions::default() }
+        Resolver {
+            tagger,
+            options: ResolverOptions::default(),
+        }
     }
 
     /// A resolver with options.
@@ -181,7 +187,11 @@ impl Resolver {
     /// first, with the prior scores.
     pub fn rank_name(&self, written: &str) -> Vec<(EntityId, f64)> {
         let g = self.tagger.gazetteer();
-        let mut ranked: Vec<(EntityId, f64)> = g.lookup(written).iter().map(|&e| (e, prior(g.entity(e)))).collect();
+        let mut ranked: Vec<(EntityId, f64)> = g
+            .lookup(written)
+            .iter()
+            .map(|&e| (e, prior(g.entity(e))))
+            .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
     }
@@ -210,7 +220,21 @@ impl Resolver {
     fn resolve_normalized(&self, norm: &Normalized, mentions: &[Mention]) -> Vec<Resolution> {
         let g = self.tagger.gazetteer();
         let folded = norm.text();
-        let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| self.first_pass(g, folded, m)).collect();
+        let mut sites: Vec<Site<'_>> = mentions
+            .iter()
+            .map(|m| self.first_pass(g, folded, m))
+            .collect();
+        // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
+        for i in 1..sites.len() {
+            if sites[i].cue_before.is_none()
+                && sites[i - 1].ty == EntityType::Loc
+                && sites[i].ty == EntityType::Loc
+                && is_list_gap(folded, &mentions[i - 1], &mentions[i])
+                && let Some(cue) = sites[i - 1].cue_before.filter(|c| c.is_place_cue())
+            {
+                apply_cue(g, &mut sites[i], cue);
+            }
+        }
         let choices: Vec<Option<EntityId>> = sites.iter().map(best_entity).collect();
         let confident: Vec<bool> = sites.iter().map(is_confident).collect();
         for i in 0..sites.len() {
@@ -233,24 +257,30 @@ impl Resolver {
             .filter(|&&e| g.entity(e).entity_type() == ty)
             .map(|&e| {
                 let entity = g.entity(e);
-                let mut scored = Scored { entity: e, score: prior(entity), evidence: vec!["prior"] };
-                for cue in [cue_before, cue_after].into_iter().flatten() {
-                    let fit = cue.fit(entity);
-                    scored.score += 2.0 * fit;
-                    if fit > 0.0 {
-                        scored.evidence.push(cue.rule());
-                    }
+                Scored {
+                    entity: e,
+                    score: prior(entity),
+                    evidence: vec!["prior"],
                 }
-                scored
             })
             .collect();
-        let mut support = Vec::new();
-        if let Some(cue) = cue_before.or(cue_after) {
-            if (cue.is_place_cue() && ty == EntityType::Loc) || (cue == Cue::Organization && ty == EntityType::Org) {
-                support.push(cue.rule());
-            }
+        let mut site = Site {
+            name,
+            before,
+            after,
+            cue_before: None,
+            cue_after: None,
+            ty,
+            candidates,
+            support: Vec::new(),
+            weak_support: Vec::new(),
+        };
+        for cue in [cue_before, cue_after].into_iter().flatten() {
+            apply_cue(g, &mut site, cue);
         }
-        Site { name, before, after, cue_before, cue_after, ty, candidates, support, weak_support: Vec::new() }
+        site.cue_before = cue_before;
+        site.cue_after = cue_after;
+        site
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -281,9 +311,13 @@ impl Resolver {
             }
             None => Vec::new(),
         };
-        let next_entity = mentions.get(next).and(choices.get(next).copied().flatten()).map(|e| g.entity(e));
+        let next_entity = mentions
+            .get(next)
+            .and(choices.get(next).copied().flatten())
+            .map(|e| g.entity(e));
         let prev_gap_is_list = i > 0 && is_list_gap(folded, &mentions[i - 1], &mentions[i]);
-        let next_gap_is_list = next_entity.is_some() && is_list_gap(folded, &mentions[i], &mentions[next]);
+        let next_gap_is_list =
+            next_entity.is_some() && is_list_gap(folded, &mentions[i], &mentions[next]);
         if (prev_gap_is_list && sites[i - 1].ty == EntityType::Loc)
             || (next_gap_is_list && sites[next].ty == EntityType::Loc)
         {
@@ -291,18 +325,28 @@ impl Resolver {
         }
 
         // Containment or adjacency: X في ريف Y, X بريف Y, X (Y), X التابعة لY, X in Y, X, Y.
-        let contained_in = next_entity.filter(|_| is_containment_gap(&gap, is_latin(sites[i].name.key())));
+        let contained_in =
+            next_entity.filter(|_| is_containment_gap(&gap, is_latin(sites[i].name.key())));
         // Relative position: X جنوب شرق Y بحوالي 140 كم.
-        let after_next: Vec<&str> = mentions.get(next).map_or(Vec::new(), |n| context::after(folded, n.folded().end(), 5));
+        let after_next: Vec<&str> = mentions
+            .get(next)
+            .map_or(Vec::new(), |n| context::after(folded, n.folded().end(), 5));
         let relation = next_entity.and_then(|_| relative::parse(&gap, &after_next));
         let anchors: Vec<(EntityId, &Entity)> = choices
             .iter()
             .enumerate()
-            .filter(|&(j, c)| j != i && confident[j] && c.is_some() && sites[j].name.key() != sites[i].name.key())
+            .filter(|&(j, c)| {
+                j != i && confident[j] && c.is_some() && sites[j].name.key() != sites[i].name.key()
+            })
             .filter_map(|(_, c)| c.map(|e| (e, g.entity(e))))
             .filter(|(_, e)| e.entity_type() == EntityType::Loc)
             .collect();
-        let several = sites[i].candidates.len() > 1;
+        let several_local = sites[i]
+            .candidates
+            .iter()
+            .filter(|c| is_local(g.entity(c.entity)))
+            .count()
+            > 1;
         let site = &mut sites[i];
         let mut supported_by_context = false;
         let mut near_known_place = false;
@@ -316,19 +360,21 @@ impl Resolver {
                     supported_by_context = true;
                 }
             }
-            if let (Some(rel), Some(y)) = (relation, next_entity) {
-                if let (Some(p), Some(anchor)) = (e.point(), y.point()) {
-                    let fit = relative_fit(anchor, p, rel);
-                    cand.score += fit;
-                    if fit > 0.0 {
-                        cand.evidence.push("relative_position");
-                        supported_by_context = true;
-                    }
+            if let (Some(rel), Some(y)) = (relation, next_entity)
+                && let (Some(p), Some(anchor)) = (e.point(), y.point())
+            {
+                let fit = relative_fit(anchor, p, rel);
+                cand.score += fit;
+                if fit > 0.0 {
+                    cand.evidence.push("relative_position");
+                    supported_by_context = true;
                 }
             }
-            if several || !anchors.is_empty() {
+            // Coherence picks among places of the same name (villages, towns); it must not
+            // overrule a cue between a city and its own governorate, which share a place.
+            if is_local(e) && (several_local || !anchors.is_empty()) {
                 let fit = coherence_fit(e, &anchors);
-                if several {
+                if several_local {
                     cand.score += fit;
                 }
                 if fit >= 1.0 {
@@ -391,7 +437,12 @@ impl Resolver {
             ty: site.ty,
             confidence,
             evidence,
-            alternatives: ranked.iter().skip(1).take(3).map(|c| (c.entity, c.score)).collect(),
+            alternatives: ranked
+                .iter()
+                .skip(1)
+                .take(3)
+                .map(|c| (c.entity, c.score))
+                .collect(),
             accepted,
         }
     }
@@ -405,7 +456,9 @@ impl Resolver {
     /// unless its documents are mostly about Syria (at least 45 % of 3 or more: a place in
     /// the news, like الزبداني in 2015, is frequent because it is a place).
     fn is_common_word(&self, g: &Gazetteer, name: &Name, e: &Entity) -> bool {
-        let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else { return false };
+        let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else {
+            return false;
+        };
         if tokens == 0 {
             return false;
         }
@@ -457,7 +510,9 @@ fn prior(e: &Entity) -> f64 {
         Kind::Admin3 | Kind::Neighbourhood => 0.5,
         _ => 3.0,
     };
-    let population = e.population().map_or(0.0, |p| 0.6 * (p as f64 + 1.0).log10());
+    let population = e
+        .population()
+        .map_or(0.0, |p| 0.6 * (p as f64 + 1.0).log10());
     let class = match e.class() {
         "PPLC" => 2.0,
         "PPLA" => 1.5,
@@ -471,10 +526,18 @@ fn prior(e: &Entity) -> f64 {
 
 /// Place or organization: by a cue word, else by the most prominent candidate.
 fn choose_type(g: &Gazetteer, name: &Name, before: Option<Cue>, after: Option<Cue>) -> EntityType {
-    let types = |ty| name.entities().iter().any(|&e| g.entity(e).entity_type() == ty);
+    let types = |ty| {
+        name.entities()
+            .iter()
+            .any(|&e| g.entity(e).entity_type() == ty)
+    };
     let (loc, org) = (types(EntityType::Loc), types(EntityType::Org));
     if !(loc && org) {
-        return if org { EntityType::Org } else { EntityType::Loc };
+        return if org {
+            EntityType::Org
+        } else {
+            EntityType::Loc
+        };
     }
     match before.or(after) {
         Some(Cue::Organization) => EntityType::Org,
@@ -487,13 +550,40 @@ fn choose_type(g: &Gazetteer, name: &Name, before: Option<Cue>, after: Option<Cu
                 .filter(|e| e.entity_type() == EntityType::Loc)
                 .map(prior)
                 .fold(f64::MIN, f64::max);
-            if best_loc >= 6.0 { EntityType::Loc } else { EntityType::Org }
+            if best_loc >= 6.0 {
+                EntityType::Loc
+            } else {
+                EntityType::Org
+            }
         }
     }
 }
 
+/// Scores a site's candidates by a cue word, and records the cue as support when it agrees
+/// with the mention's type.
+fn apply_cue(g: &Gazetteer, site: &mut Site<'_>, cue: Cue) {
+    for c in &mut site.candidates {
+        let fit = cue.fit(g.entity(c.entity));
+        c.score += 2.0 * fit;
+        if fit > 0.0 {
+            c.evidence.push(cue.rule());
+        }
+    }
+    let agrees = if cue.is_place_cue() {
+        site.ty == EntityType::Loc
+    } else {
+        site.ty == EntityType::Org
+    };
+    if agrees && !site.support.contains(&cue.rule()) {
+        site.support.push(cue.rule());
+    }
+}
+
 fn best_entity(site: &Site<'_>) -> Option<EntityId> {
-    site.candidates.iter().max_by(|a, b| a.score.total_cmp(&b.score).then(b.entity.cmp(&a.entity))).map(|c| c.entity)
+    site.candidates
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score).then(b.entity.cmp(&a.entity)))
+        .map(|c| c.entity)
 }
 
 /// A mention whose pass-one choice is safe to lean on: one candidate, or a clear margin.
@@ -505,6 +595,14 @@ fn is_confident(site: &Site<'_>) -> bool {
         [a, b, ..] => a - b >= 1.5,
         [] => false,
     }
+}
+
+/// Places small enough for distance to other places of the document to tell them apart.
+fn is_local(e: &Entity) -> bool {
+    !matches!(
+        e.kind(),
+        Kind::Admin1 | Kind::Admin2 | Kind::Country | Kind::Continent
+    )
 }
 
 fn is_latin(key: &str) -> bool {
@@ -549,17 +647,32 @@ fn is_containment_gap(gap: &[&str], latin: bool) -> bool {
         &["شمالي"],
         &["جنوبي"],
     ];
-    const LATIN: &[&[&str]] = &[&["in"], &[","], &["("], &["near"], &["in", "the"], &["outside"]];
+    const LATIN: &[&[&str]] = &[
+        &["in"],
+        &[","],
+        &["("],
+        &["near"],
+        &["in", "the"],
+        &["outside"],
+    ];
     let table = if latin { LATIN } else { ARABIC };
-    table.iter().any(|pattern| *pattern == gap)
+    table.contains(&gap)
 }
 
 /// How well candidate `e` sits inside or next to place `y`.
 fn containment_fit(e: &Entity, y: &Entity) -> f64 {
     if y.kind() == Kind::Country {
-        return if e.country() == y.country() || y.id() == format!("iso:{}", e.country()) { 1.5 } else { -1.0 };
+        return if e.country() == y.country() || y.id() == format!("iso:{}", e.country()) {
+            1.5
+        } else {
+            -1.0
+        };
     }
-    let y_admin1 = if y.kind() == Kind::Admin1 { y.pcode() } else { y.admin_pcodes()[0] };
+    let y_admin1 = if y.kind() == Kind::Admin1 {
+        y.pcode()
+    } else {
+        y.admin_pcodes()[0]
+    };
     if !y_admin1.is_empty() && e.admin_pcodes()[0] == y_admin1 {
         return 2.0;
     }
@@ -627,7 +740,12 @@ fn coherence_fit(e: &Entity, anchors: &[(EntityId, &Entity)]) -> f64 {
             _ => 0.0,
         };
         let admin = if same_admin1 { 0.75 } else { 0.0 };
-        let country = if a.kind() == Kind::Country && a.country() == e.country() && e.country() != "SY" { 1.0 } else { 0.0 };
+        let country =
+            if a.kind() == Kind::Country && a.country() == e.country() && e.country() != "SY" {
+                1.0
+            } else {
+                0.0
+            };
         best = best.max(near + admin).max(country);
     }
     best

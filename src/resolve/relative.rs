@@ -75,10 +75,46 @@ const UNITS: &[(&str, f64)] = &[
 
 /// Words allowed between the place, the direction, the anchor and the distance.
 const FILLERS: &[&str] = &[
-    "من", "الى", "إلى", "على", "بعد", "مسافة", "بمسافة", "حوالي", "بحوالي", "نحو", "بنحو", "قرابة", "بقرابة",
-    "تقريبا", "مدينة", "بلدة", "قرية", "محافظة", "ريف", "of", "the", "about", "some", "around", "approximately",
-    "nearly", "roughly", "city", "town", "village", "province", "from", "في", "تبعد", "يبعد", "وتبعد",
-    "ويبعد", "الواقعة", "الواقع", "الواقعه",
+    "من",
+    "الى",
+    "إلى",
+    "على",
+    "بعد",
+    "مسافة",
+    "بمسافة",
+    "حوالي",
+    "بحوالي",
+    "نحو",
+    "بنحو",
+    "قرابة",
+    "بقرابة",
+    "تقريبا",
+    "مدينة",
+    "بلدة",
+    "قرية",
+    "محافظة",
+    "ريف",
+    "of",
+    "the",
+    "about",
+    "some",
+    "around",
+    "approximately",
+    "nearly",
+    "roughly",
+    "city",
+    "town",
+    "village",
+    "province",
+    "from",
+    "في",
+    "تبعد",
+    "يبعد",
+    "وتبعد",
+    "ويبعد",
+    "الواقعة",
+    "الواقع",
+    "الواقعه",
 ];
 
 struct Tables {
@@ -94,11 +130,19 @@ static TABLES: Lazy<Tables> = Lazy::new(|| Tables {
 });
 
 fn compass(word: &str) -> Option<f64> {
-    TABLES.compass.iter().find(|(w, _)| w == word).map(|&(_, b)| b)
+    TABLES
+        .compass
+        .iter()
+        .find(|(w, _)| w == word)
+        .map(|&(_, b)| b)
 }
 
 fn unit(word: &str) -> Option<f64> {
-    TABLES.units.iter().find(|(w, _)| w == word).map(|&(_, k)| k)
+    TABLES
+        .units
+        .iter()
+        .find(|(w, _)| w == word)
+        .map(|&(_, k)| k)
 }
 
 fn is_filler(word: &str) -> bool {
@@ -148,7 +192,10 @@ pub(crate) fn parse(gap: &[&str], after: &[&str]) -> Option<Relative> {
     let bearing = bearing?;
     // The distance may stand in the gap ("30 km north of") or after the anchor.
     let distance_km = distance(gap).or_else(|| distance(&after[..after.len().min(5)]));
-    Some(Relative { bearing, distance_km })
+    Some(Relative {
+        bearing,
+        distance_km,
+    })
 }
 
 /// The first "number unit" pair among `words`.
@@ -176,7 +223,10 @@ mod tests {
     fn parse_str(gap: &str, after: &str) -> Option<Relative> {
         let g = words(gap);
         let a = words(after);
-        parse(&g.iter().map(String::as_str).collect::<Vec<_>>(), &a.iter().map(String::as_str).collect::<Vec<_>>())
+        parse(
+            &g.iter().map(String::as_str).collect::<Vec<_>>(),
+            &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
     }
 
     #[test]

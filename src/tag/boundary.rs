@@ -20,7 +20,10 @@ const PREPOSITIONS: [char; 3] = ['ب', 'ل', 'ك'];
 
 impl Proclitic {
     /// No proclitic.
-    pub const NONE: Proclitic = Proclitic { conjunction: None, preposition: None };
+    pub const NONE: Proclitic = Proclitic {
+        conjunction: None,
+        preposition: None,
+    };
 
     /// The conjunction و or ف, if written.
     pub fn conjunction(&self) -> Option<char> {
@@ -39,7 +42,10 @@ impl Proclitic {
 
     /// The proclitics as written (folded), e.g. "وب".
     pub fn as_string(&self) -> String {
-        self.conjunction.into_iter().chain(self.preposition).collect()
+        self.conjunction
+            .into_iter()
+            .chain(self.preposition)
+            .collect()
     }
 
     /// Length in bytes of the folded proclitics (each is a two-byte Arabic letter).
@@ -56,13 +62,22 @@ pub(crate) fn proclitic_splits(word: &str) -> impl Iterator<Item = Proclitic> {
     let mut splits = [Some(Proclitic::NONE), None, None];
     match first {
         Some(c) if CONJUNCTIONS.contains(&c) => {
-            splits[1] = Some(Proclitic { conjunction: Some(c), preposition: None });
+            splits[1] = Some(Proclitic {
+                conjunction: Some(c),
+                preposition: None,
+            });
             if let Some(p) = second.filter(|p| PREPOSITIONS.contains(p)) {
-                splits[2] = Some(Proclitic { conjunction: Some(c), preposition: Some(p) });
+                splits[2] = Some(Proclitic {
+                    conjunction: Some(c),
+                    preposition: Some(p),
+                });
             }
         }
         Some(c) if PREPOSITIONS.contains(&c) => {
-            splits[1] = Some(Proclitic { conjunction: None, preposition: Some(c) });
+            splits[1] = Some(Proclitic {
+                conjunction: None,
+                preposition: Some(c),
+            });
         }
         _ => {}
     }
@@ -74,7 +89,12 @@ pub(crate) fn proclitic_splits(word: &str) -> impl Iterator<Item = Proclitic> {
 /// The lil form (للبوكمال) exists only after the preposition ل. A name behind proclitics
 /// must have at least `min_letters` letters: two-letter keys glued to a proclitic are nearly
 /// always parts of ordinary words.
-pub(crate) fn accepts_start(proclitic: Proclitic, form: Form, letters: usize, min_letters: usize) -> bool {
+pub(crate) fn accepts_start(
+    proclitic: Proclitic,
+    form: Form,
+    letters: usize,
+    min_letters: usize,
+) -> bool {
     let form_ok = match form {
         Form::Plain => true,
         Form::LilContraction => proclitic.preposition == Some('ل'),
@@ -85,18 +105,28 @@ pub(crate) fn accepts_start(proclitic: Proclitic, form: Form, letters: usize, mi
 /// Whether a name ending at folded byte `end` ends a word: the text ends or a non-letter
 /// follows. Suffixes (حلبي، حلبية) are not names.
 pub(crate) fn ends_word(folded: &str, end: usize) -> bool {
-    folded[end..].chars().next().is_none_or(|c| !is_word_char(c))
+    folded[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !is_word_char(c))
 }
 
 /// The end of the run of word characters starting at folded byte `start`.
 pub(crate) fn word_run_end(folded: &str, start: usize) -> usize {
-    folded[start..].char_indices().find(|&(_, c)| !is_word_char(c)).map_or(folded.len(), |(i, _)| start + i)
+    folded[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(folded.len(), |(i, _)| start + i)
 }
 
 /// English possessive after a Latin name: `Syria's`, `Aleppo’s`. The apostrophe folds away,
 /// so the folded text holds `syrias`; `apostrophe_before` tells whether the original text
 /// had an apostrophe right before the `s` at folded position `end`.
-pub(crate) fn ends_with_possessive(folded: &str, end: usize, apostrophe_before: impl FnOnce() -> bool) -> bool {
+pub(crate) fn ends_with_possessive(
+    folded: &str,
+    end: usize,
+    apostrophe_before: impl FnOnce() -> bool,
+) -> bool {
     folded[end..].starts_with('s') && ends_word(folded, end + 1) && apostrophe_before()
 }
 

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 pub use boundary::Proclitic;
+pub(crate) use boundary::proclitic_splits;
 
 use crate::automaton::NameAutomaton;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, NameId};
@@ -103,7 +104,9 @@ impl std::ops::Deref for Shared {
 }
 
 static EMBEDDED: Lazy<Tagger> = Lazy::new(|| {
-    TaggerBuilder::new().build().expect("the embedded gazetteer compiles into a tagger")
+    TaggerBuilder::new()
+        .build()
+        .expect("the embedded gazetteer compiles into a tagger")
 });
 
 impl Default for Tagger {
@@ -172,7 +175,12 @@ impl Tagger {
         }));
     }
 
-    fn candidates_in(&self, original: &str, norm: &Normalized, out: &mut Vec<Candidate<(NameId, Proclitic)>>) {
+    fn candidates_in(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        out: &mut Vec<Candidate<(NameId, Proclitic)>>,
+    ) {
         let inner = &*self.inner;
         let folded = norm.text();
         let bytes = folded.as_bytes();
@@ -183,32 +191,39 @@ impl Tagger {
                 if at >= run_end {
                     continue;
                 }
-                inner.automaton.prefixes_at(bytes, at, run_end, |end, target| {
-                    let name = inner.gazetteer.name(target.name);
-                    if !boundary::accepts_start(proclitic, target.form, name.letters(), inner.min_letters_after_proclitic) {
-                        return;
-                    }
-                    let word_end = boundary::ends_word(folded, end)
-                        || boundary::ends_with_possessive(folded, end, || {
-                            let s = norm.original_start(end);
-                            original[..s].ends_with(['\'', '’'])
-                        });
-                    if !word_end {
-                        return;
-                    }
-                    if name.acronym_forms().next().is_some() {
-                        let s = norm.original_start(at);
-                        let e = norm.original_end(original, end);
-                        if !name.acronym_forms().any(|f| f == &original[s..e]) {
+                inner
+                    .automaton
+                    .prefixes_at(bytes, at, run_end, |end, target| {
+                        let name = inner.gazetteer.name(target.name);
+                        if !boundary::accepts_start(
+                            proclitic,
+                            target.form,
+                            name.letters(),
+                            inner.min_letters_after_proclitic,
+                        ) {
                             return;
                         }
-                    }
-                    out.push(Candidate {
-                        folded: Span::new(at, end),
-                        proclitic_len: proclitic.len_bytes(),
-                        value: (target.name, proclitic),
+                        let word_end = boundary::ends_word(folded, end)
+                            || boundary::ends_with_possessive(folded, end, || {
+                                let s = norm.original_start(end);
+                                original[..s].ends_with(['\'', '’'])
+                            });
+                        if !word_end {
+                            return;
+                        }
+                        if name.acronym_forms().next().is_some() {
+                            let s = norm.original_start(at);
+                            let e = norm.original_end(original, end);
+                            if !name.acronym_forms().any(|f| f == &original[s..e]) {
+                                return;
+                            }
+                        }
+                        out.push(Candidate {
+                            folded: Span::new(at, end),
+                            proclitic_len: proclitic.len_bytes(),
+                            value: (target.name, proclitic),
+                        });
                     });
-                });
             }
         }
     }
@@ -230,7 +245,10 @@ impl Default for TaggerBuilder {
 impl TaggerBuilder {
     /// Default options over the embedded gazetteer.
     pub fn new() -> TaggerBuilder {
-        TaggerBuilder { gazetteer: None, min_letters_after_proclitic: 3 }
+        TaggerBuilder {
+            gazetteer: None,
+            min_letters_after_proclitic: 3,
+        }
     }
 
     /// Match this gazetteer instead of the embedded one.
@@ -256,8 +274,15 @@ impl TaggerBuilder {
         let name_types = gazetteer
             .names()
             .map(|(_, name)| {
-                let all_org = name.entities().iter().all(|&e| gazetteer.entity(e).entity_type() == EntityType::Org);
-                if all_org { EntityType::Org } else { EntityType::Loc }
+                let all_org = name
+                    .entities()
+                    .iter()
+                    .all(|&e| gazetteer.entity(e).entity_type() == EntityType::Org);
+                if all_org {
+                    EntityType::Org
+                } else {
+                    EntityType::Loc
+                }
             })
             .collect();
         Ok(Tagger {
@@ -285,12 +310,20 @@ mod tests {
         o:sdf\tarmed_group\tقوات سوريا الديمقراطية\tSyrian Democratic Forces\tقسد\tSDF\n";
 
     fn tagger() -> Tagger {
-        let g = Gazetteer::builder().places_tsv("p", PLACES).orgs_tsv("o", ORGS).build().unwrap();
+        let g = Gazetteer::builder()
+            .places_tsv("p", PLACES)
+            .orgs_tsv("o", ORGS)
+            .build()
+            .unwrap();
         Tagger::builder().gazetteer(Arc::new(g)).build().unwrap()
     }
 
     fn found(text: &str) -> Vec<(&str, String)> {
-        tagger().tag(text).iter().map(|m| (&text[m.span()], m.proclitic().as_string())).collect()
+        tagger()
+            .tag(text)
+            .iter()
+            .map(|m| (&text[m.span()], m.proclitic().as_string()))
+            .collect()
     }
 
     #[test]
@@ -305,7 +338,10 @@ mod tests {
     fn longest_and_org_over_place() {
         let text = "قوات سوريا الديمقراطية (قسد) في ديرالزور و Deir-ez-Zor's";
         let got: Vec<&str> = found(text).into_iter().map(|(s, _)| s).collect();
-        assert_eq!(got, ["قوات سوريا الديمقراطية", "قسد", "ديرالزور", "Deir-ez-Zor"]);
+        assert_eq!(
+            got,
+            ["قوات سوريا الديمقراطية", "قسد", "ديرالزور", "Deir-ez-Zor"]
+        );
     }
 
     #[test]

@@ -5,9 +5,47 @@ use proptest::prelude::*;
 
 /// Fragments that make texts full of names, clitics, marks and invisible characters.
 const FRAGMENTS: &[&str] = &[
-    "حلب", "دمشق", "البوكمال", "دير الزور", "ديـر الزور", "و", "ب", "ل", "لل", "ف", "ك", "ال", "الرقة", "إدلب",
-    "حماة", "Aleppo", "Deir ez-Zor", "Syria's", " ", "  ", "،", ".", "\u{064E}", "\u{0651}", "\u{0640}", "\u{200F}",
-    "\u{200D}", "\u{FEFF}", "ﻻ", "ﷲ", "١٤٠", "كم", "ي", "ة", "\n", "-", "ʿ", "É", "ß", "😀", "داعش",
+    "حلب",
+    "دمشق",
+    "البوكمال",
+    "دير الزور",
+    "ديـر الزور",
+    "و",
+    "ب",
+    "ل",
+    "لل",
+    "ف",
+    "ك",
+    "ال",
+    "الرقة",
+    "إدلب",
+    "حماة",
+    "Aleppo",
+    "Deir ez-Zor",
+    "Syria's",
+    " ",
+    "  ",
+    "،",
+    ".",
+    "\u{064E}",
+    "\u{0651}",
+    "\u{0640}",
+    "\u{200F}",
+    "\u{200D}",
+    "\u{FEFF}",
+    "ﻻ",
+    "ﷲ",
+    "١٤٠",
+    "كم",
+    "ي",
+    "ة",
+    "\n",
+    "-",
+    "ʿ",
+    "É",
+    "ß",
+    "😀",
+    "داعش",
 ];
 
 fn name_rich() -> impl Strategy<Value = String> {
@@ -29,14 +67,20 @@ fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
         let span = m.span();
         prop_assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
         prop_assert!(span.start() < span.end());
-        prop_assert!(span.start() >= last_end, "mentions overlap or are out of order");
+        prop_assert!(
+            span.start() >= last_end,
+            "mentions overlap or are out of order"
+        );
         last_end = span.end();
         let key = g.name(m.name()).key();
         let surface = fold(&text[span]);
         // After ل the article's alef (or, before ل, the whole article) is not written.
         let lil = key.strip_prefix('ا') == Some(surface.as_str())
             || (key.starts_with("الل") && key.strip_prefix("ال") == Some(surface.as_str()));
-        prop_assert!(surface == key || lil, "span folds to {surface:?}, name key is {key:?}");
+        prop_assert!(
+            surface == key || lil,
+            "span folds to {surface:?}, name key is {key:?}"
+        );
     }
     Ok(())
 }

@@ -49,7 +49,11 @@ fn run_case(mode: Mode, case: &Case, tagger: &Tagger, resolver: &Resolver) -> Re
                 start: conv.convert(m.span().start()).char,
                 end: conv.convert(m.span().end()).char,
                 ty: m.entity_type().label().to_string(),
-                ids: tagger.candidates(m).iter().map(|&e| g.entity(e).id().to_string()).collect(),
+                ids: tagger
+                    .candidates(m)
+                    .iter()
+                    .map(|&e| g.entity(e).id().to_string())
+                    .collect(),
             })
             .collect(),
         Mode::Resolve => resolver
@@ -60,7 +64,11 @@ fn run_case(mode: Mode, case: &Case, tagger: &Tagger, resolver: &Resolver) -> Re
                 start: conv.convert(m.span().start()).char,
                 end: conv.convert(m.span().end()).char,
                 ty: r.entity_type().label().to_string(),
-                ids: r.entity().map(|e| g.entity(e).id().to_string()).into_iter().collect(),
+                ids: r
+                    .entity()
+                    .map(|e| g.entity(e).id().to_string())
+                    .into_iter()
+                    .collect(),
             })
             .collect(),
     };
@@ -72,14 +80,38 @@ fn run_case(mode: Mode, case: &Case, tagger: &Tagger, resolver: &Resolver) -> Re
         return Ok(());
     }
     let chars: Vec<char> = case.text.chars().collect();
-    let show = |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default();
+    let show = |s: usize, e: usize| {
+        chars
+            .get(s..e)
+            .map(|c| c.iter().collect::<String>())
+            .unwrap_or_default()
+    };
     let got_s: Vec<String> = got
         .iter()
-        .map(|m| format!("[{}, {}, {:?}, {:?}] «{}»", m.start, m.end, m.ty, m.ids.iter().take(4).collect::<Vec<_>>(), show(m.start, m.end)))
+        .map(|m| {
+            format!(
+                "[{}, {}, {:?}, {:?}] «{}»",
+                m.start,
+                m.end,
+                m.ty,
+                m.ids.iter().take(4).collect::<Vec<_>>(),
+                show(m.start, m.end)
+            )
+        })
         .collect();
-    let want_s: Vec<String> =
-        case.expect.iter().map(|(s, e, ty, id)| format!("[{s}, {e}, {ty:?}, {id:?}] «{}»", show(*s, *e))).collect();
-    Err(format!("{}: {}\n  text: {}\n  want: {}\n  got:  {}", case.name, case.note, case.text, want_s.join(" "), got_s.join(" ")))
+    let want_s: Vec<String> = case
+        .expect
+        .iter()
+        .map(|(s, e, ty, id)| format!("[{s}, {e}, {ty:?}, {id:?}] «{}»", show(*s, *e)))
+        .collect();
+    Err(format!(
+        "{}: {}\n  text: {}\n  want: {}\n  got:  {}",
+        case.name,
+        case.note,
+        case.text,
+        want_s.join(" "),
+        got_s.join(" ")
+    ))
 }
 
 #[test]
@@ -89,18 +121,33 @@ fn golden_cases() {
     let resolver = Resolver::new(tagger.clone());
     let mut failures = Vec::new();
     let mut total = 0;
-    let mut files: Vec<_> = std::fs::read_dir(&dir).expect("tests/data exists").map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data exists")
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
         let text = std::fs::read_to_string(path).unwrap();
-        let file: CaseFile = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: CaseFile =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in &file.case {
             total += 1;
             if let Err(msg) = run_case(file.mode, case, &tagger, &resolver) {
-                failures.push(format!("{}: {msg}", path.file_name().unwrap().to_string_lossy()));
+                failures.push(format!(
+                    "{}: {msg}",
+                    path.file_name().unwrap().to_string_lossy()
+                ));
             }
         }
     }
     assert!(total >= 80, "only {total} golden cases");
-    assert!(failures.is_empty(), "{} of {total} golden cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} golden cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

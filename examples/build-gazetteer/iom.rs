@@ -1,0 +1,566 @@
+//! The IOM DTM location list: OCHA community codes (C-codes), sub-districts, and OSM points for the
+//! rows a third party matched to OpenStreetMap.
+//!
+//! It does three jobs: (a) gives a WOF place its sub-district and community code when the English
+//! names match one-to-one inside a district; (b) serves as labelled samples for a nearest-neighbour
+//! sub-district of the other places; (c) adds the communities no other source has (محكان).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use crate::locate::Locator;
+use crate::names;
+use crate::place::{Kind, Place, Point};
+use crate::polygon::distance_km;
+use crate::report::Report;
+use crate::sources::{Table, parse_count, parse_f64};
+
+/// A name match whose IOM/OSM point is farther than this from the WOF point is refused.
+const NAME_MATCH_MAX_KM: f64 = 10.0;
+/// Spelling-variant matches only this close (see [`match_by_nearby_spelling`]).
+const NEARBY_SPELLING_MAX_KM: f64 = 1.0;
+/// The OSM Arabic name of a matched community is added only if the OSM point is this close.
+const OSM_NAME_MAX_KM: f64 = 2.0;
+/// Nearest-neighbour sub-districts only from a sample at most this far away.
+pub const NEAREST_SAMPLE_MAX_KM: f64 = 10.0;
+/// An IOM-only community is a duplicate if a place with the same Arabic name lies this close.
+const SAME_NAME_RADIUS_KM: f64 = 2.0;
+
+/// One IOM location.
+pub struct IomLocation {
+    pub at: String,
+    pub pcode: String,
+    pub is_neighbourhood: bool,
+    pub name_en: String,
+    pub adm1: String,
+    pub adm2: String,
+    pub adm3: String,
+    pub osm_id: String,
+    pub osm_name: String,
+    pub osm_name_en: String,
+    /// Only for rows whose OSM match was accepted.
+    pub point: Option<Point>,
+    pub population: Option<u64>,
+}
+
+/// Reads `iom-dtm-locations-2026/iom_dtm_locations_2026.tsv`.
+pub fn read_iom(path: &Path, report: &mut Report) -> Result<Vec<IomLocation>, String> {
+    let table = Table::read(path)?;
+    for bad in &table.bad_rows {
+        report.drop("bad row", || format!("{} ({})", bad.place, bad.reason));
+    }
+    let col = |n: &str| table.column(n);
+    let (pcode, kind, name, adm1, adm2, adm3) = (
+        col("location_pcode")?,
+        col("location_kind")?,
+        col("location_name_en")?,
+        col("adm1_pcode")?,
+        col("adm2_pcode")?,
+        col("adm3_pcode")?,
+    );
+    let (osm_id, osm_name, osm_name_en, lat, lon, decision, pop) = (
+        col("osm_id")?,
+        col("osm_name")?,
+        col("osm_name_en")?,
+        col("lat")?,
+        col("lon")?,
+        col("match_decision")?,
+        col("total_population")?,
+    );
+    let mut out = Vec::new();
+    for row in &table.rows {
+        let at = table.at(row);
+        let accepted = row.get(decision) == "Accepted";
+        let point = match (
+            parse_f64(row.get(lat), "lat", &at)?,
+            parse_f64(row.get(lon), "lon", &at)?,
+        ) {
+            (Some(lat), Some(lon)) if accepted => Some(Point { lat, lon }),
+            _ => None,
+        };
+        out.push(IomLocation {
+            pcode: row.get(pcode).to_string(),
+            is_neighbourhood: row.get(kind) == "neighbourhood",
+            name_en: row.get(name).trim_end_matches(" (ne)").to_string(),
+            adm1: row.get(adm1).to_string(),
+            adm2: row.get(adm2).to_string(),
+            adm3: row.get(adm3).to_string(),
+            osm_id: if accepted {
+                row.get(osm_id).to_string()
+            } else {
+                String::new()
+            },
+            osm_name: if accepted {
+                row.get(osm_name).to_string()
+            } else {
+                String::new()
+            },
+            osm_name_en: if accepted {
+                row.get(osm_name_en).to_string()
+            } else {
+                String::new()
+            },
+            point,
+            population: if accepted {
+                parse_count(row.get(pop), "total_population", &at)?
+            } else {
+                None
+            },
+            at,
+        });
+    }
+    Ok(out)
+}
+
+/// A point with a known sub-district.
+struct Sample {
+    point: Point,
+    adm2: String,
+    adm3: String,
+}
+
+/// OCHA districts that have no WOF polygon, hosted by the WOF district whose polygon holds most of
+/// their IOM points (Qadmous inside Baniyas). Host district → hosted districts.
+fn orphan_districts(
+    iom: &[IomLocation],
+    locator: &Locator,
+    report: &mut Report,
+) -> BTreeMap<String, Vec<String>> {
+    let mut votes: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
+    let mut disagree = 0;
+    let mut with_point = 0;
+    for loc in iom {
+        let Some(point) = loc.point else { continue };
+        with_point += 1;
+        let host = locator.county_at(point).unwrap_or("").to_string();
+        if host != loc.adm2 {
+            disagree += 1;
+        }
+        *votes.entry(&loc.adm2).or_default().entry(host).or_default() += 1;
+    }
+    report.line(
+        "checks",
+        format!("IOM/OSM points whose WOF polygon district differs from IOM's district: {disagree} of {with_point}"),
+    );
+    let mut hosts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (adm2, by_host) in votes {
+        if by_host.contains_key(adm2) {
+            continue;
+        }
+        let majority = by_host
+            .iter()
+            .max_by_key(|(h, n)| (**n, std::cmp::Reverse((*h).clone())));
+        if let Some((host, n)) = majority
+            && !host.is_empty()
+        {
+            report.line(
+                "WOF admin polygon -> OCHA P-code",
+                format!(
+                    "OCHA district {adm2} (no polygon) is hosted by {host} ({n} IOM points there)"
+                ),
+            );
+            hosts
+                .entry(host.clone())
+                .or_default()
+                .push(adm2.to_string());
+        }
+    }
+    hosts
+}
+
+/// The districts whose IOM rows and samples a place in `adm2` may take.
+fn district_group<'a>(adm2: &'a str, hosts: &'a BTreeMap<String, Vec<String>>) -> Vec<&'a str> {
+    let mut group = vec![adm2];
+    group.extend(hosts.get(adm2).into_iter().flatten().map(String::as_str));
+    group
+}
+
+fn matches_kind(place: &Place, loc: &IomLocation) -> bool {
+    match place.kind {
+        Kind::Populated => !loc.is_neighbourhood,
+        Kind::Neighbourhood => loc.is_neighbourhood,
+        _ => false,
+    }
+}
+
+/// Steps (a) and (b): community codes and sub-districts for the Syrian point places.
+pub fn assign_subdistricts(
+    places: &mut [Place],
+    iom: &[IomLocation],
+    locator: &Locator,
+    report: &mut Report,
+) {
+    let hosts = orphan_districts(iom, locator, report);
+    let matched = match_by_name(places, iom, &hosts, report);
+    let arabic = match_by_arabic_name(places, iom, &hosts, &matched);
+    let taken: Vec<(usize, usize)> = matched.iter().chain(&arabic).copied().collect();
+    let nearby = match_by_nearby_spelling(places, iom, &hosts, &taken);
+    let mut samples: BTreeMap<String, Vec<Sample>> = BTreeMap::new();
+    for loc in iom {
+        if let Some(point) = loc.point {
+            samples.entry(loc.adm2.clone()).or_default().push(Sample {
+                point,
+                adm2: loc.adm2.clone(),
+                adm3: loc.adm3.clone(),
+            });
+        }
+    }
+    for &(i, j) in matched.iter().chain(&arabic).chain(&nearby) {
+        apply_match(&mut places[i], &iom[j], report);
+        if let Some(point) = places[i].point {
+            samples
+                .entry(iom[j].adm2.clone())
+                .or_default()
+                .push(Sample {
+                    point,
+                    adm2: iom[j].adm2.clone(),
+                    adm3: iom[j].adm3.clone(),
+                });
+        }
+    }
+    report.count(
+        "sub-district (adm3) of Syrian point places",
+        "(a2) one-to-one OSM Arabic name match within 2 km",
+        arabic.len(),
+    );
+    report.count(
+        "sub-district (adm3) of Syrian point places",
+        "(a3) one-to-one nearest place within 1 km, spelling variant",
+        nearby.len(),
+    );
+    report.count(
+        "sub-district (adm3) of Syrian point places",
+        "(a) one-to-one IOM name match in district",
+        matched.len(),
+    );
+    for place in places
+        .iter_mut()
+        .filter(|p| p.adm3.is_empty() && !p.adm2.is_empty())
+    {
+        let Some(point) = place.point else { continue };
+        let nearest = district_group(&place.adm2, &hosts)
+            .into_iter()
+            .flat_map(|d| samples.get(d).into_iter().flatten())
+            .map(|s| (distance_km(point, s.point), s))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        match nearest {
+            Some((d, s)) if d <= NEAREST_SAMPLE_MAX_KM => {
+                place.adm2 = s.adm2.clone();
+                place.adm3 = s.adm3.clone();
+                report.count(
+                    "sub-district (adm3) of Syrian point places",
+                    "(b) nearest IOM/OSM sample in district",
+                    1,
+                );
+            }
+            _ => report.count(
+                "sub-district (adm3) of Syrian point places",
+                "(none) no sample within 10 km",
+                1,
+            ),
+        }
+    }
+}
+
+/// Gives a place the community code, sub-district and IOM/OSM names of its IOM row.
+fn apply_match(place: &mut Place, loc: &IomLocation, report: &mut Report) {
+    place.adm2 = loc.adm2.clone();
+    place.adm3 = loc.adm3.clone();
+    place.pcode = loc.pcode.clone();
+    place.refs.insert(format!("iom:{}", loc.pcode));
+    if let Ok(name) = names::clean_latin(&loc.name_en) {
+        place.names_en.push(&name);
+    }
+    let close = matches!((place.point, loc.point), (Some(a), Some(b)) if distance_km(a, b) <= OSM_NAME_MAX_KM);
+    if let (true, Ok(name)) = (close, names::clean_arabic(&loc.osm_name)) {
+        place.attested_ar.insert(names::arabic_key(&name));
+        place.refs.insert(format!("osm:{}", loc.osm_id));
+        if place.names_ar.push(&name) {
+            report.count("variants generated per rule", "iom_osm_name", 1);
+        }
+    }
+}
+
+/// One-to-one matches by Arabic name between the places and IOM rows left unmatched by English
+/// name: the OSM Arabic name equals one of the place's names (up to article and spacing), the OSM
+/// point is within 2 km, and the district agrees.
+fn match_by_arabic_name(
+    places: &[Place],
+    iom: &[IomLocation],
+    hosts: &BTreeMap<String, Vec<String>>,
+    taken: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let taken_places: BTreeSet<usize> = taken.iter().map(|&(i, _)| i).collect();
+    let taken_iom: BTreeSet<usize> = taken.iter().map(|&(_, j)| j).collect();
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, place) in places.iter().enumerate() {
+        if taken_places.contains(&i) || !place.pcode.is_empty() {
+            continue;
+        }
+        for name in place.names_ar.all() {
+            by_name.entry(loose_arabic_key(name)).or_default().push(i);
+        }
+    }
+    let mut proposals: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let mut claims: BTreeMap<usize, usize> = BTreeMap::new();
+    for (j, loc) in iom.iter().enumerate() {
+        let (Some(point), Ok(name)) = (loc.point, names::clean_arabic(&loc.osm_name)) else {
+            continue;
+        };
+        if taken_iom.contains(&j) {
+            continue;
+        }
+        let candidates: BTreeSet<usize> = by_name
+            .get(&loose_arabic_key(&name))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| matches_kind(&places[i], loc))
+            .filter(|&i| district_group(&places[i].adm2, hosts).contains(&loc.adm2.as_str()))
+            .filter(|&i| {
+                places[i]
+                    .point
+                    .is_some_and(|p| distance_km(p, point) <= SAME_NAME_RADIUS_KM)
+            })
+            .collect();
+        for &i in &candidates {
+            *claims.entry(i).or_default() += 1;
+        }
+        proposals.insert(j, candidates);
+    }
+    proposals
+        .into_iter()
+        .filter(|(_, candidates)| candidates.len() == 1)
+        .filter_map(|(j, candidates)| candidates.first().map(|&i| (i, j)))
+        .filter(|(i, _)| claims.get(i) == Some(&1))
+        .collect()
+}
+
+/// One-to-one matches of spelling variants: the OSM point's nearest unmatched settlement is within
+/// 1 km (and the OSM point is that settlement's nearest), and the Arabic consonant skeletons differ
+/// by at most one letter (`عويجل` ~ `عويجيل`, `كفرانتين` ~ `كفر تينة`). Without this, the same
+/// village would ship twice, once from WOF and once from IOM/OSM.
+fn match_by_nearby_spelling(
+    places: &[Place],
+    iom: &[IomLocation],
+    hosts: &BTreeMap<String, Vec<String>>,
+    taken: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let taken_places: BTreeSet<usize> = taken.iter().map(|&(i, _)| i).collect();
+    let taken_iom: BTreeSet<usize> = taken.iter().map(|&(_, j)| j).collect();
+    let free: Vec<usize> = (0..places.len())
+        .filter(|i| {
+            !taken_places.contains(i) && places[*i].pcode.is_empty() && places[*i].point.is_some()
+        })
+        .filter(|&i| matches!(places[i].kind, Kind::Populated | Kind::Neighbourhood))
+        .collect();
+    let mut best_for_place: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+    let mut pairs = Vec::new();
+    for (j, loc) in iom.iter().enumerate() {
+        let (Some(point), Ok(name)) = (loc.point, names::clean_arabic(&loc.osm_name)) else {
+            continue;
+        };
+        if taken_iom.contains(&j) {
+            continue;
+        }
+        let nearest = free
+            .iter()
+            .filter(|&&i| matches_kind(&places[i], loc))
+            .filter_map(|&i| places[i].point.map(|p| (distance_km(p, point), i)))
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((d, i)) = nearest.filter(|(d, _)| *d <= NEARBY_SPELLING_MAX_KM) else {
+            continue;
+        };
+        if !district_group(&places[i].adm2, hosts).contains(&loc.adm2.as_str()) {
+            continue;
+        }
+        if !places[i].names_ar.all().any(|n| spelling_variant(n, &name)) {
+            continue;
+        }
+        let entry = best_for_place.entry(i).or_insert((f64::MAX, usize::MAX));
+        if d < entry.0 {
+            *entry = (d, j);
+        }
+        pairs.push((i, j));
+    }
+    pairs
+        .into_iter()
+        .filter(|(i, j)| best_for_place.get(i).is_some_and(|&(_, best)| best == *j))
+        .collect()
+}
+
+/// Whether two Arabic names are spellings of one name: consonant skeletons of at least two letters
+/// that are equal, or differ by one letter when at least three long.
+fn spelling_variant(a: &str, b: &str) -> bool {
+    let (sa, sb) = (names::arabic_skeleton(a), names::arabic_skeleton(b));
+    let shortest = sa.len().min(sb.len());
+    shortest >= 2 && (sa == sb || (shortest >= 3 && names::edit_distance(&sa, &sb) <= 1))
+}
+
+/// One-to-one English-name matches between places and IOM rows of the same district.
+/// Returns (place index, IOM index) pairs.
+fn match_by_name(
+    places: &[Place],
+    iom: &[IomLocation],
+    hosts: &BTreeMap<String, Vec<String>>,
+    report: &mut Report,
+) -> Vec<(usize, usize)> {
+    let mut index: BTreeMap<(&str, String), Vec<usize>> = BTreeMap::new();
+    for (j, loc) in iom.iter().enumerate() {
+        index
+            .entry((loc.adm2.as_str(), names::transliteration_key(&loc.name_en)))
+            .or_default()
+            .push(j);
+    }
+    let mut proposals: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, place) in places.iter().enumerate() {
+        if place.adm2.is_empty() || !matches!(place.kind, Kind::Populated | Kind::Neighbourhood) {
+            continue;
+        }
+        let keys: BTreeSet<String> = place
+            .names_en
+            .all()
+            .map(names::transliteration_key)
+            .filter(|k| k.len() >= 3)
+            .collect();
+        let mut candidates = BTreeSet::new();
+        for district in district_group(&place.adm2, hosts) {
+            for key in &keys {
+                for &j in index.get(&(district, key.clone())).into_iter().flatten() {
+                    if matches_kind(place, &iom[j]) {
+                        candidates.insert(j);
+                    }
+                }
+            }
+        }
+        if candidates.len() == 1 {
+            let j = *candidates.first().unwrap_or(&0);
+            proposals.entry(j).or_default().push(i);
+        } else if candidates.len() > 1 {
+            report.count(
+                "IOM name matching",
+                "place with several IOM candidates (skipped)",
+                1,
+            );
+        }
+    }
+    let mut matched = Vec::new();
+    for (j, proposers) in proposals {
+        if proposers.len() != 1 {
+            report.count(
+                "IOM name matching",
+                "IOM row claimed by several places (skipped)",
+                1,
+            );
+            continue;
+        }
+        let i = proposers[0];
+        let too_far = match (places[i].point, iom[j].point) {
+            (Some(a), Some(b)) => distance_km(a, b) > NAME_MATCH_MAX_KM,
+            _ => false,
+        };
+        if too_far {
+            report.drop(
+                "IOM name match refused: OSM point > 10 km from place",
+                || {
+                    format!(
+                        "{} {} ~ {} {}",
+                        places[i].id,
+                        places[i].names_en.preferred(),
+                        iom[j].pcode,
+                        iom[j].name_en
+                    )
+                },
+            );
+            continue;
+        }
+        matched.push((i, j));
+    }
+    matched
+}
+
+/// A loose Arabic key for "same name" tests: folded, article and spaces dropped.
+fn loose_arabic_key(name: &str) -> String {
+    let key = names::arabic_key(name).replace(' ', "");
+    key.strip_prefix("ال")
+        .filter(|k| k.chars().count() >= 2)
+        .unwrap_or(&key)
+        .to_string()
+}
+
+/// Step (c): communities with an accepted OSM point and Arabic name that no shipped place covers.
+pub fn iom_only_places(iom: &[IomLocation], places: &[Place], report: &mut Report) -> Vec<Place> {
+    let claimed: BTreeSet<String> = places.iter().map(|p| p.pcode.clone()).collect();
+    let mut by_name: BTreeMap<String, Vec<Point>> = BTreeMap::new();
+    let settlements = places
+        .iter()
+        .filter(|p| p.is_syrian() && matches!(p.kind, Kind::Populated | Kind::Neighbourhood));
+    for place in settlements {
+        if let Some(point) = place.point {
+            for name in place.names_ar.all() {
+                by_name
+                    .entry(loose_arabic_key(name))
+                    .or_default()
+                    .push(point);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for loc in iom {
+        let Some(point) = loc.point else { continue };
+        if claimed.contains(&loc.pcode) {
+            continue;
+        }
+        let Ok(name_ar) = names::clean_arabic(&loc.osm_name) else {
+            report.drop("IOM/OSM community without a clean Arabic OSM name", || {
+                format!("{} {} `{}`", loc.at, loc.pcode, loc.osm_name)
+            });
+            continue;
+        };
+        let near_same_name = by_name
+            .get(&loose_arabic_key(&name_ar))
+            .into_iter()
+            .flatten()
+            .any(|&p| distance_km(p, point) <= SAME_NAME_RADIUS_KM);
+        if near_same_name {
+            report.drop(
+                "IOM/OSM community: same Arabic name within 2 km already present",
+                || format!("{} {name_ar}", loc.pcode),
+            );
+            continue;
+        }
+        out.push(iom_place(loc, point, &name_ar, report));
+    }
+    report.count(
+        "IOM-only places",
+        "added (OSM point + Arabic OSM name)",
+        out.len(),
+    );
+    out
+}
+
+fn iom_place(loc: &IomLocation, point: Point, name_ar: &str, report: &mut Report) -> Place {
+    let kind = if loc.is_neighbourhood {
+        Kind::Neighbourhood
+    } else {
+        Kind::Populated
+    };
+    let mut place = Place::new(format!("iom:{}", loc.pcode), kind);
+    place.country = "SY".into();
+    place.pcode = loc.pcode.clone();
+    place.adm1 = loc.adm1.clone();
+    place.adm2 = loc.adm2.clone();
+    place.adm3 = loc.adm3.clone();
+    place.point = Some(point);
+    place.population = loc.population.filter(|&n| n > 0);
+    place.names_ar.push(name_ar);
+    place.add_latin(&loc.name_en, report);
+    if !loc.osm_name_en.is_empty() {
+        place.add_latin(&loc.osm_name_en, report);
+    }
+    place.refs.insert(format!("iom:{}", loc.pcode));
+    if !loc.osm_id.is_empty() {
+        place.refs.insert(format!("osm:{}", loc.osm_id));
+    }
+    place
+}

@@ -1,0 +1,249 @@
+//! The merged place record written to `data/places.tsv`, and its name lists.
+//!
+//! A [`Place`] keeps its names in priority order (source names first, generated variants last) and
+//! never holds two names that fold to the same key, so the tagger compiles each surface once.
+
+use std::collections::BTreeSet;
+
+use crate::names;
+
+/// What a place is, as written in the `kind` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Country,
+    Admin1,
+    Admin2,
+    Admin3,
+    Populated,
+    Neighbourhood,
+    Camp,
+    Region,
+    Natural,
+    Facility,
+    Continent,
+}
+
+impl Kind {
+    /// The column value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::Admin1 => "admin1",
+            Kind::Admin2 => "admin2",
+            Kind::Admin3 => "admin3",
+            Kind::Populated => "populated",
+            Kind::Neighbourhood => "neighbourhood",
+            Kind::Camp => "camp",
+            Kind::Region => "region",
+            Kind::Natural => "natural",
+            Kind::Facility => "facility",
+            Kind::Continent => "continent",
+        }
+    }
+
+    /// Parses a column value (used for curated rows).
+    pub fn parse(text: &str) -> Option<Kind> {
+        const ALL: [Kind; 11] = [
+            Kind::Country,
+            Kind::Admin1,
+            Kind::Admin2,
+            Kind::Admin3,
+            Kind::Populated,
+            Kind::Neighbourhood,
+            Kind::Camp,
+            Kind::Region,
+            Kind::Natural,
+            Kind::Facility,
+            Kind::Continent,
+        ];
+        ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// A WGS-84 point.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Names of one script: a preferred name and the other names, deduplicated by fold key.
+#[derive(Clone, Debug, Default)]
+pub struct NameList {
+    preferred: String,
+    others: Vec<String>,
+    keys: BTreeSet<String>,
+    script: Script,
+}
+
+/// Which fold decides whether two names are the same.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Script {
+    #[default]
+    Arabic,
+    Latin,
+}
+
+impl NameList {
+    /// An empty list for names of `script`.
+    pub fn new(script: Script) -> NameList {
+        NameList {
+            script,
+            ..NameList::default()
+        }
+    }
+
+    fn key(&self, name: &str) -> String {
+        match self.script {
+            Script::Arabic => names::arabic_key(name),
+            Script::Latin => names::latin_key(name),
+        }
+    }
+
+    /// Adds a name; the first name added becomes the preferred one. Returns whether it was new.
+    pub fn push(&mut self, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() || !self.keys.insert(self.key(name)) {
+            return false;
+        }
+        if self.preferred.is_empty() {
+            self.preferred = name.to_string();
+        } else {
+            self.others.push(name.to_string());
+        }
+        true
+    }
+
+    /// Makes `name` the preferred name (adding it if absent); the old preferred name becomes the
+    /// first of the others.
+    pub fn prefer(&mut self, name: &str) {
+        let key = self.key(name);
+        if self.preferred.is_empty() {
+            self.push(name);
+            return;
+        }
+        if self.key(&self.preferred) == key {
+            return;
+        }
+        let old = std::mem::replace(&mut self.preferred, name.to_string());
+        self.others.retain(|n| names_key(self.script, n) != key);
+        self.others.insert(0, old);
+        self.keys.insert(key);
+    }
+
+    /// The preferred name (empty if none).
+    pub fn preferred(&self) -> &str {
+        &self.preferred
+    }
+
+    /// The other names in priority order.
+    pub fn others(&self) -> &[String] {
+        &self.others
+    }
+
+    /// Every name, preferred first.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.preferred.as_str())
+            .filter(|s| !s.is_empty())
+            .chain(self.others.iter().map(String::as_str))
+    }
+
+    /// Number of names, preferred included.
+    pub fn len(&self) -> usize {
+        usize::from(!self.preferred.is_empty()) + self.others.len()
+    }
+}
+
+fn names_key(script: Script, name: &str) -> String {
+    match script {
+        Script::Arabic => names::arabic_key(name),
+        Script::Latin => names::latin_key(name),
+    }
+}
+
+/// One row of `places.tsv`.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub id: String,
+    pub kind: Kind,
+    pub class: String,
+    pub names_ar: NameList,
+    pub names_en: NameList,
+    pub point: Option<Point>,
+    pub population: Option<u64>,
+    pub pcode: String,
+    pub adm1: String,
+    pub adm2: String,
+    pub adm3: String,
+    pub country: String,
+    pub refs: BTreeSet<String>,
+    /// Fold keys of Arabic names an Arabic-native source other than the place's own attests (the
+    /// OSM name of the matched IOM community). Not written; used to choose the preferred name.
+    pub attested_ar: BTreeSet<String>,
+}
+
+impl Place {
+    /// A place with an id and kind and nothing else yet.
+    pub fn new(id: String, kind: Kind) -> Place {
+        Place {
+            id,
+            kind,
+            class: String::new(),
+            names_ar: NameList::new(Script::Arabic),
+            names_en: NameList::new(Script::Latin),
+            point: None,
+            population: None,
+            pcode: String::new(),
+            adm1: String::new(),
+            adm2: String::new(),
+            adm3: String::new(),
+            country: String::new(),
+            refs: BTreeSet::new(),
+            attested_ar: BTreeSet::new(),
+        }
+    }
+
+    /// Whether the place is in Syria.
+    pub fn is_syrian(&self) -> bool {
+        self.country == "SY"
+    }
+
+    /// Whether the place has at least one name.
+    pub fn has_name(&self) -> bool {
+        !self.names_ar.preferred().is_empty() || !self.names_en.preferred().is_empty()
+    }
+}
+
+impl Place {
+    /// Cleans and adds an Arabic name; refusals are counted in the report with the place id.
+    pub fn add_arabic(&mut self, raw: &str, report: &mut crate::report::Report) -> bool {
+        match names::clean_arabic(raw) {
+            Ok(name) => self.names_ar.push(&name),
+            Err(why) => {
+                report.drop(why.reason(), || format!("{} `{raw}`", self.id));
+                false
+            }
+        }
+    }
+
+    /// Cleans and adds a Latin-script name; refusals are counted in the report with the place id.
+    pub fn add_latin(&mut self, raw: &str, report: &mut crate::report::Report) -> bool {
+        match names::clean_latin(raw) {
+            Ok(name) => self.names_en.push(&name),
+            Err(why) => {
+                report.drop(why.reason(), || format!("{} `{raw}`", self.id));
+                false
+            }
+        }
+    }
+
+    /// Adds a name to the list of its own script: WOF Arabic fields often hold romanisations,
+    /// which are good Latin names.
+    pub fn add_by_script(&mut self, raw: &str, report: &mut crate::report::Report) -> bool {
+        if raw.chars().any(names::is_arabic_script) {
+            self.add_arabic(raw, report)
+        } else {
+            self.add_latin(raw, report)
+        }
+    }
+}
