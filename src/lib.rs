@@ -59,7 +59,7 @@ pub use gazetteer::{
     TOKENS_KEY,
 };
 pub use normalize::fold;
-pub use resolve::{Resolution, Resolver, ResolverOptions};
+pub use resolve::{Resolution, Resolver, ResolverOptions, stands_as_place};
 pub use span::{OffsetConverter, Offsets, Span};
 pub use tag::{Mention, Proclitic, Tagger, TaggerBuilder};
 

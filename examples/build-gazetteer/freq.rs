@@ -11,6 +11,10 @@
 //! that mention Syria or one of its governorates elsewhere: a place name's documents are
 //! mostly about Syria, an ordinary word's documents are spread like the corpus (about 6 % of
 //! SaudiNewsNet mentions Syria).
+//!
+//! And `locative`: how many occurrences stand where a place stands — after a preposition
+//! glued to the name (بحلب، لحلب) or a locative word before it (في، من، إلى، قرب، مدينة...).
+//! Person names (بشار in «الرئيس بشار») and ordinary words rarely do.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -18,7 +22,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use makan::{Gazetteer, TOKENS_KEY, Tagger};
+use makan::{Gazetteer, TOKENS_KEY, Tagger, stands_as_place};
 
 /// Counts name keys over `corpus` (JSON Lines with `title` and `content`, or `text`) and
 /// writes `out_dir/name_freq.tsv`. Returns a summary.
@@ -42,6 +46,7 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
     let mut counts = vec![0u32; gazetteer.names().count()];
     let mut docs_with = vec![0u32; counts.len()];
     let mut syria_docs_with = vec![0u32; counts.len()];
+    let mut locative = vec![0u32; counts.len()];
     // Names that mean Syria or a Syrian governorate mark a document as being about Syria.
     let marks_syria: Vec<bool> = gazetteer
         .names()
@@ -73,6 +78,9 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
         seen.clear();
         for m in &mentions {
             counts[m.name().index()] += 1;
+            if stands_as_place(&text, m) {
+                locative[m.name().index()] += 1;
+            }
             seen.push(m.name().index());
         }
         seen.sort_unstable();
@@ -85,13 +93,13 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
             }
         }
     }
-    let mut rows: BTreeMap<&str, (u32, u32, u32)> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
     for (id, name) in gazetteer.names() {
-        let c = counts[id.index()];
-        if c > 0 {
+        let i = id.index();
+        if counts[i] > 0 {
             rows.insert(
                 name.key(),
-                (c, docs_with[id.index()], syria_docs_with[id.index()]),
+                [counts[i], docs_with[i], syria_docs_with[i], locative[i]],
             );
         }
     }
@@ -100,15 +108,15 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
         File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
     );
     let mut write = || -> std::io::Result<()> {
-        writeln!(out, "key\tcount\tdocs\tsyria_docs")?;
-        writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}")?;
-        for (key, (c, d, s)) in &rows {
-            writeln!(out, "{key}\t{c}\t{d}\t{s}")?;
+        writeln!(out, "key\tcount\tdocs\tsyria_docs\tlocative")?;
+        writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}\t0")?;
+        for (key, [c, d, s, l]) in &rows {
+            writeln!(out, "{key}\t{c}\t{d}\t{s}\t{l}")?;
         }
         out.flush()
     };
     write().map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut top: Vec<(&str, u32)> = rows.iter().map(|(k, (c, _, _))| (*k, *c)).collect();
+    let mut top: Vec<(&str, u32)> = rows.iter().map(|(k, r)| (*k, r[0])).collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let top: Vec<String> = top
         .iter()

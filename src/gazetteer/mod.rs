@@ -184,6 +184,7 @@ pub struct Name {
     corpus_count: Option<u32>,
     corpus_docs: u32,
     syria_docs: u32,
+    locative: u32,
 }
 
 impl Name {
@@ -209,6 +210,12 @@ impl Name {
     /// Syria; an ordinary word's are spread like the corpus.
     pub fn corpus_docs(&self) -> (u32, u32) {
         (self.corpus_docs, self.syria_docs)
+    }
+
+    /// How many corpus occurrences stand where places stand (after في، من، إلى، مدينة... or
+    /// a glued ب/ل): most occurrences of a place name, few of a person's name or a word.
+    pub fn corpus_locative(&self) -> u32 {
+        self.locative
     }
 
     /// Whether the name matches only when written exactly as one of these upper-case forms.
@@ -352,6 +359,7 @@ impl Gazetteer {
                 corpus_count: None,
                 corpus_docs: 0,
                 syria_docs: 0,
+                locative: 0,
             });
         }
         let name = &mut self.names[id.index()];
@@ -587,6 +595,7 @@ fn load_frequencies(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Err
             name.corpus_count = Some(count);
             name.corpus_docs = row.number("docs")?.unwrap_or(0);
             name.syria_docs = row.number("syria_docs")?.unwrap_or(0);
+            name.locative = row.number("locative")?.unwrap_or(0);
         }
     }
     Ok(())

@@ -240,17 +240,60 @@ const AFTER: &[(&str, Cue)] = &[
 /// and "the" and the Arabic "محافظة" after "ريف".
 const CUE_FILLERS: &[&str] = &["of", "the"];
 
+/// Words that, right before a name, say it is used as a place (besides the place cue
+/// words). Deliberately strict: في، من and a glued ب or ل precede abstract nouns as often
+/// as places (في إطار، في بيان، لزيارة), so they say nothing.
+const LOCATIVE: &[&str] = &[
+    "الى",
+    "إلى",
+    "والى",
+    "وإلى",
+    "نحو",
+    "قرب",
+    "بالقرب",
+    "داخل",
+    "باتجاه",
+    "أنحاء",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "near",
+    "outside",
+];
+
 struct CueTable {
     before: Vec<(String, Cue)>,
     after: Vec<(String, Cue)>,
     fillers: Vec<String>,
+    locative: Vec<String>,
 }
 
 static TABLE: Lazy<CueTable> = Lazy::new(|| CueTable {
     before: BEFORE.iter().map(|&(w, c)| (fold(w), c)).collect(),
     after: AFTER.iter().map(|&(w, c)| (fold(w), c)).collect(),
     fillers: CUE_FILLERS.iter().map(|w| fold(w)).collect(),
+    locative: LOCATIVE.iter().map(|w| fold(w)).collect(),
 });
+
+/// Whether a mention stands where places stand: right after a locative word (إلى، نحو،
+/// قرب، شمال...) or a place cue word (مدينة، بلدة، محافظة...). `before` holds the folded
+/// words before the mention, nearest first.
+pub(crate) fn stands_as_place(proclitic: crate::Proclitic, before: &[&str]) -> bool {
+    if proclitic.preposition().is_some() {
+        // بحلب، لحلب: the preposition is glued, no locative word can stand before.
+        return false;
+    }
+    let Some(&word) = before.first() else {
+        return false;
+    };
+    TABLE.locative.iter().any(|w| w == word)
+        || cue_before(&before[..1]).is_some_and(|c| c.is_place_cue() && c != Cue::Country)
+}
 
 /// The cue among the words before a mention, nearest first (`words[0]` is the word right
 /// before the name). Fillers like "of" and "the" are skipped; a governorate cue after ريف

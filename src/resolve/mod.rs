@@ -126,6 +126,27 @@ fn round5(x: f64) -> f64 {
     (x * 100_000.0).round() / 100_000.0
 }
 
+/// Whether a mention found in `text` stands where places stand: right after a locative or
+/// place cue word (إلى، نحو، قرب، شمال، مدينة، بلدة، محافظة...).
+/// The gazetteer build tool counts this over a corpus for every name; the resolver counts it
+/// as support for a mention.
+pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
+    // Only the few words before the mention matter.
+    let end = mention.span().start();
+    let mut start = end.saturating_sub(96);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let norm = Normalized::new(&text[start..end]);
+    let folded = norm.text();
+    // The proclitics glued to the name are the end of this window.
+    let folded = folded
+        .strip_suffix(mention.proclitic().as_string().as_str())
+        .unwrap_or(folded);
+    let before = context::before(folded, folded.len(), 1);
+    cues::stands_as_place(mention.proclitic(), &before)
+}
+
 /// Resolves the mentions of a document.
 ///
 /// ```
@@ -278,6 +299,9 @@ impl Resolver {
         for cue in [cue_before, cue_after].into_iter().flatten() {
             apply_cue(g, &mut site, cue);
         }
+        if ty == EntityType::Loc && cues::stands_as_place(m.proclitic(), &site.before) {
+            site.support.push("locative");
+        }
         site.cue_before = cue_before;
         site.cue_after = cue_after;
         site
@@ -411,10 +435,13 @@ impl Resolver {
         let mut confidence = 1.0 / total;
         let mut evidence = best.evidence.clone();
         let best_entity = g.entity(best.entity);
-        let common = self.is_common_word(g, site.name, best_entity);
-        let supported = !site.support.is_empty();
+        let commonness = self.commonness(g, site.name, best_entity);
+        let supported = match commonness {
+            Commonness::VeryCommon => site.support.iter().any(|s| *s != "locative"),
+            _ => !site.support.is_empty(),
+        };
         let mut accepted = true;
-        if common {
+        if commonness != Commonness::Name {
             evidence.push("common_word");
             if supported {
                 confidence *= 0.75;
@@ -447,32 +474,57 @@ impl Resolver {
         }
     }
 
-    /// Whether the name is (also) an ordinary word, judged from the reference corpus:
-    /// - it occurs far more often than its best entity's prominence predicts
-    ///   (`common_word_ratio`), or
-    /// - its best entity is in Syria, yet its documents are rarely about Syria (fewer than a
-    ///   quarter of 20 or more documents: الميادين "the squares");
+    /// Whether the name is (also) an ordinary word, judged from the reference corpus.
     ///
-    /// unless its documents are mostly about Syria (at least 45 % of 3 or more: a place in
-    /// the news, like الزبداني in 2015, is frequent because it is a place).
-    fn is_common_word(&self, g: &Gazetteer, name: &Name, e: &Entity) -> bool {
+    /// Ordinary when it occurs far more often than its best entity's prominence predicts
+    /// (`common_word_ratio`); or when its best entity is in Syria yet its documents are
+    /// rarely about Syria (under a quarter of 20 or more: الميادين "the squares"); or when
+    /// it seldom stands where places stand (under 6 % of 20 or more occurrences after إلى،
+    /// نحو، قرب، مدينة...: person names like بشار, words like الباب) — countries excepted,
+    /// which news treats as actors (إيران تدعم...).
+    ///
+    /// Never ordinary when its documents are mostly about Syria (45 % of 3 or more: a place
+    /// in the news, like الزبداني in 2015, is frequent because it is a place), or when it
+    /// often stands where places stand (20 % of 10 or more: جدة, الرياض, حلب).
+    fn commonness(&self, g: &Gazetteer, name: &Name, e: &Entity) -> Commonness {
         let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else {
-            return false;
+            return Commonness::Name;
         };
         if tokens == 0 {
-            return false;
+            return Commonness::Name;
         }
         let (docs, syria_docs) = name.corpus_docs();
-        let share = f64::from(syria_docs) / f64::from(docs.max(1));
+        let syria_share = f64::from(syria_docs) / f64::from(docs.max(1));
+        let locative_share = f64::from(name.corpus_locative()) / f64::from(count.max(1));
         let syrian = e.country() == "SY";
-        if syrian && docs >= 3 && share >= 0.45 {
-            return false;
+        if (syrian && docs >= 3 && syria_share >= 0.45) || (count >= 10 && locative_share >= 0.2) {
+            return Commonness::Name;
         }
         let per_million = f64::from(count) * 1e6 / tokens as f64;
-        let by_rate = per_million > expected_per_million(e) * self.options.common_word_ratio;
-        let by_spread = syrian && docs >= 20 && share < 0.25;
-        by_rate || by_spread
+        let rate_ratio = per_million / (expected_per_million(e) * self.options.common_word_ratio);
+        let by_spread = syrian && docs >= 20 && syria_share < 0.25;
+        let actor = e.kind() == Kind::Country || e.class() == "PPLC";
+        let by_use = count >= 20 && locative_share < 0.06 && !actor;
+        if rate_ratio > 20.0 || (count >= 50 && locative_share < 0.01 && !actor) {
+            Commonness::VeryCommon
+        } else if rate_ratio > 1.0 || by_spread || by_use {
+            Commonness::Common
+        } else {
+            Commonness::Name
+        }
     }
+}
+
+/// How much a name is an ordinary word, from the corpus statistics.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum Commonness {
+    /// Used as a name (or no statistics).
+    Name,
+    /// Also an ordinary word: needs supporting evidence.
+    Common,
+    /// Mostly an ordinary word (أن، كان، تحت): only a cue word or a phrase tying it to
+    /// another place will do, not a locative word before it (إلى أن).
+    VeryCommon,
 }
 
 /// How often news mentions an entity of this prominence, per million words (a rough prior
