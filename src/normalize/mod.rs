@@ -48,6 +48,7 @@ pub(crate) struct Normalized {
     text: String,
     map: OffsetMap,
     word_starts: Vec<usize>,
+    word_ends: Vec<usize>,
 }
 
 /// Sparse map from folded byte positions to original byte positions.
@@ -86,10 +87,17 @@ impl Normalized {
             text: String::with_capacity(original.len()),
             map: OffsetMap::default(),
             word_starts: Vec::new(),
+            word_ends: Vec::new(),
             prev_is_word: false,
+            prev_is_space: false,
             delta: 0,
         };
         for (at, c) in original.char_indices() {
+            // Fast path: the letters and digits that fold to themselves, most of any text.
+            if is_plain_word_char(c) {
+                out.push_word_char(c, at);
+                continue;
+            }
             match fold_char(c) {
                 Folded::One(fold) => out.push(fold, at),
                 Folded::Compatibility => {
@@ -105,10 +113,14 @@ impl Normalized {
                 }
             }
         }
+        if out.prev_is_word {
+            out.word_ends.push(out.text.len());
+        }
         Normalized {
             text: out.text,
             map: out.map,
             word_starts: out.word_starts,
+            word_ends: out.word_ends,
         }
     }
 
@@ -117,9 +129,12 @@ impl Normalized {
         &self.text
     }
 
-    /// Folded byte positions where a word (a run of letters and digits) starts.
-    pub(crate) fn word_starts(&self) -> &[usize] {
-        &self.word_starts
+    /// The words as folded byte ranges `(start, end)`, in text order.
+    pub(crate) fn words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.word_starts
+            .iter()
+            .copied()
+            .zip(self.word_ends.iter().copied())
     }
 
     /// The original start of the folded character at `folded`.
@@ -152,7 +167,9 @@ struct Builder {
     text: String,
     map: OffsetMap,
     word_starts: Vec<usize>,
+    word_ends: Vec<usize>,
     prev_is_word: bool,
+    prev_is_space: bool,
     delta: isize,
 }
 
@@ -161,13 +178,29 @@ impl Builder {
         match fold {
             Fold::Drop => {}
             Fold::Space => {
-                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                if !self.text.is_empty() && !self.prev_is_space {
                     self.push_char(' ', original_at);
                 }
             }
             Fold::Char(c) => self.push_char(c, original_at),
             Fold::Str(s) => s.chars().for_each(|c| self.push_char(c, original_at)),
         }
+    }
+
+    /// `push_char` for a character known to be a word character that folds to itself.
+    #[inline]
+    fn push_word_char(&mut self, c: char, original_at: usize) {
+        let at = self.text.len();
+        if original_at as isize - at as isize != self.delta {
+            self.map.points.push((at, original_at));
+            self.delta = original_at as isize - at as isize;
+        }
+        if !self.prev_is_word {
+            self.word_starts.push(at);
+            self.prev_is_word = true;
+        }
+        self.prev_is_space = false;
+        self.text.push(c);
     }
 
     fn push_char(&mut self, c: char, original_at: usize) {
@@ -181,8 +214,11 @@ impl Builder {
         let is_word = is_word_char(c);
         if is_word && !self.prev_is_word {
             self.word_starts.push(at);
+        } else if !is_word && self.prev_is_word {
+            self.word_ends.push(at);
         }
         self.prev_is_word = is_word;
+        self.prev_is_space = c == ' ';
         self.text.push(c);
     }
 }
@@ -223,12 +259,22 @@ fn fold_char(c: char) -> Folded {
     Folded::One(fold)
 }
 
+/// Letters and digits that fold to themselves: ASCII lower case and digits, and the Arabic
+/// letters without hamza seats, alef maqsura or taa marbuta.
+#[inline]
+fn is_plain_word_char(c: char) -> bool {
+    matches!(c, 'a'..='z' | '0'..='9' | 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='و' | 'ي')
+}
+
 /// True for characters that belong to words in folded text: letters and digits.
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        // Folded text has no Arabic digits or marks left; punctuation (، ؛ ؟) is not a letter.
+        arabic::is_letter(c)
     } else {
-        arabic::is_letter(c) || c.is_alphanumeric()
+        c.is_alphanumeric()
     }
 }
 
@@ -271,11 +317,7 @@ mod tests {
     #[test]
     fn word_starts_skip_inner_letters() {
         let norm = Normalized::new("وفي حلب، الباب");
-        let words: Vec<&str> = norm
-            .word_starts()
-            .iter()
-            .map(|&s| norm.text()[s..].split([' ', '،']).next().unwrap())
-            .collect();
+        let words: Vec<&str> = norm.words().map(|(s, e)| &norm.text()[s..e]).collect();
         assert_eq!(words, ["وفي", "حلب", "الباب"]);
     }
 

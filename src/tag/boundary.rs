@@ -111,14 +111,6 @@ pub(crate) fn ends_word(folded: &str, end: usize) -> bool {
         .is_none_or(|c| !is_word_char(c))
 }
 
-/// The end of the run of word characters starting at folded byte `start`.
-pub(crate) fn word_run_end(folded: &str, start: usize) -> usize {
-    folded[start..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(folded.len(), |(i, _)| start + i)
-}
-
 /// English possessive after a Latin name: `Syria's`, `Aleppo’s`. The apostrophe folds away,
 /// so the folded text holds `syrias`; `apostrophe_before` tells whether the original text
 /// had an apostrophe right before the `s` at folded position `end`.

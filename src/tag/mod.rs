@@ -184,8 +184,7 @@ impl Tagger {
         let inner = &*self.inner;
         let folded = norm.text();
         let bytes = folded.as_bytes();
-        for &word in norm.word_starts() {
-            let run_end = boundary::word_run_end(folded, word);
+        for (word, run_end) in norm.words() {
             for proclitic in boundary::proclitic_splits(&folded[word..run_end]) {
                 let at = word + proclitic.len_bytes();
                 if at >= run_end {
