@@ -33,6 +33,9 @@ pub struct MentionRecord {
     pub proclitic: String,
     /// Ids of every entity the name can mean.
     pub candidates: Vec<String>,
+    /// True when the resolver rejected the mention (printed only when asked for all).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rejected: bool,
     /// What the resolver decided, when the mention was resolved.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub resolved: Option<ResolvedRecord>,
@@ -128,6 +131,7 @@ pub fn records(
                     .iter()
                     .map(|&id| g.entity(id).id().to_string())
                     .collect(),
+                rejected: resolution.is_some_and(|r| !r.is_accepted()),
                 resolved: resolution.and_then(|r| r.record(g)),
             }
         })

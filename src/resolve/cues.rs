@@ -75,7 +75,16 @@ impl Cue {
                 Kind::Admin1 | Kind::Admin2 | Kind::Admin3 => -0.5,
                 _ => -1.0,
             },
-            Cue::Town | Cue::Village => match kind {
+            // A village is small: «قرية المالكية» is not the district seat of 26,000.
+            Cue::Village => match kind {
+                Kind::Populated if e.class().starts_with("PPLA") || pop >= 20_000 => 0.0,
+                Kind::Populated if pop >= 5_000 => 0.6,
+                Kind::Populated => 1.0,
+                Kind::Admin3 | Kind::Neighbourhood => 0.0,
+                _ => -1.0,
+            },
+            Cue::Town => match kind {
+                Kind::Populated if e.class() == "PPLC" || pop >= 500_000 => 0.0,
                 Kind::Populated => 1.0,
                 Kind::Admin3 | Kind::Neighbourhood => 0.0,
                 _ => -1.0,

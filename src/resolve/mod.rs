@@ -774,13 +774,19 @@ fn coherence_fit(e: &Entity, anchors: &[(EntityId, &Entity)]) -> f64 {
         let same_admin1 = !e.admin_pcodes()[0].is_empty()
             && (a.admin_pcodes()[0] == e.admin_pcodes()[0] || a.pcode() == e.admin_pcodes()[0]);
         let near = match a.point() {
-            // Countries and governorates are too large for distance to mean much.
-            Some(q) if !matches!(a.kind(), Kind::Country | Kind::Continent | Kind::Admin1) => {
+            // Countries, governorates, districts and regions are too large for distance to
+            // their label point to mean much.
+            Some(q)
+                if !matches!(
+                    a.kind(),
+                    Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
+                ) =>
+            {
                 let d = p.distance_km(q);
                 if d <= 15.0 {
-                    2.0
+                    3.0
                 } else if d <= 40.0 {
-                    1.5
+                    2.0
                 } else if d <= 80.0 {
                     1.0
                 } else if d <= 150.0 {
