@@ -479,9 +479,9 @@ impl Resolver {
     /// Ordinary when it occurs far more often than its best entity's prominence predicts
     /// (`common_word_ratio`); or when its best entity is in Syria yet its documents are
     /// rarely about Syria (under a quarter of 20 or more: الميادين "the squares"); or when
-    /// it seldom stands where places stand (under 6 % of 20 or more occurrences after إلى،
-    /// نحو، قرب، مدينة...: person names like بشار, words like الباب) — countries excepted,
-    /// which news treats as actors (إيران تدعم...).
+    /// it almost never stands where places stand (under 1.5 % of 20 or more occurrences
+    /// after إلى، نحو، قرب، مدينة...: person names like بشار، رامي) — countries, capitals,
+    /// cities of a million and world regions excepted, which news treats as actors.
     ///
     /// Never ordinary when its documents are mostly about Syria (45 % of 3 or more: a place
     /// in the news, like الزبداني in 2015, is frequent because it is a place), or when it
@@ -503,8 +503,14 @@ impl Resolver {
         let per_million = f64::from(count) * 1e6 / tokens as f64;
         let rate_ratio = per_million / (expected_per_million(e) * self.options.common_word_ratio);
         let by_spread = syrian && docs >= 20 && syria_share < 0.25;
-        let actor = e.kind() == Kind::Country || e.class() == "PPLC";
-        let by_use = count >= 20 && locative_share < 0.06 && !actor;
+        // News makes countries, capitals and world regions actors (إيران تدعم، واشنطن
+        // تعلن): they seldom stand after a locative word and are names all the same.
+        let actor = matches!(e.kind(), Kind::Country | Kind::Continent)
+            || (e.kind() == Kind::Region && e.country().is_empty())
+            || e.class() == "PPLC"
+            || e.class() == "capital"
+            || e.population().unwrap_or(0) >= 1_000_000;
+        let by_use = count >= 20 && locative_share < 0.015 && !actor;
         if rate_ratio > 20.0 || (count >= 50 && locative_share < 0.01 && !actor) {
             Commonness::VeryCommon
         } else if rate_ratio > 1.0 || by_spread || by_use {
