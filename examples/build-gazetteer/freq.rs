@@ -15,6 +15,9 @@
 //! And `locative`: how many occurrences stand where a place stands — after a preposition
 //! glued to the name (بحلب، لحلب) or a locative word before it (في، من، إلى، قرب، مدينة...).
 //! Person names (بشار in «الرئيس بشار») and ordinary words rarely do.
+//!
+//! And `person`: 1 when the key is a person's name in ANERgazet's person list (research
+//! use; only this derived flag ships). Villages named بشار or رامي then need support.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -26,7 +29,13 @@ use makan::{Gazetteer, TOKENS_KEY, Tagger, stands_as_place};
 
 /// Counts name keys over `corpus` (JSON Lines with `title` and `content`, or `text`) and
 /// writes `out_dir/name_freq.tsv`. Returns a summary.
-pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
+pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, String> {
+    let person_keys: std::collections::HashSet<String> = std::fs::read_to_string(persons)
+        .map_err(|e| format!("{}: {e}", persons.display()))?
+        .lines()
+        .map(|l| makan::fold(l.trim()))
+        .filter(|k| k.chars().count() >= 2)
+        .collect();
     let places = out_dir.join("places.tsv");
     let orgs = out_dir.join("orgs.tsv");
     let mut builder = Gazetteer::builder();
@@ -93,14 +102,19 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
             }
         }
     }
-    let mut rows: BTreeMap<&str, [u32; 4]> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, [u32; 5]> = BTreeMap::new();
     for (id, name) in gazetteer.names() {
         let i = id.index();
-        if counts[i] > 0 {
-            rows.insert(
-                name.key(),
-                [counts[i], docs_with[i], syria_docs_with[i], locative[i]],
-            );
+        let person = u32::from(person_keys.contains(name.key()));
+        if counts[i] > 0 || person == 1 {
+            let row = [
+                counts[i],
+                docs_with[i],
+                syria_docs_with[i],
+                locative[i],
+                person,
+            ];
+            rows.insert(name.key(), row);
         }
     }
     let path = out_dir.join("name_freq.tsv");
@@ -108,10 +122,10 @@ pub fn build(out_dir: &Path, corpus: &Path) -> Result<String, String> {
         File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
     );
     let mut write = || -> std::io::Result<()> {
-        writeln!(out, "key\tcount\tdocs\tsyria_docs\tlocative")?;
-        writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}\t0")?;
-        for (key, [c, d, s, l]) in &rows {
-            writeln!(out, "{key}\t{c}\t{d}\t{s}\t{l}")?;
+        writeln!(out, "key\tcount\tdocs\tsyria_docs\tlocative\tperson")?;
+        writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}\t0\t0")?;
+        for (key, [c, d, s, l, p]) in &rows {
+            writeln!(out, "{key}\t{c}\t{d}\t{s}\t{l}\t{p}")?;
         }
         out.flush()
     };

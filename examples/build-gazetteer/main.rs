@@ -106,7 +106,11 @@ fn run() -> Result<usize, String> {
     let orgs_summary = orgs::build(&args.sources, &args.curated, &args.out_dir)?;
     // Frequencies are counted with the tagger over the tables just written.
     let freq_summary = match &args.corpus {
-        Some(corpus) => freq::build(&args.out_dir, corpus)?,
+        Some(corpus) => freq::build(
+            &args.out_dir,
+            corpus,
+            &args.sources.join("orgs/anergazet/AlignedPersGazetteer.txt"),
+        )?,
         None => "name frequencies: skipped (--no-corpus); name_freq.tsv left as it was\n".into(),
     };
     let size = data_size(&args.out_dir)?;

@@ -185,6 +185,7 @@ pub struct Name {
     corpus_docs: u32,
     syria_docs: u32,
     locative: u32,
+    person: bool,
 }
 
 impl Name {
@@ -216,6 +217,11 @@ impl Name {
     /// a glued ب/ل): most occurrences of a place name, few of a person's name or a word.
     pub fn corpus_locative(&self) -> u32 {
         self.locative
+    }
+
+    /// Whether the key is also a person's name (from a list of Arabic person names).
+    pub fn is_person_name(&self) -> bool {
+        self.person
     }
 
     /// Whether the name matches only when written exactly as one of these upper-case forms.
@@ -360,6 +366,7 @@ impl Gazetteer {
                 corpus_docs: 0,
                 syria_docs: 0,
                 locative: 0,
+                person: false,
             });
         }
         let name = &mut self.names[id.index()];
@@ -590,9 +597,11 @@ fn load_frequencies(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Err
         let count: u32 = row
             .number("count")?
             .ok_or_else(|| row.error("empty count"))?;
+        let person = row.number::<u8>("person")?.unwrap_or(0) == 1;
         if let Some(&id) = g.by_key.get(key) {
             let name = &mut g.names[id.index()];
-            name.corpus_count = Some(count);
+            name.corpus_count = (count > 0).then_some(count);
+            name.person = person;
             name.corpus_docs = row.number("docs")?.unwrap_or(0);
             name.syria_docs = row.number("syria_docs")?.unwrap_or(0);
             name.locative = row.number("locative")?.unwrap_or(0);

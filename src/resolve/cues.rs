@@ -37,6 +37,8 @@ pub(crate) enum Cue {
     Country,
     /// قناة, صحيفة, وكالة, تنظيم, حركة...: an organization.
     Organization,
+    /// الرئيس, الشيخ, العميد, السيد...: a person's title — the name is a person's here.
+    Person,
 }
 
 impl Cue {
@@ -56,6 +58,7 @@ impl Cue {
             Cue::Facility => "cue:facility",
             Cue::Country => "cue:country",
             Cue::Organization => "cue:organization",
+            Cue::Person => "cue:person",
         }
     }
 
@@ -137,12 +140,13 @@ impl Cue {
                 crate::EntityType::Org => 1.5,
                 crate::EntityType::Loc => -1.5,
             },
+            Cue::Person => -3.0,
         }
     }
 
     /// Whether the cue is a word that stays outside the span and marks a place.
     pub(crate) fn is_place_cue(self) -> bool {
-        self != Cue::Organization
+        !matches!(self, Cue::Organization | Cue::Person)
     }
 }
 
@@ -208,6 +212,31 @@ const BEFORE: &[(&str, Cue)] = &[
     ("ميليشيا", Cue::Organization),
     ("مليشيا", Cue::Organization),
     ("ميليشيات", Cue::Organization),
+    ("الرئيس", Cue::Person),
+    ("السيد", Cue::Person),
+    ("السيدة", Cue::Person),
+    ("الشيخ", Cue::Person),
+    ("العقيد", Cue::Person),
+    ("العميد", Cue::Person),
+    ("اللواء", Cue::Person),
+    ("المقدم", Cue::Person),
+    ("الرائد", Cue::Person),
+    ("النقيب", Cue::Person),
+    ("الأمير", Cue::Person),
+    ("الدكتور", Cue::Person),
+    ("المهندس", Cue::Person),
+    ("الأستاذ", Cue::Person),
+    ("الناشط", Cue::Person),
+    ("القيادي", Cue::Person),
+    ("الزعيم", Cue::Person),
+    ("الداعية", Cue::Person),
+    ("الفنان", Cue::Person),
+    ("الكاتب", Cue::Person),
+    ("الصحفي", Cue::Person),
+    ("المراسل", Cue::Person),
+    ("المتحدث", Cue::Person),
+    ("president", Cue::Person),
+    ("mr", Cue::Person),
     ("city", Cue::City),
     ("town", Cue::Town),
     ("village", Cue::Village),
@@ -232,6 +261,31 @@ const BEFORE: &[(&str, Cue)] = &[
 const AFTER: &[(&str, Cue)] = &[
     ("province", Cue::Governorate),
     ("governorate", Cue::Governorate),
+    ("الرئيس", Cue::Person),
+    ("السيد", Cue::Person),
+    ("السيدة", Cue::Person),
+    ("الشيخ", Cue::Person),
+    ("العقيد", Cue::Person),
+    ("العميد", Cue::Person),
+    ("اللواء", Cue::Person),
+    ("المقدم", Cue::Person),
+    ("الرائد", Cue::Person),
+    ("النقيب", Cue::Person),
+    ("الأمير", Cue::Person),
+    ("الدكتور", Cue::Person),
+    ("المهندس", Cue::Person),
+    ("الأستاذ", Cue::Person),
+    ("الناشط", Cue::Person),
+    ("القيادي", Cue::Person),
+    ("الزعيم", Cue::Person),
+    ("الداعية", Cue::Person),
+    ("الفنان", Cue::Person),
+    ("الكاتب", Cue::Person),
+    ("الصحفي", Cue::Person),
+    ("المراسل", Cue::Person),
+    ("المتحدث", Cue::Person),
+    ("president", Cue::Person),
+    ("mr", Cue::Person),
     ("city", Cue::City),
     ("town", Cue::Town),
     ("village", Cue::Village),
@@ -338,6 +392,29 @@ fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
     })
 }
 
+/// Whether a name ending in ية reads as a nisba adjective after an indefinite noun:
+/// «قوات تركية» (Turkish forces), «فصائل كردية», «مصادر سورية» — not the country. The
+/// noun before carries a feminine or plural ending and is no preposition, locative or cue
+/// word; a name with a glued proclitic («لسورية») is never an adjective.
+pub(crate) fn reads_as_adjective(key: &str, proclitic: crate::Proclitic, before: &[&str]) -> bool {
+    if !proclitic.is_empty() || !key.ends_with("يه") || key.starts_with("ال") || key.contains(' ')
+    {
+        return false;
+    }
+    let Some(&noun) = before.first() else {
+        return false;
+    };
+    let t = &*TABLE;
+    let arabic_word =
+        noun.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && noun.chars().count() >= 3;
+    let inflected = ["ه", "ات", "ين", "ون"].iter().any(|e| noun.ends_with(e));
+    arabic_word
+        && inflected
+        && !noun.starts_with("ال")
+        && !t.locative.iter().any(|w| w == noun)
+        && lookup(&t.before, noun).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,5 +430,22 @@ mod tests {
         assert_eq!(cue_before(&[&fold("بريفي")]), Some(Cue::Countryside));
         assert_eq!(cue_before(&[&fold("وبمدينة")]), Some(Cue::City));
         assert_eq!(cue_after(&["province"]), Some(Cue::Governorate));
+        assert_eq!(cue_before(&[&fold("الرئيس")]), Some(Cue::Person));
+    }
+
+    #[test]
+    fn nisba_adjectives() {
+        let none = crate::Proclitic::NONE;
+        assert!(reads_as_adjective(&fold("تركية"), none, &[&fold("قوات")]));
+        assert!(reads_as_adjective(&fold("سورية"), none, &[&fold("معارضة")]));
+        assert!(reads_as_adjective(
+            &fold("كردية"),
+            none,
+            &[&fold("ميليشيات")]
+        ));
+        // Broken plurals (مصادر، فصائل) show no ending: the rule cannot see them.
+        assert!(!reads_as_adjective(&fold("سورية"), none, &[&fold("مصادر")]));
+        assert!(!reads_as_adjective(&fold("سورية"), none, &[&fold("في")]));
+        assert!(!reads_as_adjective(&fold("سورية"), none, &[&fold("مدينة")]));
     }
 }

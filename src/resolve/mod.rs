@@ -181,6 +181,9 @@ struct Site<'t> {
     support: Vec<&'static str>,
     /// Weaker evidence (a list of places, a place in the same governorate).
     weak_support: Vec<&'static str>,
+    /// Evidence that the name is not a mention here at all (a person's title before it,
+    /// an adjective reading).
+    against: Option<&'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -295,12 +298,20 @@ impl Resolver {
             candidates,
             support: Vec::new(),
             weak_support: Vec::new(),
+            against: None,
         };
         for cue in [cue_before, cue_after].into_iter().flatten() {
             apply_cue(g, &mut site, cue);
         }
         if ty == EntityType::Loc && cues::stands_as_place(m.proclitic(), &site.before) {
             site.support.push("locative");
+        }
+        if cue_before == Some(Cue::Person) {
+            site.against = Some("cue:person");
+        } else if ty == EntityType::Loc
+            && cues::reads_as_adjective(name.key(), m.proclitic(), &site.before)
+        {
+            site.against = Some("adjective");
         }
         site.cue_before = cue_before;
         site.cue_after = cue_after;
@@ -457,6 +468,11 @@ impl Resolver {
                 evidence.push(s);
             }
         }
+        if let Some(rule) = site.against {
+            evidence.push(rule);
+            confidence *= 0.1;
+            accepted = false;
+        }
         accepted &= confidence >= self.options.min_confidence;
         let _ = (&site.before, &site.after, site.cue_before, site.cue_after);
         Resolution {
@@ -483,15 +499,23 @@ impl Resolver {
     /// after إلى، نحو، قرب، مدينة...: person names like بشار، رامي) — countries, capitals,
     /// cities of a million and world regions excepted, which news treats as actors.
     ///
+    /// A person's name (from the person list) is ordinary in the same sense.
+    ///
     /// Never ordinary when its documents are mostly about Syria (45 % of 3 or more: a place
     /// in the news, like الزبداني in 2015, is frequent because it is a place), or when it
     /// often stands where places stand (20 % of 10 or more: جدة, الرياض, حلب).
     fn commonness(&self, g: &Gazetteer, name: &Name, e: &Entity) -> Commonness {
+        // A person's name (a village called بشار) needs support like an ordinary word.
+        let person = if name.is_person_name() {
+            Commonness::Common
+        } else {
+            Commonness::Name
+        };
         let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else {
-            return Commonness::Name;
+            return person;
         };
         if tokens == 0 {
-            return Commonness::Name;
+            return person;
         }
         let (docs, syria_docs) = name.corpus_docs();
         let syria_share = f64::from(syria_docs) / f64::from(docs.max(1));
@@ -513,7 +537,7 @@ impl Resolver {
         let by_use = count >= 20 && locative_share < 0.015 && !actor;
         if rate_ratio > 20.0 || (count >= 50 && locative_share < 0.01 && !actor) {
             Commonness::VeryCommon
-        } else if rate_ratio > 1.0 || by_spread || by_use {
+        } else if rate_ratio > 1.0 || by_spread || by_use || name.is_person_name() {
             Commonness::Common
         } else {
             Commonness::Name
