@@ -260,9 +260,18 @@ impl Resolver {
             }
         }
         let choices: Vec<Option<EntityId>> = sites.iter().map(best_entity).collect();
-        let confident: Vec<bool> = sites.iter().map(is_confident).collect();
+        // The places the document is sure of, once each, with the name that found them.
+        let mut anchors: Vec<(EntityId, &Entity, &str)> = sites
+            .iter()
+            .zip(&choices)
+            .filter(|(site, _)| is_confident(site))
+            .filter_map(|(site, c)| c.map(|e| (e, g.entity(e), site.name.key())))
+            .filter(|(_, e, _)| e.entity_type() == EntityType::Loc)
+            .collect();
+        anchors.sort_by_key(|a| a.0);
+        anchors.dedup_by_key(|a| a.0);
         for i in 0..sites.len() {
-            self.second_pass(g, folded, mentions, &mut sites, i, &choices, &confident);
+            self.second_pass(g, folded, mentions, &mut sites, i, &choices, &anchors);
         }
         sites.iter().map(|s| self.decide(g, s)).collect()
     }
@@ -270,7 +279,8 @@ impl Resolver {
     fn first_pass<'t>(&self, g: &'t Gazetteer, folded: &'t str, m: &Mention) -> Site<'t> {
         let span = m.folded();
         let before = context::before(folded, span.start() - m.proclitic().len_bytes(), 3);
-        let after = context::after(folded, span.end(), 6);
+        // One word after is enough for a trailing cue ("Idlib province", الإخبارية).
+        let after = context::after(folded, span.end(), 1);
         let cue_before = cues::cue_before(&before);
         let cue_after = cues::cue_after(&after);
         let name = g.name(m.name());
@@ -327,14 +337,14 @@ impl Resolver {
         sites: &mut [Site<'_>],
         i: usize,
         choices: &[Option<EntityId>],
-        confident: &[bool],
+        anchors: &[(EntityId, &Entity, &str)],
     ) {
         if sites[i].ty != EntityType::Loc {
             return;
         }
         let next = i + 1;
         let gap: Vec<&str> = match mentions.get(next) {
-            Some(n) => {
+            Some(n) if n.folded().start() - mentions[i].folded().end() <= MAX_GAP_BYTES => {
                 let start = n.folded().start() - n.proclitic().len_bytes();
                 let mut t = context::tokens(&folded[mentions[i].folded().end()..start]);
                 // The next mention's proclitics belong to the gap (بريف حلب: "ب").
@@ -344,7 +354,7 @@ impl Resolver {
                 }
                 t
             }
-            None => Vec::new(),
+            _ => Vec::new(),
         };
         let next_entity = mentions
             .get(next)
@@ -362,19 +372,20 @@ impl Resolver {
         // Containment or adjacency: X في ريف Y, X بريف Y, X (Y), X التابعة لY, X in Y, X, Y.
         let contained_in =
             next_entity.filter(|_| is_containment_gap(&gap, is_latin(sites[i].name.key())));
-        // Relative position: X جنوب شرق Y بحوالي 140 كم.
-        let after_next: Vec<&str> = mentions
-            .get(next)
-            .map_or(Vec::new(), |n| context::after(folded, n.folded().end(), 5));
-        let relation = next_entity.and_then(|_| relative::parse(&gap, &after_next));
-        let anchors: Vec<(EntityId, &Entity)> = choices
+        // Relative position: X جنوب شرق Y بحوالي 140 كم. The words after Y (where the
+        // distance may stand) are read only when the gap is a direction phrase.
+        let relation = next_entity
+            .and_then(|_| relative::parse(&gap, &[]))
+            .map(|r| {
+                let after_next = context::after(folded, mentions[next].folded().end(), 5);
+                relative::parse(&gap, &after_next).unwrap_or(r)
+            });
+        // Other names' places: a name does not vouch for itself.
+        let own_key = sites[i].name.key();
+        let anchors: Vec<&Entity> = anchors
             .iter()
-            .enumerate()
-            .filter(|&(j, c)| {
-                j != i && confident[j] && c.is_some() && sites[j].name.key() != sites[i].name.key()
-            })
-            .filter_map(|(_, c)| c.map(|e| (e, g.entity(e))))
-            .filter(|(_, e)| e.entity_type() == EntityType::Loc)
+            .filter(|a| a.2 != own_key)
+            .map(|a| a.1)
             .collect();
         let several_local = sites[i]
             .candidates
@@ -691,10 +702,17 @@ fn is_latin(key: &str) -> bool {
     key.is_ascii()
 }
 
+/// The longest gap (folded bytes) between two mentions that a list, containment or relative
+/// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
+const MAX_GAP_BYTES: usize = 120;
+
 /// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
 fn is_list_gap(folded: &str, a: &Mention, b: &Mention) -> bool {
     let start = b.folded().start() - b.proclitic().len_bytes();
     if start < a.folded().end() {
+        return false;
+    }
+    if start - a.folded().end() > MAX_GAP_BYTES {
         return false;
     }
     let gap = context::tokens(&folded[a.folded().end()..start]);
@@ -797,10 +815,10 @@ fn relative_fit(anchor: Point, p: Point, rel: relative::Relative) -> f64 {
 }
 
 /// How close a candidate is to the places the document is sure about.
-fn coherence_fit(e: &Entity, anchors: &[(EntityId, &Entity)]) -> f64 {
+fn coherence_fit(e: &Entity, anchors: &[&Entity]) -> f64 {
     let Some(p) = e.point() else { return 0.0 };
     let mut best: f64 = 0.0;
-    for (_, a) in anchors {
+    for a in anchors {
         let same_admin1 = !e.admin_pcodes()[0].is_empty()
             && (a.admin_pcodes()[0] == e.admin_pcodes()[0] || a.pcode() == e.admin_pcodes()[0]);
         let near = match a.point() {
@@ -812,7 +830,12 @@ fn coherence_fit(e: &Entity, anchors: &[(EntityId, &Entity)]) -> f64 {
                     Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
                 ) =>
             {
-                let d = p.distance_km(q);
+                // Most anchors are far: skip the trigonometry when a degree box says so.
+                let d = if (p.lat - q.lat).abs() > 1.5 || (p.lon - q.lon).abs() > 2.0 {
+                    f64::INFINITY
+                } else {
+                    p.distance_km(q)
+                };
                 if d <= 15.0 {
                     3.0
                 } else if d <= 40.0 {
