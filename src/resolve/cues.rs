@@ -441,7 +441,7 @@ mod tests {
         assert!(reads_as_adjective(
             &fold("كردية"),
             none,
-            &[&fold("ميليشيات")]
+            &[&fold("مجموعات")]
         ));
         // Broken plurals (مصادر، فصائل) show no ending: the rule cannot see them.
         assert!(!reads_as_adjective(&fold("سورية"), none, &[&fold("مصادر")]));
