@@ -3,6 +3,7 @@
 //! Install with `cargo install --path . --example makan`. Run `makan help` for usage.
 
 mod cli;
+mod eval_cmd;
 mod gazetteer_cmd;
 mod tag_cmd;
 
@@ -21,8 +22,10 @@ USAGE:
         --all         also print mentions the resolver rejected (rejected: true)
         --keep-text   keep the input's text field in --jsonl output
         Exit code: 0 all lines fine, 1 some lines bad, 2 usage or I/O error.
-    makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json]
-        Tag and resolve DOCS, score against GOLD (metrics of EVAL.md).
+    makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]
+        Tag and resolve DOCS, score against GOLD (metrics of EVAL.md), with a
+        calibration table of confidence against correctness; --errors lists every
+        missed, spurious, boundary and wrong-place mention.
     makan eval-conll FILE.txt
         Score on a CoNLL file (ANERcorp format), entity level on whole tokens.
     makan gazetteer stats
@@ -37,6 +40,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("tag") => tag_cmd::run(&args[1..]),
         Some("gazetteer") => gazetteer_cmd::run(&args[1..]),
+        Some("eval") => eval_cmd::run(&args[1..]),
+        Some("eval-conll") => eval_cmd::run_conll(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -28,6 +28,19 @@ impl Pipeline {
         }
     }
 
+    /// The accepted mentions of `text` with their types (all mentions without a resolver).
+    pub fn resolved(&self, text: &str) -> Vec<(makan::Span, makan::EntityType)> {
+        match &self.resolver {
+            Some(resolver) => resolver
+                .tag_and_resolve(text)
+                .into_iter()
+                .filter(|(_, r)| r.is_accepted())
+                .map(|(m, r)| (m.span(), r.entity_type()))
+                .collect(),
+            None => self.tagger.tag(text).iter().map(|m| (m.span(), m.entity_type())).collect(),
+        }
+    }
+
     /// The JSON mention records of `text`.
     pub fn mentions(&self, text: &str) -> Value {
         let mentions = self.tagger.tag(text);

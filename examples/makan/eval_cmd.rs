@@ -1,0 +1,128 @@
+//! `makan eval` and `makan eval-conll`: tag and resolve, then score with `makan::eval`.
+
+use std::io::{BufRead, BufReader};
+use std::process::ExitCode;
+
+use serde_json::Value;
+
+use makan::eval::{self, EntityType, GoldDoc, SystemDoc, SystemMention};
+
+use crate::cli::{Args, Result, UsageError};
+use crate::tag_cmd::Pipeline;
+
+pub fn run(args: &[String]) -> Result<ExitCode> {
+    let args = Args::parse(args, &["errors", "json", "calibration"])?;
+    let [gold_path, docs_path] = args.positional.as_slice() else {
+        return Err(UsageError("usage: makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]".into()).into());
+    };
+    let gold = eval::parse_gold_jsonl(open(gold_path)?, gold_path)?;
+    let pipeline = Pipeline::new(true, false);
+    let mut system = Vec::new();
+    let mut confidences = Vec::new();
+    for (i, line) in open(docs_path)?.lines().enumerate() {
+        let line = line.map_err(|e| format!("{docs_path}:{}: {e}", i + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: Value = serde_json::from_str(&line).map_err(|e| format!("{docs_path}:{}: {e}", i + 1))?;
+        let (Some(doc_id), Some(text)) = (doc["doc_id"].as_str(), doc["text"].as_str()) else {
+            return Err(format!("{docs_path}:{}: needs string fields doc_id and text", i + 1).into());
+        };
+        let records = pipeline.mentions(text);
+        let mentions: Vec<SystemMention> = serde_json::from_value(records.clone())?;
+        for (m, r) in mentions.iter().zip(records.as_array().into_iter().flatten()) {
+            confidences.push((doc_id.to_string(), m.clone(), r["confidence"].as_f64().unwrap_or(0.0)));
+        }
+        system.push(SystemDoc { doc_id: doc_id.to_string(), mentions });
+    }
+    let report = eval::score(&gold, &system);
+    if args.has("json") {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{report}");
+    }
+    if args.has("calibration") || !args.has("json") {
+        print!("{}", calibration(&gold, &confidences));
+    }
+    if args.has("errors") {
+        for error in report.errors() {
+            println!("{error}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How often mentions are right, by confidence: a mention is right when a gold mention has
+/// the same span and type and, for a place with gold coordinates, it lies within 25 km.
+fn calibration(gold: &[GoldDoc], found: &[(String, SystemMention, f64)]) -> String {
+    const BINS: [f64; 6] = [0.0, 0.5, 0.7, 0.8, 0.9, 1.0001];
+    let mut right = [0usize; 5];
+    let mut total = [0usize; 5];
+    for (doc_id, m, confidence) in found {
+        let Some(bin) = BINS.windows(2).position(|w| (w[0]..w[1]).contains(confidence)) else { continue };
+        let doc = gold.iter().find(|g| &g.doc_id == doc_id);
+        let ok = doc.is_some_and(|d| {
+            d.mentions.iter().any(|g| {
+                g.start == m.start
+                    && g.end == m.end
+                    && g.entity_type == m.entity_type
+                    && match (g.place(), m.coordinates()) {
+                        (Some(p), Some((lat, lon))) => eval::haversine_km(p.lat, p.lon, lat, lon) <= 25.0,
+                        (Some(_), None) => false,
+                        (None, _) => true,
+                    }
+            })
+        });
+        total[bin] += 1;
+        right[bin] += usize::from(ok);
+    }
+    let mut out = String::from("calibration (right = exact span and type; places within 25 km)\n");
+    for b in 0..5 {
+        let share = if total[b] == 0 { 0.0 } else { right[b] as f64 / total[b] as f64 };
+        out.push_str(&format!(
+            "  confidence {:.1}-{:.1}: {:>4} mentions, {:>5.1} % right\n",
+            BINS[b],
+            BINS[b + 1].min(1.0),
+            total[b],
+            100.0 * share
+        ));
+    }
+    let (r, t) = (right[3] + right[4], total[3] + total[4]);
+    out.push_str(&format!(
+        "  confidence >= 0.8: {t} mentions, {:.1} % right\n",
+        if t == 0 { 0.0 } else { 100.0 * r as f64 / t as f64 }
+    ));
+    out
+}
+
+/// `makan eval-conll FILE`: ANERcorp-style scoring on whole tokens.
+pub fn run_conll(args: &[String]) -> Result<ExitCode> {
+    let args = Args::parse(args, &["json"])?;
+    let [path] = args.positional.as_slice() else {
+        return Err(UsageError("usage: makan eval-conll FILE.txt [--json]".into()).into());
+    };
+    let sentences = eval::parse_conll(open(path)?, path)?;
+    let pipeline = Pipeline::new(true, false);
+    let mut predicted = Vec::with_capacity(sentences.len());
+    for sentence in &sentences {
+        let tokens: Vec<&str> = sentence.iter().map(|(token, _)| token.as_str()).collect();
+        let text = eval::sentence_text(&tokens);
+        let spans: Vec<(usize, usize, EntityType)> = pipeline
+            .resolved(&text)
+            .into_iter()
+            .map(|(span, ty)| (span.start(), span.end(), if ty == makan::EntityType::Org { EntityType::Org } else { EntityType::Loc }))
+            .collect();
+        predicted.push(eval::spans_to_bio(&tokens, &spans));
+    }
+    let report = eval::score_conll(&sentences, &predicted)?;
+    if args.has("json") {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{report}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn open(path: &str) -> Result<BufReader<std::fs::File>> {
+    Ok(BufReader::new(std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?))
+}
