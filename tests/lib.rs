@@ -14,6 +14,8 @@
 //! candidates (an empty id checks only the span and type); in `resolve` mode it must be the
 //! entity the resolver chose, and the mention must be accepted.
 
+#[path = "suite/gazetteer.rs"]
+mod gazetteer;
 #[path = "suite/golden.rs"]
 mod golden;
 #[path = "suite/properties.rs"]

@@ -1,0 +1,112 @@
+//! Coverage of the embedded gazetteer (issue: build the gazetteers from real sources).
+
+use makan::{Entity, Gazetteer, Kind, Point};
+
+fn g() -> &'static Gazetteer {
+    Gazetteer::embedded()
+}
+
+fn count(pred: impl Fn(&Entity) -> bool) -> usize {
+    g().entities().filter(|(_, e)| pred(e)).count()
+}
+
+#[test]
+fn every_ocha_admin_unit_with_its_pcode() {
+    for (kind, expected, pcode_len) in [(Kind::Admin1, 14, 4), (Kind::Admin2, 62, 6), (Kind::Admin3, 272, 8)] {
+        let units: Vec<&Entity> = g().entities().map(|(_, e)| e).filter(|e| e.kind() == kind).collect();
+        assert_eq!(units.len(), expected, "{kind}");
+        for u in units {
+            assert!(u.pcode().starts_with("SY") && u.pcode().len() == pcode_len, "{} {}", u.id(), u.pcode());
+            assert_eq!(u.id(), format!("ocha:{}", u.pcode()));
+            assert!(!u.name_ar().is_empty() && !u.name_en().is_empty(), "{}", u.id());
+        }
+    }
+}
+
+#[test]
+fn ten_thousand_syrian_places_with_point_and_governorate() {
+    let n = count(|e| {
+        e.kind() == Kind::Populated && e.country() == "SY" && e.point().is_some() && !e.admin_pcodes()[0].is_empty()
+    });
+    assert!(n >= 10_000, "{n}");
+}
+
+#[test]
+fn countries_and_organizations() {
+    assert!(count(|e| e.kind() == Kind::Country) >= 250);
+    assert!(count(|e| e.entity_type() == makan::EntityType::Org) >= 300);
+}
+
+fn places_named(name: &str) -> Vec<&'static Entity> {
+    g().lookup(name).iter().map(|&id| g().entity(id)).filter(|e| e.entity_type() == makan::EntityType::Loc).collect()
+}
+
+#[test]
+fn abu_kamal_is_the_town_not_the_district_centroid() {
+    let town = places_named("البوكمال").into_iter().find(|e| e.kind() == Kind::Populated).expect("the town");
+    let km = town.point().unwrap().distance_km(Point { lat: 34.45, lon: 40.92 });
+    assert!(km < 2.0, "{km} km");
+    assert_eq!(town.admin_pcodes()[..2], ["SY09", "SY0902"]);
+}
+
+#[test]
+fn the_founding_articles_places_are_present() {
+    // (name, kind it must have among its entities)
+    let expected = [
+        ("دمشق", Kind::Populated),
+        ("البوكمال", Kind::Populated),
+        ("دير الزور", Kind::Populated),
+        ("سورية", Kind::Country),
+        ("الجمهورية العربية السورية", Kind::Country),
+        ("الميادين", Kind::Populated),
+        ("محكان", Kind::Populated),
+        ("العشارة", Kind::Populated),
+        ("القورية", Kind::Populated),
+        ("البادية", Kind::Region),
+        ("نهر الفرات", Kind::Natural),
+        ("درعا", Kind::Populated),
+        ("السويداء", Kind::Populated),
+        ("واشنطن", Kind::Populated),
+    ];
+    for (name, kind) in expected {
+        let kinds: Vec<Kind> = places_named(name).iter().map(|e| e.kind()).collect();
+        assert!(kinds.contains(&kind), "{name}: {kinds:?}");
+    }
+    // The Euphrates-valley villages are in Deir ez-Zor governorate.
+    for name in ["الميادين", "محكان", "العشارة", "القورية"] {
+        assert!(places_named(name).iter().any(|e| e.admin_pcodes()[0] == "SY09"), "{name}");
+    }
+}
+
+#[test]
+fn the_founding_articles_organizations_are_present() {
+    for name in ["سانا", "الجيش العربي السوري", "القيادة العامة للجيش والقوات المسلحة", "داعش", "التحالف الأمريكي", "جبهة النصرة"] {
+        let orgs: Vec<&Entity> = g().lookup(name).iter().map(|&id| g().entity(id)).filter(|e| e.entity_type() == makan::EntityType::Org).collect();
+        assert!(!orgs.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn names_are_clean() {
+    for (_, e) in g().entities() {
+        for name in std::iter::once(e.name_ar()).chain(e.names_ar()).filter(|n| !n.is_empty()) {
+            assert!(!name.chars().any(|c| c.is_ascii_alphabetic()), "{}: Arabic name with Latin letters: {name}", e.id());
+        }
+        for name in [e.name_ar(), e.name_en()].into_iter().chain(e.names_ar()).chain(e.names_en()).filter(|n| !n.is_empty()) {
+            let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
+            assert!(letters >= 2, "{}: name shorter than 2 letters: {name:?}", e.id());
+        }
+    }
+}
+
+#[test]
+fn every_syrian_place_has_its_governorate() {
+    let missing: Vec<&str> = g()
+        .entities()
+        .map(|(_, e)| e)
+        .filter(|e| e.country() == "SY" && matches!(e.kind(), Kind::Populated | Kind::Admin2 | Kind::Admin3))
+        .filter(|e| e.admin_pcodes()[0].is_empty())
+        .map(|e| e.id())
+        .collect();
+    assert!(missing.is_empty(), "{} without admin1: {:?}", missing.len(), &missing[..missing.len().min(10)]);
+}
