@@ -46,6 +46,7 @@
 
 mod automaton;
 mod error;
+pub mod eval;
 mod gazetteer;
 mod normalize;
 pub mod output;

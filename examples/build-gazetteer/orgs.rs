@@ -1,8 +1,677 @@
-pub fn build(
-    sources: &std::path::Path,
-    curated: &std::path::Path,
-    out_dir: &std::path::Path,
-) -> Result<String, String> {
-    let _ = (sources, curated, out_dir);
-    Ok(String::new())
+//! Organizations: the seed list, UCDP actors, ANERgazet's media names and the project's
+//! curated table, merged into `orgs.tsv`.
+//!
+//! Order of merging, each step adding names to the organizations already known:
+//! 1. `sources/orgs/seed-helper-curated/syria_orgs_seed.tsv` (84 Syria-news organizations),
+//!    its aliases cleaned to the annotation conventions (rule `span_convention`);
+//! 2. `sources/orgs/ucdp-actor/ucdp-actor-221_syria.csv` (UCDP actors active in Syria):
+//!    English names and renames (predecessor/successor links), merged by English name;
+//! 3. `curated/orgs.tsv`: Arabic forms the project writes (marked curated), new
+//!    organizations, and rows that add names to an existing one (`match_en`);
+//! 4. `sources/orgs/anergazet/AlignedOrgGazetteer.txt`: Arabic names of media and other
+//!    organizations not known yet (no English names).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use makan::fold;
+
+#[derive(Debug, Default, Clone)]
+struct Org {
+    id: String,
+    kind: String,
+    name_ar: String,
+    name_en: String,
+    names_ar: BTreeSet<String>,
+    names_en: BTreeSet<String>,
+    country: String,
+    predecessors: BTreeSet<String>,
+    successors: BTreeSet<String>,
+    active: String,
+    refs: BTreeSet<String>,
+    curated: bool,
+}
+
+#[derive(Default)]
+struct Orgs {
+    list: Vec<Org>,
+    /// Folded Arabic name or lower-case English name -> index.
+    by_name: BTreeMap<String, usize>,
+    dropped: BTreeMap<&'static str, Vec<String>>,
+}
+
+/// Names the annotation keeps whole although they end in a nationality adjective.
+const OFFICIAL_WITH_ADJECTIVE: &[&str] = &[
+    "الجيش العربي السوري",
+    "الجيش السوري الحر",
+    "الجيش الوطني السوري",
+    "الائتلاف الوطني السوري",
+    "الهلال الأحمر العربي السوري",
+    "المرصد السوري لحقوق الإنسان",
+    "حزب العمال الكردستاني",
+    "الحرس الثوري الإيراني",
+    "قوات النظام السوري",
+];
+
+impl Orgs {
+    fn find(&self, name_ar: &str, names_en: &[&str]) -> Option<usize> {
+        let ar = fold(name_ar);
+        if !ar.is_empty()
+            && let Some(&i) = self.by_name.get(&ar)
+        {
+            return Some(i);
+        }
+        names_en
+            .iter()
+            .find_map(|n| self.by_name.get(&english_key(n)).copied())
+    }
+
+    fn index(&mut self, i: usize) {
+        let org = &self.list[i];
+        let keys: Vec<String> = std::iter::once(&org.name_ar)
+            .chain(&org.names_ar)
+            .map(|n| fold(n))
+            .chain(
+                std::iter::once(&org.name_en)
+                    .chain(&org.names_en)
+                    .map(|n| english_key(n)),
+            )
+            .filter(|k| !k.is_empty())
+            .collect();
+        for k in keys {
+            self.by_name.entry(k).or_insert(i);
+        }
+    }
+
+    fn add_names(&mut self, i: usize, ar: &[&str], en: &[&str]) {
+        let org = &mut self.list[i];
+        for n in ar.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            if org.name_ar.is_empty() {
+                org.name_ar = n.to_string();
+            } else if fold(n) != fold(&org.name_ar) {
+                org.names_ar.insert(n.to_string());
+            }
+        }
+        for n in en.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            if org.name_en.is_empty() {
+                org.name_en = n.to_string();
+            } else if english_key(n) != english_key(&org.name_en) {
+                org.names_en.insert(n.to_string());
+            }
+        }
+        self.index(i);
+    }
+
+    fn push(&mut self, org: Org) -> usize {
+        self.list.push(org);
+        let i = self.list.len() - 1;
+        self.index(i);
+        i
+    }
+}
+
+fn english_key(name: &str) -> String {
+    let key = fold(name);
+    key.strip_prefix("the ").unwrap_or(&key).to_string()
+}
+
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Builds `out_dir/orgs.tsv` and returns the summary.
+pub fn build(sources: &Path, curated: &Path, out_dir: &Path) -> Result<String, String> {
+    let mut orgs = Orgs::default();
+    let mut summary = String::new();
+    let n = read_seed(
+        &sources.join("orgs/seed-helper-curated/syria_orgs_seed.tsv"),
+        &mut orgs,
+    )?;
+    let _ = writeln!(summary, "  seed list: {n} organizations");
+    let (new, merged) = read_ucdp(
+        &sources.join("orgs/ucdp-actor/ucdp-actor-221_syria.csv"),
+        &mut orgs,
+    )?;
+    let _ = writeln!(
+        summary,
+        "  UCDP Syria actors: {new} new, {merged} merged into known organizations"
+    );
+    let (new, merged) = read_curated(&curated.join("orgs.tsv"), &mut orgs)?;
+    let _ = writeln!(
+        summary,
+        "  curated: {new} new, {merged} adding names to known organizations"
+    );
+    let (new, known) = read_anergazet(
+        &sources.join("orgs/anergazet/AlignedOrgGazetteer.txt"),
+        &mut orgs,
+    )?;
+    let _ = writeln!(
+        summary,
+        "  ANERgazet: {new} new (Arabic names only), {known} already known"
+    );
+    link_successors(&mut orgs);
+
+    orgs.list.sort_by(|a, b| a.id.cmp(&b.id));
+    for pair in orgs.list.windows(2) {
+        if pair[0].id == pair[1].id {
+            return Err(format!("two organizations with id {}", pair[0].id));
+        }
+    }
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    let (mut ar, mut en) = (0, 0);
+    for o in &orgs.list {
+        *by_kind.entry(&o.kind).or_default() += 1;
+        ar += usize::from(!o.name_ar.is_empty()) + o.names_ar.len();
+        en += usize::from(!o.name_en.is_empty()) + o.names_en.len();
+    }
+    let _ = writeln!(
+        summary,
+        "  total: {} organizations; by kind: {by_kind:?}",
+        orgs.list.len()
+    );
+    let _ = writeln!(
+        summary,
+        "  names: {ar} Arabic, {en} Latin; curated rows: {}",
+        orgs.list.iter().filter(|o| o.curated).count()
+    );
+    for (rule, names) in &orgs.dropped {
+        let _ = writeln!(
+            summary,
+            "  dropped by {rule}: {} (e.g. {})",
+            names.len(),
+            names.iter().take(4).cloned().collect::<Vec<_>>().join(", ")
+        );
+    }
+    write_tsv(&out_dir.join("orgs.tsv"), &orgs.list)?;
+    Ok(summary)
+}
+
+fn seed_kind(category: &str, name_en: &str) -> &'static str {
+    match category {
+        "syria_state_military" | "foreign_state_force" => "military",
+        "syria_state_ministry"
+        | "syria_state"
+        | "syria_state_security"
+        | "syria_transitional"
+        | "syria_opposition_gov" => "state",
+        "syria_party" | "syria_opposition_pol" | "kurdish_political" => "party",
+        "syria_media" | "media" => "media",
+        "foreign_coalition" => "coalition",
+        c if c.starts_with("armed_group") || c == "foreign_armed_group" => "armed_group",
+        "intl_org" | "humanitarian"
+            if name_en.contains("United Nations") || name_en.starts_with("UN") =>
+        {
+            "un"
+        }
+        _ => "ngo",
+    }
+}
+
+/// Aliases as the annotation marks spans: «تنظيم داعش» is marked داعش, and for groups and
+/// parties «حزب الله اللبناني» is marked حزب الله (a nationality adjective after the name
+/// stays outside). State institutions keep theirs: وزارة الخارجية السورية is a name.
+fn span_convention(
+    names: &mut Vec<String>,
+    institution: bool,
+    dropped: &mut BTreeMap<&'static str, Vec<String>>,
+) {
+    let folded: BTreeSet<String> = names.iter().map(|n| fold(n)).collect();
+    names.retain(|n| {
+        let f = fold(n);
+        if let Some(rest) = f.strip_prefix("تنظيم ")
+            && !rest.starts_with("ال")
+            && folded.contains(rest)
+        {
+            dropped
+                .entry("span_convention")
+                .or_default()
+                .push(n.clone());
+            return false;
+        }
+        if let Some((head, last)) = f.rsplit_once(' ')
+            && !institution
+            && last.starts_with("ال")
+            && (last.ends_with('ي') || last.ends_with("يه"))
+            && folded.contains(head)
+            && !OFFICIAL_WITH_ADJECTIVE.iter().any(|o| fold(o) == f)
+        {
+            dropped
+                .entry("span_convention")
+                .or_default()
+                .push(n.clone());
+            return false;
+        }
+        true
+    });
+}
+
+fn read_seed(path: &Path, orgs: &mut Orgs) -> Result<usize, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut lines = text.lines().enumerate();
+    let (_, header) = lines
+        .next()
+        .ok_or_else(|| format!("{}: empty", path.display()))?;
+    let cols: Vec<&str> = header.split('\t').collect();
+    let col = |name: &str| {
+        cols.iter()
+            .position(|c| *c == name)
+            .ok_or_else(|| format!("{}:1: no column {name}", path.display()))
+    };
+    let (c_cat, c_en, c_aen, c_ar, c_aar) = (
+        col("category")?,
+        col("name_en")?,
+        col("aliases_en")?,
+        col("name_ar")?,
+        col("aliases_ar")?,
+    );
+    let mut n = 0;
+    for (i, line) in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() != cols.len() {
+            return Err(format!(
+                "{}:{}: {} cells, header has {}",
+                path.display(),
+                i + 1,
+                cells.len(),
+                cols.len()
+            ));
+        }
+        let name_en = cells[c_en].trim();
+        let mut ar: Vec<String> = std::iter::once(cells[c_ar])
+            .chain(cells[c_aar].split('|'))
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let en: Vec<&str> = std::iter::once(name_en)
+            .chain(cells[c_aen].split('|'))
+            .collect();
+        let category = cells[c_cat].trim();
+        let institution = !matches!(seed_kind(category, name_en), "armed_group" | "party");
+        span_convention(&mut ar, institution, &mut orgs.dropped);
+        let org = Org {
+            id: format!("org:{}", slug(name_en)),
+            kind: seed_kind(category, name_en).to_string(),
+            country: if category.starts_with("syria") || category.starts_with("kurdish") {
+                "SY".into()
+            } else {
+                String::new()
+            },
+            refs: BTreeSet::from([format!("seed:{}", i + 1)]),
+            ..Org::default()
+        };
+        let idx = orgs.push(org);
+        let ar_refs: Vec<&str> = ar.iter().map(String::as_str).collect();
+        orgs.add_names(idx, &ar_refs, &en);
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Splits one CSV line with double-quoted fields ("a, b" and "" for a quote).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().unwrap().push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            (c, _) => fields.last_mut().unwrap().push(c),
+        }
+    }
+    fields
+}
+
+fn read_ucdp(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut lines = text.lines().enumerate();
+    let header = csv_fields(lines.next().map(|(_, l)| l).unwrap_or(""));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|c| c == name)
+            .ok_or_else(|| format!("{}:1: no column {name}", path.display()))
+    };
+    let (c_id, c_data, c_full, c_eng, c_org, c_prev, c_loc) = (
+        col("ActorId")?,
+        col("NameData")?,
+        col("NameOrigFull")?,
+        col("NameOrigFullEng")?,
+        col("Org")?,
+        col("ActorIdPrev")?,
+        col("Location")?,
+    );
+    let (mut new, mut merged) = (0, 0);
+    let mut by_actor: BTreeMap<String, usize> = BTreeMap::new();
+    let mut prev_links: Vec<(usize, String)> = Vec::new();
+    for (i, line) in lines {
+        let f = csv_fields(line);
+        if f.len() != header.len() {
+            return Err(format!(
+                "{}:{}: {} fields, header has {}",
+                path.display(),
+                i + 1,
+                f.len(),
+                header.len()
+            ));
+        }
+        let names: Vec<&str> = [&f[c_data], &f[c_full], &f[c_eng]]
+            .into_iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        let Some(&first) = names.first() else {
+            continue;
+        };
+        let idx = match orgs.find("", &names) {
+            Some(idx) => {
+                merged += 1;
+                idx
+            }
+            None => {
+                new += 1;
+                let kind = match f[c_org].trim() {
+                    "4" => "state",
+                    "1" => "armed_group",
+                    _ => "other",
+                };
+                let country = if f[c_loc].trim() == "Syria" { "SY" } else { "" };
+                orgs.push(Org {
+                    id: format!("org:{}", slug(first)),
+                    kind: kind.into(),
+                    country: country.into(),
+                    ..Org::default()
+                })
+            }
+        };
+        orgs.list[idx]
+            .refs
+            .insert(format!("ucdp:{}", f[c_id].trim()));
+        orgs.add_names(idx, &[], &names);
+        by_actor.insert(f[c_id].trim().to_string(), idx);
+        for p in f[c_prev]
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            prev_links.push((idx, p.to_string()));
+        }
+    }
+    for (idx, prev) in prev_links {
+        if let Some(&p) = by_actor.get(&prev)
+            && p != idx
+        {
+            let pid = orgs.list[p].id.clone();
+            orgs.list[idx].predecessors.insert(pid);
+        }
+    }
+    Ok((new, merged))
+}
+
+fn read_curated(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+    let (_, header) = lines
+        .next()
+        .ok_or_else(|| format!("{}: empty", path.display()))?;
+    let cols: Vec<&str> = header.split('\t').collect();
+    let (mut new, mut merged) = (0, 0);
+    let mut links: Vec<(usize, String, bool)> = Vec::new();
+    for (i, line) in lines {
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() != cols.len() {
+            return Err(format!(
+                "{}:{}: {} cells, header has {}",
+                path.display(),
+                i + 1,
+                cells.len(),
+                cols.len()
+            ));
+        }
+        let get = |name: &str| {
+            cols.iter()
+                .position(|c| *c == name)
+                .map_or("", |p| cells[p].trim())
+        };
+        let list = |name: &str| {
+            get(name)
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        };
+        let ar: Vec<&str> = std::iter::once(get("name_ar"))
+            .chain(list("names_ar"))
+            .collect();
+        let en: Vec<&str> = std::iter::once(get("name_en"))
+            .chain(list("names_en"))
+            .collect();
+        let target = if get("match_en").is_empty() {
+            None
+        } else {
+            orgs.find("", &[get("match_en")])
+        };
+        if !get("match_en").is_empty() && target.is_none() {
+            return Err(format!(
+                "{}:{}: match_en `{}` names no known organization",
+                path.display(),
+                i + 1,
+                get("match_en")
+            ));
+        }
+        let idx = match target
+            .or_else(|| orgs.list.iter().position(|o| o.id == get("id")))
+            .or_else(|| orgs.find(get("name_ar"), &[get("name_en")]))
+        {
+            Some(idx) => {
+                merged += 1;
+                idx
+            }
+            None => {
+                if !get("id").starts_with("org:") {
+                    return Err(format!(
+                        "{}:{}: id must start with org:",
+                        path.display(),
+                        i + 1
+                    ));
+                }
+                new += 1;
+                orgs.push(Org {
+                    id: get("id").into(),
+                    ..Org::default()
+                })
+            }
+        };
+        let org = &mut orgs.list[idx];
+        for (field, value) in [
+            (&mut org.kind, get("kind")),
+            (&mut org.country, get("country")),
+            (&mut org.active, get("active")),
+        ] {
+            if !value.is_empty() {
+                *field = value.to_string();
+            }
+        }
+        if org.kind.is_empty() {
+            return Err(format!("{}:{}: no kind", path.display(), i + 1));
+        }
+        if ar.iter().any(|n| !n.is_empty()) {
+            org.curated = true;
+        }
+        org.refs.insert("curated".into());
+        orgs.add_names(idx, &ar, &en);
+        for p in list("predecessors") {
+            links.push((idx, p.to_string(), true));
+        }
+        for s in list("successors") {
+            links.push((idx, s.to_string(), false));
+        }
+    }
+    for (idx, other, is_predecessor) in links {
+        if !orgs.list.iter().any(|o| o.id == other) {
+            return Err(format!(
+                "{}: `{other}` is no organization id",
+                path.display()
+            ));
+        }
+        let set = if is_predecessor {
+            &mut orgs.list[idx].predecessors
+        } else {
+            &mut orgs.list[idx].successors
+        };
+        set.insert(other);
+    }
+    Ok((new, merged))
+}
+
+fn read_anergazet(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (mut new, mut known) = (0, 0);
+    for (i, line) in text.lines().enumerate() {
+        let name = line.trim();
+        // Presentation forms and stray characters are folded; a name needs two letters.
+        if fold(name).chars().filter(|c| c.is_alphabetic()).count() < 2
+            || name.chars().any(|c| c.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        if orgs.find(name, &[]).is_some() {
+            known += 1;
+            continue;
+        }
+        let f = fold(name);
+        let kind = if f.contains("حزب") {
+            "party"
+        } else if f.contains("شركه") || f.contains("بنك") || f.contains("مصرف") {
+            "company"
+        } else if f.contains("منظمه")
+            || f.contains("اتحاد")
+            || f.contains("جامعه")
+            || f.contains("جمعيه")
+        {
+            "ngo"
+        } else {
+            "media"
+        };
+        new += 1;
+        orgs.push(Org {
+            id: format!("org:anergazet-{}", i + 1),
+            kind: kind.into(),
+            name_ar: name.to_string(),
+            refs: BTreeSet::from([format!("anergazet:{}", i + 1)]),
+            ..Org::default()
+        });
+    }
+    Ok((new, known))
+}
+
+/// Every predecessor link gets its successor link back.
+fn link_successors(orgs: &mut Orgs) {
+    let pairs: Vec<(String, String)> = orgs
+        .list
+        .iter()
+        .flat_map(|o| {
+            o.predecessors
+                .iter()
+                .map(move |p| (p.clone(), o.id.clone()))
+        })
+        .collect();
+    for (pred, succ) in pairs {
+        if let Some(o) = orgs.list.iter_mut().find(|o| o.id == pred) {
+            o.successors.insert(succ);
+        }
+    }
+    let pairs: Vec<(String, String)> = orgs
+        .list
+        .iter()
+        .flat_map(|o| o.successors.iter().map(move |s| (s.clone(), o.id.clone())))
+        .collect();
+    for (succ, pred) in pairs {
+        if let Some(o) = orgs.list.iter_mut().find(|o| o.id == succ) {
+            o.predecessors.insert(pred);
+        }
+    }
+}
+
+fn write_tsv(path: &Path, orgs: &[Org]) -> Result<(), String> {
+    let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join("|");
+    let mut out = String::from(
+        "id\tkind\tname_ar\tname_en\tnames_ar\tnames_en\tcountry\tpredecessors\tsuccessors\tactive\trefs\tcurated\n",
+    );
+    for o in orgs {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            o.id,
+            o.kind,
+            o.name_ar,
+            o.name_en,
+            join(&o.names_ar),
+            join(&o.names_en),
+            o.country,
+            join(&o.predecessors),
+            join(&o.successors),
+            o.active,
+            join(&o.refs),
+            u8::from(o.curated)
+        );
+    }
+    std::fs::write(path, out).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes() {
+        assert_eq!(
+            csv_fields(r#"1,"a, b","say ""hi""",x"#),
+            ["1", "a, b", "say \"hi\"", "x"]
+        );
+    }
+
+    #[test]
+    fn aliases_follow_the_span_conventions() {
+        let mut names: Vec<String> = [
+            "داعش",
+            "تنظيم داعش",
+            "تنظيم الدولة",
+            "حزب الله",
+            "حزب الله اللبناني",
+            "الجيش العربي السوري",
+            "الجيش العربي",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut dropped = BTreeMap::new();
+        span_convention(&mut names, false, &mut dropped);
+        assert_eq!(
+            names,
+            [
+                "داعش",
+                "تنظيم الدولة",
+                "حزب الله",
+                "الجيش العربي السوري",
+                "الجيش العربي"
+            ]
+        );
+    }
 }

@@ -37,7 +37,12 @@ impl Pipeline {
                 .filter(|(_, r)| r.is_accepted())
                 .map(|(m, r)| (m.span(), r.entity_type()))
                 .collect(),
-            None => self.tagger.tag(text).iter().map(|m| (m.span(), m.entity_type())).collect(),
+            None => self
+                .tagger
+                .tag(text)
+                .iter()
+                .map(|m| (m.span(), m.entity_type()))
+                .collect(),
         }
     }
 

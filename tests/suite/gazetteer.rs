@@ -12,13 +12,30 @@ fn count(pred: impl Fn(&Entity) -> bool) -> usize {
 
 #[test]
 fn every_ocha_admin_unit_with_its_pcode() {
-    for (kind, expected, pcode_len) in [(Kind::Admin1, 14, 4), (Kind::Admin2, 62, 6), (Kind::Admin3, 272, 8)] {
-        let units: Vec<&Entity> = g().entities().map(|(_, e)| e).filter(|e| e.kind() == kind).collect();
+    for (kind, expected, pcode_len) in [
+        (Kind::Admin1, 14, 4),
+        (Kind::Admin2, 62, 6),
+        (Kind::Admin3, 272, 8),
+    ] {
+        let units: Vec<&Entity> = g()
+            .entities()
+            .map(|(_, e)| e)
+            .filter(|e| e.kind() == kind)
+            .collect();
         assert_eq!(units.len(), expected, "{kind}");
         for u in units {
-            assert!(u.pcode().starts_with("SY") && u.pcode().len() == pcode_len, "{} {}", u.id(), u.pcode());
+            assert!(
+                u.pcode().starts_with("SY") && u.pcode().len() == pcode_len,
+                "{} {}",
+                u.id(),
+                u.pcode()
+            );
             assert_eq!(u.id(), format!("ocha:{}", u.pcode()));
-            assert!(!u.name_ar().is_empty() && !u.name_en().is_empty(), "{}", u.id());
+            assert!(
+                !u.name_ar().is_empty() && !u.name_en().is_empty(),
+                "{}",
+                u.id()
+            );
         }
     }
 }
@@ -26,7 +43,10 @@ fn every_ocha_admin_unit_with_its_pcode() {
 #[test]
 fn ten_thousand_syrian_places_with_point_and_governorate() {
     let n = count(|e| {
-        e.kind() == Kind::Populated && e.country() == "SY" && e.point().is_some() && !e.admin_pcodes()[0].is_empty()
+        e.kind() == Kind::Populated
+            && e.country() == "SY"
+            && e.point().is_some()
+            && !e.admin_pcodes()[0].is_empty()
     });
     assert!(n >= 10_000, "{n}");
 }
@@ -38,13 +58,23 @@ fn countries_and_organizations() {
 }
 
 fn places_named(name: &str) -> Vec<&'static Entity> {
-    g().lookup(name).iter().map(|&id| g().entity(id)).filter(|e| e.entity_type() == makan::EntityType::Loc).collect()
+    g().lookup(name)
+        .iter()
+        .map(|&id| g().entity(id))
+        .filter(|e| e.entity_type() == makan::EntityType::Loc)
+        .collect()
 }
 
 #[test]
 fn abu_kamal_is_the_town_not_the_district_centroid() {
-    let town = places_named("البوكمال").into_iter().find(|e| e.kind() == Kind::Populated).expect("the town");
-    let km = town.point().unwrap().distance_km(Point { lat: 34.45, lon: 40.92 });
+    let town = places_named("البوكمال")
+        .into_iter()
+        .find(|e| e.kind() == Kind::Populated)
+        .expect("the town");
+    let km = town.point().unwrap().distance_km(Point {
+        lat: 34.45,
+        lon: 40.92,
+    });
     assert!(km < 2.0, "{km} km");
     assert_eq!(town.admin_pcodes()[..2], ["SY09", "SY0902"]);
 }
@@ -74,14 +104,31 @@ fn the_founding_articles_places_are_present() {
     }
     // The Euphrates-valley villages are in Deir ez-Zor governorate.
     for name in ["الميادين", "محكان", "العشارة", "القورية"] {
-        assert!(places_named(name).iter().any(|e| e.admin_pcodes()[0] == "SY09"), "{name}");
+        assert!(
+            places_named(name)
+                .iter()
+                .any(|e| e.admin_pcodes()[0] == "SY09"),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn the_founding_articles_organizations_are_present() {
-    for name in ["سانا", "الجيش العربي السوري", "القيادة العامة للجيش والقوات المسلحة", "داعش", "التحالف الأمريكي", "جبهة النصرة"] {
-        let orgs: Vec<&Entity> = g().lookup(name).iter().map(|&id| g().entity(id)).filter(|e| e.entity_type() == makan::EntityType::Org).collect();
+    for name in [
+        "سانا",
+        "الجيش العربي السوري",
+        "القيادة العامة للجيش والقوات المسلحة",
+        "داعش",
+        "التحالف الأمريكي",
+        "جبهة النصرة",
+    ] {
+        let orgs: Vec<&Entity> = g()
+            .lookup(name)
+            .iter()
+            .map(|&id| g().entity(id))
+            .filter(|e| e.entity_type() == makan::EntityType::Org)
+            .collect();
         assert!(!orgs.is_empty(), "{name}");
     }
 }
@@ -89,12 +136,28 @@ fn the_founding_articles_organizations_are_present() {
 #[test]
 fn names_are_clean() {
     for (_, e) in g().entities() {
-        for name in std::iter::once(e.name_ar()).chain(e.names_ar()).filter(|n| !n.is_empty()) {
-            assert!(!name.chars().any(|c| c.is_ascii_alphabetic()), "{}: Arabic name with Latin letters: {name}", e.id());
+        for name in std::iter::once(e.name_ar())
+            .chain(e.names_ar())
+            .filter(|n| !n.is_empty())
+        {
+            assert!(
+                !name.chars().any(|c| c.is_ascii_alphabetic()),
+                "{}: Arabic name with Latin letters: {name}",
+                e.id()
+            );
         }
-        for name in [e.name_ar(), e.name_en()].into_iter().chain(e.names_ar()).chain(e.names_en()).filter(|n| !n.is_empty()) {
+        for name in [e.name_ar(), e.name_en()]
+            .into_iter()
+            .chain(e.names_ar())
+            .chain(e.names_en())
+            .filter(|n| !n.is_empty())
+        {
             let letters = name.chars().filter(|c| c.is_alphanumeric()).count();
-            assert!(letters >= 2, "{}: name shorter than 2 letters: {name:?}", e.id());
+            assert!(
+                letters >= 2,
+                "{}: name shorter than 2 letters: {name:?}",
+                e.id()
+            );
         }
     }
 }
@@ -104,9 +167,16 @@ fn every_syrian_place_has_its_governorate() {
     let missing: Vec<&str> = g()
         .entities()
         .map(|(_, e)| e)
-        .filter(|e| e.country() == "SY" && matches!(e.kind(), Kind::Populated | Kind::Admin2 | Kind::Admin3))
+        .filter(|e| {
+            e.country() == "SY" && matches!(e.kind(), Kind::Populated | Kind::Admin2 | Kind::Admin3)
+        })
         .filter(|e| e.admin_pcodes()[0].is_empty())
         .map(|e| e.id())
         .collect();
-    assert!(missing.is_empty(), "{} without admin1: {:?}", missing.len(), &missing[..missing.len().min(10)]);
+    assert!(
+        missing.is_empty(),
+        "{} without admin1: {:?}",
+        missing.len(),
+        &missing[..missing.len().min(10)]
+    );
 }
