@@ -284,7 +284,8 @@ impl Resolver {
         let cue_before = cues::cue_before(&before);
         let cue_after = cues::cue_after(&after);
         let name = g.name(m.name());
-        let ty = choose_type(g, name, cue_before, cue_after);
+        let quoted = is_quoted(&before, &after);
+        let ty = choose_type(g, name, cue_before, cue_after, quoted);
         let candidates = name
             .entities()
             .iter()
@@ -315,6 +316,9 @@ impl Resolver {
         }
         if ty == EntityType::Loc && cues::stands_as_place(m.proclitic(), &site.before) {
             site.support.push("locative");
+        }
+        if ty == EntityType::Org && quoted {
+            site.support.push("quoted");
         }
         if cue_before == Some(Cue::Person) {
             site.against = Some("cue:person");
@@ -646,7 +650,16 @@ fn prior(e: &Entity) -> f64 {
 }
 
 /// Place or organization: by a cue word, else by the most prominent candidate.
-fn choose_type(g: &Gazetteer, name: &Name, before: Option<Cue>, after: Option<Cue>) -> EntityType {
+///
+/// A name in quotes («الوطن»، "الشرق الأوسط") is a media or group name; a place cue or a
+/// prominent place (a region, a town of some size: prior ≥ 3) makes it a place.
+fn choose_type(
+    g: &Gazetteer,
+    name: &Name,
+    before: Option<Cue>,
+    after: Option<Cue>,
+    quoted: bool,
+) -> EntityType {
     let types = |ty| {
         name.entities()
             .iter()
@@ -662,6 +675,7 @@ fn choose_type(g: &Gazetteer, name: &Name, before: Option<Cue>, after: Option<Cu
     }
     match before.or(after) {
         Some(Cue::Organization) => EntityType::Org,
+        _ if quoted => EntityType::Org,
         Some(_) => EntityType::Loc,
         None => {
             let best_loc = name
@@ -671,13 +685,24 @@ fn choose_type(g: &Gazetteer, name: &Name, before: Option<Cue>, after: Option<Cu
                 .filter(|e| e.entity_type() == EntityType::Loc)
                 .map(prior)
                 .fold(f64::MIN, f64::max);
-            if best_loc >= 6.0 {
+            if best_loc >= 3.0 {
                 EntityType::Loc
             } else {
                 EntityType::Org
             }
         }
     }
+}
+
+/// Whether the mention stands between quotation marks: «X», "X", “X”.
+fn is_quoted(before: &[&str], after: &[&str]) -> bool {
+    let opens = before
+        .first()
+        .is_some_and(|w| matches!(*w, "«" | "\"" | "“" | "'"));
+    let closes = after
+        .first()
+        .is_some_and(|w| matches!(*w, "»" | "\"" | "”" | "'"));
+    opens && closes
 }
 
 /// Scores a site's candidates by a cue word, and records the cue as support when it agrees
