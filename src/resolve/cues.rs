@@ -392,6 +392,25 @@ fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
     })
 }
 
+/// Prepositions before a name: weaker than locative words (في إطار، من أجل), yet enough to
+/// read a name as a place when nothing speaks against it.
+const PREPOSITIONS: &[&str] = &[
+    "في", "من", "الى", "إلى", "عن", "حتى", "نحو", "وفي", "ومن", "والى", "وإلى", "بين", "in",
+    "from", "to", "at",
+];
+
+static PREPOSITION_TABLE: Lazy<Vec<String>> =
+    Lazy::new(|| PREPOSITIONS.iter().map(|w| fold(w)).collect());
+
+/// Whether a mention follows a preposition, glued (بحلب، لحلب) or as a word (في حلب).
+pub(crate) fn after_preposition(proclitic: crate::Proclitic, before: &[&str]) -> bool {
+    proclitic.preposition().is_some()
+        || before
+            .first()
+            .is_some_and(|w| PREPOSITION_TABLE.iter().any(|p| p == w))
+        || stands_as_place(proclitic, before)
+}
+
 /// Whether a name ending in ية reads as a nisba adjective after an indefinite noun:
 /// «قوات تركية» (Turkish forces), «فصائل كردية», «مصادر سورية» — not the country. The
 /// noun before carries a feminine or plural ending and is no preposition, locative or cue

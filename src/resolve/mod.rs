@@ -320,6 +320,9 @@ impl Resolver {
         if ty == EntityType::Org && quoted {
             site.support.push("quoted");
         }
+        if ty == EntityType::Loc && cues::after_preposition(m.proclitic(), &site.before) {
+            site.weak_support.push("preposition");
+        }
         if cue_before == Some(Cue::Person) {
             site.against = Some("cue:person");
         } else if ty == EntityType::Loc
@@ -483,6 +486,19 @@ impl Resolver {
                 evidence.push(s);
             }
         }
+        // A small foreign place named with no cue, no preposition and no other place near it
+        // is, in news about Syria, more often a word or a name of something else (ليل، الأبي).
+        if best_entity.entity_type() == EntityType::Loc
+            && !best_entity.country().is_empty()
+            && best_entity.country() != "SY"
+            && !is_actor(best_entity)
+            && site.support.is_empty()
+            && site.weak_support.is_empty()
+        {
+            evidence.push("unsupported_foreign");
+            confidence *= 0.3;
+            accepted = false;
+        }
         if let Some(rule) = site.against {
             evidence.push(rule);
             confidence *= 0.1;
@@ -520,8 +536,9 @@ impl Resolver {
     /// in the news, like الزبداني in 2015, is frequent because it is a place), or when it
     /// often stands where places stand (20 % of 10 or more: جدة, الرياض, حلب).
     fn commonness(&self, g: &Gazetteer, name: &Name, e: &Entity) -> Commonness {
-        // A person's name (a village called بشار) needs support like an ordinary word.
-        let person = if name.is_person_name() {
+        // A person's name (a village called بشار) needs support like an ordinary word;
+        // واشنطن is a surname too, but a capital first.
+        let person = if name.is_person_name() && !is_actor(e) {
             Commonness::Common
         } else {
             Commonness::Name
@@ -547,20 +564,27 @@ impl Resolver {
         let by_spread = syrian && docs >= 20 && syria_share < 0.25;
         // News makes countries, capitals and world regions actors (إيران تدعم، واشنطن
         // تعلن): they seldom stand after a locative word and are names all the same.
-        let actor = matches!(e.kind(), Kind::Country | Kind::Continent)
-            || (e.kind() == Kind::Region && e.country().is_empty())
-            || e.class() == "PPLC"
-            || e.class() == "capital"
-            || e.population().unwrap_or(0) >= 1_000_000;
+        let actor = is_actor(e);
         let by_use = count >= 20 && locative_share < 0.015 && !actor;
         if rate_ratio > 20.0 || (count >= 50 && locative_share < 0.01 && !actor) {
             Commonness::VeryCommon
-        } else if rate_ratio > 1.0 || by_spread || by_use || name.is_person_name() {
+        } else if rate_ratio > 1.0 || by_spread || by_use || (name.is_person_name() && !actor) {
             Commonness::Common
         } else {
             Commonness::Name
         }
     }
+}
+
+/// Places that news makes actors (إيران تدعم، واشنطن تعلن): countries, continents, world
+/// regions, capitals and cities of a million. They seldom stand after a locative word and
+/// are names all the same.
+fn is_actor(e: &Entity) -> bool {
+    matches!(e.kind(), Kind::Country | Kind::Continent)
+        || (e.kind() == Kind::Region && e.country().is_empty())
+        || e.class() == "PPLC"
+        || e.class() == "capital"
+        || e.population().unwrap_or(0) >= 1_000_000
 }
 
 /// Whether an organization's name is an ordinary word. Names of several words (جبهة
