@@ -376,6 +376,15 @@ impl Resolver {
             sites[i].weak_support.push("list");
         }
 
+        // A cue word that names a place too (مدينة: Medina) right before another place is
+        // the cue: «مدينة البوكمال».
+        if gap.is_empty()
+            && next_entity.is_some()
+            && mentions[next].proclitic().is_empty()
+            && cues::cue_before(&[sites[i].name.key()]).is_some_and(|c| c.is_place_cue())
+        {
+            sites[i].against = Some("cue_word");
+        }
         // Containment or adjacency: X في ريف Y, X بريف Y, X (Y), X التابعة لY, X in Y, X, Y.
         let contained_in =
             next_entity.filter(|_| is_containment_gap(&gap, is_latin(sites[i].name.key())));
@@ -525,7 +534,7 @@ impl Resolver {
     ///
     /// Ordinary when it occurs far more often than its best entity's prominence predicts
     /// (`common_word_ratio`); or when its best entity is in Syria yet its documents are
-    /// rarely about Syria (under a quarter of 20 or more: الميادين "the squares"); or when
+    /// rarely about Syria (under 30 % of 20 or more: الميادين "the squares"); or when
     /// it almost never stands where places stand (under 1.5 % of 20 or more occurrences
     /// after إلى، نحو، قرب، مدينة...: person names like بشار، رامي) — countries, capitals,
     /// cities of a million and world regions excepted, which news treats as actors.
@@ -556,12 +565,16 @@ impl Resolver {
         let syria_share = f64::from(syria_docs) / f64::from(docs.max(1));
         let locative_share = f64::from(name.corpus_locative()) / f64::from(count.max(1));
         let syrian = e.country() == "SY";
-        if (syrian && docs >= 3 && syria_share >= 0.45) || (count >= 10 && locative_share >= 0.2) {
+        // Topical: a place in the news. Not a Syrian figure's first name (بشار، رامي: their
+        // documents are about Syria too, but they never stand where places stand).
+        let topical =
+            syrian && docs >= 3 && syria_share >= 0.45 && (count < 20 || locative_share >= 0.015);
+        if topical || (count >= 10 && locative_share >= 0.2) {
             return Commonness::Name;
         }
         let per_million = f64::from(count) * 1e6 / tokens as f64;
         let rate_ratio = per_million / (expected_per_million(e) * self.options.common_word_ratio);
-        let by_spread = syrian && docs >= 20 && syria_share < 0.25;
+        let by_spread = syrian && docs >= 20 && syria_share < 0.3 && !is_actor(e);
         // News makes countries, capitals and world regions actors (إيران تدعم، واشنطن
         // تعلن): they seldom stand after a locative word and are names all the same.
         let actor = is_actor(e);
@@ -632,7 +645,7 @@ fn expected_per_million(e: &Entity) -> f64 {
         Kind::Country => 400.0,
         Kind::Continent => 100.0,
         Kind::Admin1 => 100.0,
-        Kind::Populated if e.class() == "PPLC" => 100.0,
+        Kind::Populated if e.class() == "PPLC" || e.class() == "capital" => 100.0,
         Kind::Populated if e.class() == "PPLA" || pop >= 1_000_000 => 50.0,
         Kind::Populated if pop >= 100_000 => 10.0,
         Kind::Populated if pop >= 20_000 => 2.0,
