@@ -392,6 +392,15 @@ fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
     })
 }
 
+/// Whether a folded name key is a place cue word, with or without the article (مدينه،
+/// المدينه، البلده، القريه، المنطقه).
+pub(crate) fn is_cue_word(key: &str) -> bool {
+    let bare = key.strip_prefix("ال").unwrap_or(key);
+    [key, bare]
+        .iter()
+        .any(|w| lookup(&TABLE.before, w).is_some_and(|c| c.is_place_cue()))
+}
+
 /// Prepositions before a name: weaker than locative words (في إطار، من أجل), yet enough to
 /// read a name as a place when nothing speaks against it.
 const PREPOSITIONS: &[&str] = &[

@@ -474,7 +474,11 @@ impl Resolver {
         let mut evidence = best.evidence.clone();
         let best_entity = g.entity(best.entity);
         let commonness = self.commonness(g, site.name, best_entity);
+        // A name that is itself a cue word (المدينة "the city", البلدة) refers back to a
+        // place named before; only a phrase tying it to another place makes it a name.
+        let cue_word = site.ty == EntityType::Loc && cues::is_cue_word(site.name.key());
         let supported = match commonness {
+            _ if cue_word => site.support.contains(&"context"),
             Commonness::VeryCommon => site.support.iter().any(|s| *s != "locative"),
             _ => !site.support.is_empty(),
         };
@@ -752,11 +756,18 @@ fn apply_cue(g: &Gazetteer, site: &mut Site<'_>, cue: Cue) {
             c.evidence.push(cue.rule());
         }
     }
-    let agrees = if cue.is_place_cue() {
-        site.ty == EntityType::Loc
-    } else {
-        site.ty == EntityType::Org
-    };
+    // A cue supports the name only when some candidate fits it (أحياء المدينة: a city has
+    // no neighbourhood cue of its own).
+    let fits = site
+        .candidates
+        .iter()
+        .any(|c| cue.fit(g.entity(c.entity)) >= 1.0);
+    let agrees = fits
+        && if cue.is_place_cue() {
+            site.ty == EntityType::Loc
+        } else {
+            site.ty == EntityType::Org
+        };
     if agrees && !site.support.contains(&cue.rule()) {
         site.support.push(cue.rule());
     }
