@@ -541,7 +541,7 @@ impl Resolver {
     /// rarely about Syria (under 30 % of 20 or more: الميادين "the squares"); or when
     /// it almost never stands where places stand (under 1.5 % of 20 or more occurrences
     /// after إلى، نحو، قرب، مدينة...: person names like بشار، رامي) — countries, capitals,
-    /// cities of a million and world regions excepted, which news treats as actors.
+    /// and world regions excepted, which news treats as actors.
     ///
     /// A person's name (from the person list) is ordinary in the same sense.
     ///
@@ -583,7 +583,7 @@ impl Resolver {
         // تعلن): they seldom stand after a locative word and are names all the same.
         let actor = is_actor(e);
         let by_use = count >= 20 && locative_share < 0.015 && !actor;
-        if rate_ratio > 20.0 || (count >= 50 && locative_share < 0.01 && !actor) {
+        if rate_ratio > 5.0 || (count >= 50 && locative_share < 0.01 && !actor) {
             Commonness::VeryCommon
         } else if rate_ratio > 1.0 || by_spread || by_use || (name.is_person_name() && !actor) {
             Commonness::Common
@@ -594,14 +594,13 @@ impl Resolver {
 }
 
 /// Places that news makes actors (إيران تدعم، واشنطن تعلن): countries, continents, world
-/// regions, capitals and cities of a million. They seldom stand after a locative word and
+/// regions and capitals. They seldom stand after a locative word and
 /// are names all the same.
 fn is_actor(e: &Entity) -> bool {
     matches!(e.kind(), Kind::Country | Kind::Continent)
         || (e.kind() == Kind::Region && e.country().is_empty())
         || e.class() == "PPLC"
         || e.class() == "capital"
-        || e.population().unwrap_or(0) >= 1_000_000
 }
 
 /// Whether an organization's name is an ordinary word. Names of several words (جبهة
