@@ -392,6 +392,26 @@ fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
     })
 }
 
+/// Idioms in which a place's name is an ordinary word, told by the word that follows:
+/// «مسقط رأسه» (his birthplace, not Muscat), «الضفة الغربية لنهر الفرات» (a river's west
+/// bank, not the West Bank).
+const IDIOMS: &[(&str, &str)] = &[
+    ("مسقط", "رأس"),
+    ("مسقط", "رأسه"),
+    ("الضفة الغربية", "لنهر"),
+    ("الضفة الشرقية", "لنهر"),
+];
+
+static IDIOM_TABLE: Lazy<Vec<(String, String)>> =
+    Lazy::new(|| IDIOMS.iter().map(|(a, b)| (fold(a), fold(b))).collect());
+
+/// Whether the name and the word after it form one of the idioms above.
+pub(crate) fn is_idiom(key: &str, after: &[&str]) -> bool {
+    after
+        .first()
+        .is_some_and(|next| IDIOM_TABLE.iter().any(|(k, w)| k == key && w == next))
+}
+
 /// Whether a folded name key is a place cue word, with or without the article (مدينه،
 /// المدينه، البلده، القريه، المنطقه).
 pub(crate) fn is_cue_word(key: &str) -> bool {
@@ -459,6 +479,13 @@ mod tests {
         assert_eq!(cue_before(&[&fold("وبمدينة")]), Some(Cue::City));
         assert_eq!(cue_after(&["province"]), Some(Cue::Governorate));
         assert_eq!(cue_before(&[&fold("الرئيس")]), Some(Cue::Person));
+    }
+
+    #[test]
+    fn idioms() {
+        assert!(is_idiom(&fold("مسقط"), &[&fold("رأس")]));
+        assert!(is_idiom(&fold("الضفة الغربية"), &[&fold("لنهر")]));
+        assert!(!is_idiom(&fold("مسقط"), &[&fold("العمانية")]));
     }
 
     #[test]

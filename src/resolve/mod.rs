@@ -325,6 +325,8 @@ impl Resolver {
         }
         if cue_before == Some(Cue::Person) {
             site.against = Some("cue:person");
+        } else if cues::is_idiom(name.key(), &site.after) {
+            site.against = Some("idiom");
         } else if ty == EntityType::Loc
             && cues::reads_as_adjective(name.key(), m.proclitic(), &site.before)
         {
