@@ -155,11 +155,14 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
 /// let tagger = Tagger::new();
 /// let resolver = Resolver::new(tagger.clone());
 /// let text = "حررت مدينة البوكمال جنوب شرق مدينة دير الزور بحوالي 140 كم";
-/// let mentions = tagger.tag(text);
-/// let resolved = resolver.resolve(text, &mentions);
-/// let bukamal = tagger.gazetteer().entity(resolved[0].entity().unwrap());
-/// assert_eq!(bukamal.name_en(), "Abu Kamal");
-/// assert!(resolved[0].evidence().contains(&"relative_position"));
+/// let found = resolver.find(text);
+/// let names: Vec<&str> = found.iter().map(|(m, _)| &text[m.span()]).collect();
+/// assert_eq!(names, ["البوكمال", "دير الزور"]);
+/// let (_, bukamal) = &found[0];
+/// let town = tagger.gazetteer().entity(bukamal.entity().unwrap());
+/// assert_eq!((town.id(), town.pcode()), ("wof:890449891", "C5167"));
+/// // The 140 km south-east of Deir ez-Zor agrees with the town, and says so.
+/// assert!(bukamal.evidence().contains(&"relative_position"));
 /// ```
 #[derive(Clone, Debug)]
 pub struct Resolver {
@@ -232,6 +235,13 @@ impl Resolver {
         self.tagger.tag_normalized(text, &norm, &mut mentions);
         let resolutions = self.resolve_normalized(&norm, &mentions);
         mentions.into_iter().zip(resolutions).collect()
+    }
+
+    /// The accepted mentions of `text` with their resolutions: what a user usually wants.
+    pub fn find(&self, text: &str) -> Vec<(Mention, Resolution)> {
+        let mut all = self.tag_and_resolve(text);
+        all.retain(|(_, r)| r.is_accepted());
+        all
     }
 
     /// Resolves `mentions`, which the same tagger found in `text`. One resolution per
@@ -351,7 +361,18 @@ impl Resolver {
         if sites[i].ty != EntityType::Loc {
             return;
         }
-        let next = i + 1;
+        // The next place: a cue word that is also a name (مدينة: Medina) right before a
+        // mention is part of the phrase, not the next place («جنوب شرق مدينة دير الزور»).
+        let mut next = i + 1;
+        while next + 1 < mentions.len()
+            && cues::is_cue_word(sites[next].name.key())
+            && folded[mentions[next].folded().end()..mentions[next + 1].folded().start()]
+                .trim()
+                .is_empty()
+            && mentions[next + 1].proclitic().is_empty()
+        {
+            next += 1;
+        }
         let gap: Vec<&str> = match mentions.get(next) {
             Some(n) if n.folded().start() - mentions[i].folded().end() <= MAX_GAP_BYTES => {
                 let start = n.folded().start() - n.proclitic().len_bytes();
