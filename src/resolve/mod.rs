@@ -693,7 +693,7 @@ fn prior(e: &Entity) -> f64 {
         Kind::Region => 3.5,
         Kind::Natural => 3.0,
         Kind::Facility | Kind::Camp => 2.0,
-        Kind::Admin2 => 1.5,
+        Kind::Admin2 => 1.0,
         Kind::Populated => 1.0,
         Kind::Admin3 | Kind::Neighbourhood => 0.5,
         _ => 3.0,
@@ -704,7 +704,8 @@ fn prior(e: &Entity) -> f64 {
     let class = match e.class() {
         "PPLC" => 2.0,
         "PPLA" => 1.5,
-        "PPLA2" => 0.5,
+        "PPLA2" => 1.0,
+        "PPLA3" => 0.5,
         _ => 0.0,
     };
     // The domain: news about Syria.
