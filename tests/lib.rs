@@ -9,10 +9,11 @@
 //! text = "وبحلب"
 //! expect = [[2, 5, "LOC", "wof:..."]]   # code-point start, end, type, entity id
 //! ```
-//! `expect` lists every mention the text must give, exactly (nothing more). Offsets are code
-//! points, as Python indexes strings. In `tag` mode the id must be among the mention's
-//! candidates (an empty id checks only the span and type); in `resolve` mode it must be the
-//! entity the resolver chose, and the mention must be accepted.
+//! `expect` lists every mention the text must give — the accepted mentions a user gets from
+//! `Resolver::find` — exactly (nothing more). Offsets are code points, as Python indexes
+//! strings. In `tag` mode the id must be among the mention's candidates (an empty id checks
+//! only the span and type); in `resolve` mode it must be the entity the resolver chose.
+//! The raw tagger's boundary rules have their own unit tests in `src/tag`.
 
 #[path = "suite/gazetteer.rs"]
 mod gazetteer;

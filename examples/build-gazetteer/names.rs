@@ -19,6 +19,9 @@ pub enum ArabicReject {
     TooShort,
     /// A lone letter between spaces, like `د مشق`: a word split by a stray space.
     SplitWord,
+    /// Two names joined by a dash, like `حمص - حماة` (a road or a stretch between two
+    /// places): as a key it would swallow both places' names when they stand side by side.
+    Compound,
 }
 
 impl ArabicReject {
@@ -30,6 +33,7 @@ impl ArabicReject {
             ArabicReject::OtherArabicScript => "arabic field: persian/kurdish letters",
             ArabicReject::TooShort => "arabic field: shorter than 2 letters",
             ArabicReject::SplitWord => "arabic field: word split by a stray space",
+            ArabicReject::Compound => "arabic field: two names joined by a dash",
         }
     }
 }
@@ -136,6 +140,9 @@ pub fn clean_arabic(raw: &str) -> Result<String, ArabicReject> {
     });
     if lone_letter {
         return Err(ArabicReject::SplitWord);
+    }
+    if [" - ", " – ", " — "].iter().any(|dash| name.contains(dash)) {
+        return Err(ArabicReject::Compound);
     }
     Ok(name)
 }
@@ -358,6 +365,7 @@ mod tests {
         assert_eq!(clean_arabic("Al Bāb"), Err(ArabicReject::Latin));
         assert_eq!(clean_arabic("دِرعا"), Ok("درعا".to_string()));
         assert_eq!(clean_arabic("سبع و اربعين"), Ok("سبع و اربعين".to_string()));
+        assert_eq!(clean_arabic("حمص - حماة"), Err(ArabicReject::Compound));
     }
 
     #[test]

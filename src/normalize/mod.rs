@@ -144,7 +144,8 @@ impl Normalized {
 
     /// The original end of a folded range ending at `folded_end` (exclusive, > 0): the end of
     /// the original character the last folded character came from, extended over Arabic
-    /// combining marks written on it, so the span is the surface text as written.
+    /// combining marks (harakat, superscript alef, Quranic marks) written on it, so the span is
+    /// the surface text as written.
     pub(crate) fn original_end(&self, original: &str, folded_end: usize) -> usize {
         let last = self.text[..folded_end]
             .chars()
@@ -153,7 +154,7 @@ impl Normalized {
         let start = self.map.original(folded_end - last.len_utf8());
         let mut end = start + original[start..].chars().next().map_or(0, char::len_utf8);
         for c in original[end..].chars() {
-            if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}') {
+            if matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}') {
                 end += c.len_utf8();
             } else {
                 break;

@@ -187,6 +187,8 @@ struct Site<'t> {
     /// Evidence that the name is not a mention here at all (a person's title before it,
     /// an adjective reading).
     against: Option<&'static str>,
+    /// A Latin name written in lower case.
+    lowercase: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -233,7 +235,7 @@ impl Resolver {
         let norm = Normalized::new(text);
         let mut mentions = Vec::new();
         self.tagger.tag_normalized(text, &norm, &mut mentions);
-        let resolutions = self.resolve_normalized(&norm, &mentions);
+        let resolutions = self.resolve_normalized(text, &norm, &mentions);
         mentions.into_iter().zip(resolutions).collect()
     }
 
@@ -248,15 +250,28 @@ impl Resolver {
     /// mention, in the same order.
     pub fn resolve(&self, text: &str, mentions: &[Mention]) -> Vec<Resolution> {
         let norm = Normalized::new(text);
-        self.resolve_normalized(&norm, mentions)
+        self.resolve_normalized(text, &norm, mentions)
     }
 
-    fn resolve_normalized(&self, norm: &Normalized, mentions: &[Mention]) -> Vec<Resolution> {
+    fn resolve_normalized(
+        &self,
+        original: &str,
+        norm: &Normalized,
+        mentions: &[Mention],
+    ) -> Vec<Resolution> {
         let g = self.tagger.gazetteer();
         let folded = norm.text();
         let mut sites: Vec<Site<'_>> = mentions
             .iter()
-            .map(|m| self.first_pass(g, folded, m))
+            .map(|m| {
+                let mut site = self.first_pass(g, folded, m);
+                // English writes names with a capital: "said" and "old city" are words.
+                site.lowercase = original[m.span()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                site
+            })
             .collect();
         // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
         for i in 1..sites.len() {
@@ -320,6 +335,7 @@ impl Resolver {
             support: Vec::new(),
             weak_support: Vec::new(),
             against: None,
+            lowercase: false,
         };
         for cue in [cue_before, cue_after].into_iter().flatten() {
             apply_cue(g, &mut site, cue);
@@ -442,7 +458,13 @@ impl Resolver {
                 cand.score += fit;
                 if fit > 0.0 {
                     cand.evidence.push("containment");
-                    supported_by_context = true;
+                    // «X بحلب», «X في حلب» tie a word to a place as easily as a name; «X
+                    // في ريف حلب», «X (حلب)», «X التابعة لحلب» speak of a place.
+                    if is_strong_containment_gap(&gap) {
+                        supported_by_context = true;
+                    } else {
+                        near_known_place = true;
+                    }
                 }
             }
             if let (Some(rel), Some(y)) = (relation, next_entity)
@@ -533,6 +555,13 @@ impl Resolver {
         {
             evidence.push("unsupported_foreign");
             confidence *= 0.3;
+            accepted = false;
+        }
+        // Lower-case English words that are names of small places (said, hit) are words;
+        // a lower-cased text still finds its countries and cities.
+        if site.lowercase && prior(best_entity) < 5.0 {
+            evidence.push("lowercase");
+            confidence *= 0.2;
             accepted = false;
         }
         if let Some(rule) = site.against {
@@ -881,6 +910,15 @@ fn is_containment_gap(gap: &[&str], latin: bool) -> bool {
     ];
     let table = if latin { LATIN } else { ARABIC };
     table.contains(&gap)
+}
+
+/// A containment gap that says more than a preposition: it names the countryside, the
+/// governorate or the district, or puts the parent in parentheses.
+fn is_strong_containment_gap(gap: &[&str]) -> bool {
+    !matches!(
+        gap,
+        [] | ["ب"] | ["في"] | ["in"] | [","] | ["قرب"] | ["near"]
+    )
 }
 
 /// How well candidate `e` sits inside or next to place `y`.

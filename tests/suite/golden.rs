@@ -41,37 +41,29 @@ struct Got {
 fn run_case(mode: Mode, case: &Case, tagger: &Tagger, resolver: &Resolver) -> Result<(), String> {
     let g = tagger.gazetteer();
     let mut conv = OffsetConverter::new(&case.text);
-    let got: Vec<Got> = match mode {
-        Mode::Tag => tagger
-            .tag(&case.text)
-            .iter()
-            .map(|m| Got {
-                start: conv.convert(m.span().start()).char,
-                end: conv.convert(m.span().end()).char,
-                ty: m.entity_type().label().to_string(),
-                ids: tagger
+    // Both modes read what a user gets: the accepted mentions. `tag` checks the span, the type
+    // and that the id is among the name's candidates; `resolve` that it is the chosen entity.
+    let got: Vec<Got> = resolver
+        .find(&case.text)
+        .iter()
+        .map(|(m, r)| Got {
+            start: conv.convert(m.span().start()).char,
+            end: conv.convert(m.span().end()).char,
+            ty: r.entity_type().label().to_string(),
+            ids: match mode {
+                Mode::Tag => tagger
                     .candidates(m)
                     .iter()
                     .map(|&e| g.entity(e).id().to_string())
                     .collect(),
-            })
-            .collect(),
-        Mode::Resolve => resolver
-            .tag_and_resolve(&case.text)
-            .iter()
-            .filter(|(_, r)| r.is_accepted())
-            .map(|(m, r)| Got {
-                start: conv.convert(m.span().start()).char,
-                end: conv.convert(m.span().end()).char,
-                ty: r.entity_type().label().to_string(),
-                ids: r
+                Mode::Resolve => r
                     .entity()
                     .map(|e| g.entity(e).id().to_string())
                     .into_iter()
                     .collect(),
-            })
-            .collect(),
-    };
+            },
+        })
+        .collect();
     let matches = got.len() == case.expect.len()
         && got.iter().zip(&case.expect).all(|(g, (s, e, ty, id))| {
             g.start == *s && g.end == *e && g.ty == *ty && (id.is_empty() || g.ids.contains(id))
