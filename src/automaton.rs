@@ -10,9 +10,15 @@
 //! Why anchored walks instead of one unanchored scan: an unanchored scan reports every name
 //! found inside longer words (millions of hits on a news corpus, nearly all rejected). Names
 //! can only start at a word start or just after a proclitic, so the tagger walks the automaton
-//! from those few positions and stops at the first dead state, usually after a byte or two.
+//! from those few positions. A table of the first words of all patterns (a pattern that ends a
+//! word starts with exactly the run of letters at its start) answers most positions with one
+//! hash look-up: no pattern starts with this word, or this pattern is the word, or walk on
+//! from the state after the word for the longer names (دير -> دير الزور).
 
-use aho_corasick::automaton::Automaton;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
@@ -40,7 +46,9 @@ pub(crate) struct PatternTarget {
 #[derive(Clone, Debug)]
 pub(crate) struct NameAutomaton {
     nfa: NFA,
-    first_words: FirstWordFilter,
+    /// Every first word of a pattern: the pattern it completes, and where the walk resumes
+    /// for the patterns that go on after it.
+    first_word_table: HashMap<Box<[u8]>, FirstWord, BuildHasherDefault<WordHasher>>,
     /// `targets[bounds[p]..bounds[p + 1]]` are the names of pattern `p`.
     bounds: Vec<u32>,
     targets: Vec<PatternTarget>,
@@ -84,9 +92,21 @@ impl NameAutomaton {
                 targets.push(PatternTarget { name, form });
             }
         }
-        let mut first_words = FirstWordFilter::new();
-        for pattern in &order {
-            first_words.insert(first_run(pattern.as_bytes()));
+        let nfa = NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .dense_depth(4)
+            .build(&order)
+            .map_err(|e| Error::build(format!("compiling {} name patterns: {e}", order.len())))?;
+        let mut first_word_table: HashMap<Box<[u8]>, FirstWord, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        for (p, pattern) in order.iter().enumerate() {
+            let run = first_run(pattern.as_bytes());
+            let entry = first_word_table.entry(run.into()).or_default();
+            if run.len() == pattern.len() {
+                entry.exact = Some(p as u32);
+            } else if entry.resume.is_none() {
+                entry.resume = Some(walk(&nfa, run));
+            }
         }
         let mut bounds = Vec::with_capacity(order.len() + 1);
         let mut targets = Vec::new();
@@ -95,14 +115,9 @@ impl NameAutomaton {
             targets.extend_from_slice(&by_pattern[pattern]);
             bounds.push(targets.len() as u32);
         }
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .dense_depth(4)
-            .build(&order)
-            .map_err(|e| Error::build(format!("compiling {} name patterns: {e}", order.len())))?;
         Ok(NameAutomaton {
             nfa,
-            first_words,
+            first_word_table,
             bounds,
             targets,
         })
@@ -118,38 +133,45 @@ impl NameAutomaton {
         mut found: impl FnMut(usize, PatternTarget),
     ) {
         // A pattern that matches here and ends a word starts with exactly this run of word
-        // characters, so a run that starts no pattern needs no walk.
+        // characters, so one table look-up replaces the walk over the first word, and a run
+        // that starts no pattern (most words) costs nothing more.
         let run = &text[at..run_end];
+        let mut emit = |pattern: u32, end: usize| {
+            let p = pattern as usize;
+            for &target in &self.targets[self.bounds[p] as usize..self.bounds[p + 1] as usize] {
+                found(end, target);
+            }
+        };
         // `syrias` in folded text may be the possessive `Syria's`: the name is the run less s.
-        let possessive = run.len() > 1
+        if run.len() > 1
             && run.ends_with(b"s")
-            && self.first_words.may_contain(&run[..run.len() - 1]);
-        if !possessive && !self.first_words.may_contain(run) {
-            return;
+            && let Some(FirstWord { exact: Some(p), .. }) =
+                self.first_word_table.get(&run[..run.len() - 1])
+        {
+            emit(*p, run_end - 1);
         }
-        let nfa = &self.nfa;
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
+        let Some(first) = self.first_word_table.get(run) else {
             return;
         };
-        for (i, &byte) in text[at..].iter().enumerate() {
+        if let Some(p) = first.exact {
+            emit(p, run_end);
+        }
+        // Longer patterns: walk on from the state after the first word.
+        let Some(mut sid) = first.resume else { return };
+        let nfa = &self.nfa;
+        for (i, &byte) in text[run_end..].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, byte);
             if nfa.is_dead(sid) {
                 return;
             }
             if nfa.is_match(sid) {
-                let len = i + 1;
+                let len = run_end - at + i + 1;
                 for k in 0..nfa.match_len(sid) {
                     let pattern = nfa.match_pattern(sid, k);
                     // Match states also carry patterns that end here but started later; an
                     // anchored walk wants only those that start at `at`.
-                    if nfa.pattern_len(pattern) != len {
-                        continue;
-                    }
-                    let p = pattern.as_usize();
-                    for &target in
-                        &self.targets[self.bounds[p] as usize..self.bounds[p + 1] as usize]
-                    {
-                        found(at + len, target);
+                    if nfa.pattern_len(pattern) == len {
+                        emit(pattern.as_u32(), at + len);
                     }
                 }
             }
@@ -161,7 +183,58 @@ impl NameAutomaton {
         self.nfa.memory_usage()
             + self.bounds.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<PatternTarget>()
-            + self.first_words.bits.capacity() * 8
+            + self.first_word_table.capacity()
+                * (std::mem::size_of::<(Box<[u8]>, FirstWord)>() + 16)
+    }
+}
+
+/// What the tagger needs to know about one first word of the patterns.
+#[derive(Clone, Copy, Debug, Default)]
+struct FirstWord {
+    /// The pattern that is exactly this word.
+    exact: Option<u32>,
+    /// The automaton state after this word, when longer patterns start with it.
+    resume: Option<StateID>,
+}
+
+/// The anchored automaton state after `bytes` from the start.
+fn walk(nfa: &NFA, bytes: &[u8]) -> StateID {
+    let mut sid = nfa
+        .start_state(Anchored::Yes)
+        .expect("the NFA supports anchored searches");
+    for &b in bytes {
+        sid = nfa.next_state(Anchored::Yes, sid, b);
+    }
+    sid
+}
+
+/// An odd 64-bit constant with well-mixed bits (the one FxHash uses).
+const WORD_HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
+
+/// A fast hasher for short byte strings (words): eight bytes at a time, multiply and rotate.
+/// The default SipHash is built against adversarial keys; gazetteer words are not.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(WORD_HASH_MULTIPLIER);
+        }
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.0 =
+            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(WORD_HASH_MULTIPLIER);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(WORD_HASH_MULTIPLIER);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -173,46 +246,6 @@ fn first_run(pattern: &[u8]) -> &[u8] {
         .find(|&(_, c)| !is_word_char(c))
         .map_or(text.len(), |(i, _)| i);
     &pattern[..end]
-}
-
-/// A Bloom-style bit set of the first words of all patterns.
-///
-/// Most words of a text start no name. Walking the automaton from them costs a cache miss or
-/// two per byte (the automaton is megabytes); hashing the word and testing one bit of this
-/// 128 KB set costs one. False positives only cost a walk; there are no false negatives.
-#[derive(Clone, Debug)]
-struct FirstWordFilter {
-    bits: Vec<u64>,
-}
-
-const FILTER_BITS: u32 = 20;
-
-impl FirstWordFilter {
-    fn new() -> FirstWordFilter {
-        FirstWordFilter {
-            bits: vec![0; 1 << (FILTER_BITS - 6)],
-        }
-    }
-
-    fn slot(word: &[u8]) -> (usize, u64) {
-        // FNV-1a: short keys, no allocation, good enough spread for a filter.
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for &b in word {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        let bit = (h >> (64 - FILTER_BITS)) as usize;
-        (bit >> 6, 1 << (bit & 63))
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        let (i, mask) = FirstWordFilter::slot(word);
-        self.bits[i] |= mask;
-    }
-
-    fn may_contain(&self, word: &[u8]) -> bool {
-        let (i, mask) = FirstWordFilter::slot(word);
-        self.bits[i] & mask != 0
-    }
 }
 
 #[cfg(test)]
