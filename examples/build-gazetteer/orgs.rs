@@ -255,36 +255,17 @@ fn span_convention(
 }
 
 fn read_seed(path: &Path, orgs: &mut Orgs) -> Result<usize, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut lines = text.lines().enumerate();
-    let (_, header) = lines
-        .next()
-        .ok_or_else(|| format!("{}: empty", path.display()))?;
-    let cols: Vec<&str> = header.split('\t').collect();
-    let col = |name: &str| {
-        cols.iter()
-            .position(|c| *c == name)
-            .ok_or_else(|| format!("{}:1: no column {name}", path.display()))
-    };
+    let table = Tsv::read(path)?;
     let (c_cat, c_en, c_aen, c_ar, c_aar) = (
-        col("category")?,
-        col("name_en")?,
-        col("aliases_en")?,
-        col("name_ar")?,
-        col("aliases_ar")?,
+        table.column("category")?,
+        table.column("name_en")?,
+        table.column("aliases_en")?,
+        table.column("name_ar")?,
+        table.column("aliases_ar")?,
     );
     let mut n = 0;
-    for (i, line) in lines {
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != cols.len() {
-            return Err(format!(
-                "{}:{}: {} cells, header has {}",
-                path.display(),
-                i + 1,
-                cells.len(),
-                cols.len()
-            ));
-        }
+    for (i, cells) in &table.rows {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
         let name_en = cells[c_en].trim();
         let mut ar: Vec<String> = std::iter::once(cells[c_ar])
             .chain(cells[c_aar].split('|'))
@@ -305,7 +286,7 @@ fn read_seed(path: &Path, orgs: &mut Orgs) -> Result<usize, String> {
             } else {
                 String::new()
             },
-            refs: BTreeSet::from([format!("seed:{}", i + 1)]),
+            refs: BTreeSet::from([format!("seed:{i}")]),
             ..Org::default()
         };
         let idx = orgs.push(org);
@@ -314,6 +295,55 @@ fn read_seed(path: &Path, orgs: &mut Orgs) -> Result<usize, String> {
         n += 1;
     }
     Ok(n)
+}
+
+/// A tab-separated file: its header and its rows with their 1-based line numbers. Blank
+/// lines and `#` comments are skipped; a row with another number of cells than the header is
+/// an error naming the file and line.
+struct Tsv {
+    path: String,
+    columns: Vec<String>,
+    rows: Vec<(usize, Vec<String>)>,
+}
+
+impl Tsv {
+    fn read(path: &Path) -> Result<Tsv, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let (_, header) = lines
+            .next()
+            .ok_or_else(|| format!("{}: empty", path.display()))?;
+        let columns: Vec<String> = header.split('\t').map(String::from).collect();
+        let mut rows = Vec::new();
+        for (i, line) in lines {
+            let cells: Vec<String> = line.split('\t').map(String::from).collect();
+            if cells.len() != columns.len() {
+                return Err(format!(
+                    "{}:{}: {} cells, header has {}",
+                    path.display(),
+                    i + 1,
+                    cells.len(),
+                    columns.len()
+                ));
+            }
+            rows.push((i + 1, cells));
+        }
+        Ok(Tsv {
+            path: path.display().to_string(),
+            columns,
+            rows,
+        })
+    }
+
+    fn column(&self, name: &str) -> Result<usize, String> {
+        self.columns
+            .iter()
+            .position(|c| c == name)
+            .ok_or_else(|| format!("{}:1: no column {name}", self.path))
+    }
 }
 
 /// Splits one CSV line with double-quoted fields ("a, b" and "" for a quote).
@@ -422,28 +452,13 @@ fn read_ucdp(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
 }
 
 fn read_curated(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut lines = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-    let (_, header) = lines
-        .next()
-        .ok_or_else(|| format!("{}: empty", path.display()))?;
-    let cols: Vec<&str> = header.split('\t').collect();
+    let table = Tsv::read(path)?;
+    let cols: Vec<&str> = table.columns.iter().map(String::as_str).collect();
     let (mut new, mut merged) = (0, 0);
     let mut links: Vec<(usize, String, bool)> = Vec::new();
-    for (i, line) in lines {
-        let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != cols.len() {
-            return Err(format!(
-                "{}:{}: {} cells, header has {}",
-                path.display(),
-                i + 1,
-                cells.len(),
-                cols.len()
-            ));
-        }
+    for (i, cells) in &table.rows {
+        let i = *i - 1;
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
         let get = |name: &str| {
             cols.iter()
                 .position(|c| *c == name)

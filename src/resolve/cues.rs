@@ -261,31 +261,6 @@ const BEFORE: &[(&str, Cue)] = &[
 const AFTER: &[(&str, Cue)] = &[
     ("province", Cue::Governorate),
     ("governorate", Cue::Governorate),
-    ("الرئيس", Cue::Person),
-    ("السيد", Cue::Person),
-    ("السيدة", Cue::Person),
-    ("الشيخ", Cue::Person),
-    ("العقيد", Cue::Person),
-    ("العميد", Cue::Person),
-    ("اللواء", Cue::Person),
-    ("المقدم", Cue::Person),
-    ("الرائد", Cue::Person),
-    ("النقيب", Cue::Person),
-    ("الأمير", Cue::Person),
-    ("الدكتور", Cue::Person),
-    ("المهندس", Cue::Person),
-    ("الأستاذ", Cue::Person),
-    ("الناشط", Cue::Person),
-    ("القيادي", Cue::Person),
-    ("الزعيم", Cue::Person),
-    ("الداعية", Cue::Person),
-    ("الفنان", Cue::Person),
-    ("الكاتب", Cue::Person),
-    ("الصحفي", Cue::Person),
-    ("المراسل", Cue::Person),
-    ("المتحدث", Cue::Person),
-    ("president", Cue::Person),
-    ("mr", Cue::Person),
     ("city", Cue::City),
     ("town", Cue::Town),
     ("village", Cue::Village),
@@ -479,6 +454,8 @@ mod tests {
         assert_eq!(cue_before(&[&fold("وبمدينة")]), Some(Cue::City));
         assert_eq!(cue_after(&["province"]), Some(Cue::Governorate));
         assert_eq!(cue_before(&[&fold("الرئيس")]), Some(Cue::Person));
+        // A title after a name belongs to the next person, not to the name: «في سوريا الرئيس».
+        assert_eq!(cue_after(&[&fold("الرئيس")]), None);
     }
 
     #[test]
