@@ -176,7 +176,6 @@ struct Site<'t> {
     before: Vec<&'t str>,
     after: Vec<&'t str>,
     cue_before: Option<Cue>,
-    cue_after: Option<Cue>,
     ty: EntityType,
     candidates: Vec<Scored>,
     /// Evidence that the mention is a real name (a cue word, a phrase tying it to another
@@ -329,7 +328,6 @@ impl Resolver {
             before,
             after,
             cue_before: None,
-            cue_after: None,
             ty,
             candidates,
             support: Vec::new(),
@@ -359,7 +357,6 @@ impl Resolver {
             site.against = Some("adjective");
         }
         site.cue_before = cue_before;
-        site.cue_after = cue_after;
         site
     }
 
@@ -570,7 +567,6 @@ impl Resolver {
             accepted = false;
         }
         accepted &= confidence >= self.options.min_confidence;
-        let _ = (&site.before, &site.after, site.cue_before, site.cue_after);
         Resolution {
             entity: Some(best.entity),
             ty: site.ty,
