@@ -281,6 +281,8 @@ impl Resolver {
                 && let Some(cue) = sites[i - 1].cue_before.filter(|c| c.is_place_cue())
             {
                 apply_cue(g, &mut sites[i], cue);
+                // So that it reaches the third name of «مدن حلب وحمص وحماة» too.
+                sites[i].cue_before = Some(cue);
             }
         }
         let choices: Vec<Option<EntityId>> = sites.iter().map(best_entity).collect();
