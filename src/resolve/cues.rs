@@ -102,6 +102,8 @@ impl Cue {
                 Kind::Populated => 0.0,
                 _ => -1.0,
             },
+            // منطقة names the district level (منطقة اعزاز) but news also writes it for a
+            // town's surroundings (جبهات القتال في منطقة تدمر): only a nudge.
             Cue::District => match kind {
                 Kind::Admin2 | Kind::Region => 0.8,
                 Kind::Admin3 => 0.4,

@@ -441,12 +441,19 @@ impl Resolver {
             .filter(|a| a.2 != own_key)
             .map(|a| a.1)
             .collect();
-        let several_local = sites[i]
-            .candidates
-            .iter()
-            .filter(|c| is_local(g.entity(c.entity)))
-            .count()
-            > 1;
+        // A cue naming an admin level (ريف، محافظة، منطقة، ناحية) has chosen between the city
+        // and its unit; nearby places must not undo that.
+        let admin_cue = matches!(
+            sites[i].cue_before,
+            Some(Cue::Countryside | Cue::Governorate | Cue::District | Cue::Subdistrict)
+        );
+        let several_local = !admin_cue
+            && sites[i]
+                .candidates
+                .iter()
+                .filter(|c| is_local(g.entity(c.entity)))
+                .count()
+                > 1;
         let site = &mut sites[i];
         let mut supported_by_context = false;
         let mut near_known_place = false;
