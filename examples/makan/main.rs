@@ -5,6 +5,7 @@
 mod cli;
 mod eval_cmd;
 mod gazetteer_cmd;
+mod geojson_cmd;
 mod tag_cmd;
 
 use std::process::ExitCode;
@@ -22,6 +23,9 @@ USAGE:
         --all         also print mentions the resolver rejected (rejected: true)
         --keep-text   keep the input's text field in --jsonl output
         Exit code: 0 all lines fine, 1 some lines bad, 2 usage or I/O error.
+    makan geojson [--jsonl] [FILE]
+        The resolved places of a text (or of every line of a JSON Lines file) as one
+        GeoJSON FeatureCollection of points, with the mention's fields as properties.
     makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]
         Tag and resolve DOCS, score against GOLD (metrics of EVAL.md), with a
         calibration table of confidence against correctness; --errors lists every
@@ -41,6 +45,7 @@ fn main() -> ExitCode {
         Some("tag") => tag_cmd::run(&args[1..]),
         Some("gazetteer") => gazetteer_cmd::run(&args[1..]),
         Some("eval") => eval_cmd::run(&args[1..]),
+        Some("geojson") => geojson_cmd::run(&args[1..]),
         Some("eval-conll") => eval_cmd::run_conll(&args[1..]),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

@@ -153,7 +153,7 @@ fn tag_line(
         None => return Err((doc_id, "no `text` field".into())),
     };
     if !keep_text {
-        object.remove("text");
+        object.shift_remove("text");
     }
     object.insert("mentions".into(), pipeline.mentions(&text));
     Ok(Value::Object(object))
