@@ -21,28 +21,62 @@ pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 pub struct Args {
     pub flags: Vec<String>,
     pub positional: Vec<String>,
+    /// `--places FILE` and `--orgs FILE`: user gazetteer tables, any number of each.
+    pub places: Vec<String>,
+    pub orgs: Vec<String>,
 }
 
 impl Args {
-    /// Splits `args` into `--flags` (checked against `known`) and positional arguments.
+    /// Splits `args` into `--flags` (checked against `known`), the gazetteer options and
+    /// positional arguments.
     pub fn parse(args: &[String], known: &[&str]) -> Result<Args> {
-        let mut flags = Vec::new();
-        let mut positional = Vec::new();
-        for arg in args {
-            if let Some(flag) = arg.strip_prefix("--") {
-                if !known.contains(&flag) {
-                    return Err(UsageError(format!("unknown option `{arg}`")).into());
+        let mut parsed = Args {
+            flags: Vec::new(),
+            positional: Vec::new(),
+            places: Vec::new(),
+            orgs: Vec::new(),
+        };
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.strip_prefix("--") {
+                Some(option @ ("places" | "orgs")) => {
+                    let file = args
+                        .next()
+                        .ok_or_else(|| UsageError(format!("`{arg}` needs a FILE")))?;
+                    let list = if option == "places" {
+                        &mut parsed.places
+                    } else {
+                        &mut parsed.orgs
+                    };
+                    list.push(file.clone());
                 }
-                flags.push(flag.to_string());
-            } else {
-                positional.push(arg.clone());
+                Some(flag) if known.contains(&flag) => parsed.flags.push(flag.to_string()),
+                Some(_) => return Err(UsageError(format!("unknown option `{arg}`")).into()),
+                None => parsed.positional.push(arg.clone()),
             }
         }
-        Ok(Args { flags, positional })
+        Ok(parsed)
     }
 
     pub fn has(&self, flag: &str) -> bool {
         self.flags.iter().any(|f| f == flag)
+    }
+
+    /// The tagger: the embedded gazetteer, plus the user's tables when given.
+    pub fn tagger(&self) -> Result<makan::Tagger> {
+        if self.places.is_empty() && self.orgs.is_empty() {
+            return Ok(makan::Tagger::new());
+        }
+        let mut builder = makan::Gazetteer::builder();
+        builder.embedded();
+        for file in &self.places {
+            builder.places_file(file)?;
+        }
+        for file in &self.orgs {
+            builder.orgs_file(file)?;
+        }
+        let gazetteer = std::sync::Arc::new(builder.build()?);
+        Ok(makan::Tagger::builder().gazetteer(gazetteer).build()?)
     }
 }
 

@@ -19,7 +19,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         .into());
     };
     let gold = eval::parse_gold_jsonl(open(gold_path)?, gold_path)?;
-    let pipeline = Pipeline::new(true, false);
+    let pipeline = Pipeline::new(args.tagger()?, true, false);
     let mut system = Vec::new();
     let mut confidences = Vec::new();
     for (i, line) in open(docs_path)?.lines().enumerate() {
@@ -140,7 +140,7 @@ pub fn run_conll(args: &[String]) -> Result<ExitCode> {
         return Err(UsageError("usage: makan eval-conll FILE.txt [--json]".into()).into());
     };
     let sentences = eval::parse_conll(open(path)?, path)?;
-    let pipeline = Pipeline::new(true, false);
+    let pipeline = Pipeline::new(args.tagger()?, true, false);
     let mut predicted = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
         let tokens: Vec<&str> = sentence.iter().map(|(token, _)| token.as_str()).collect();

@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         return Err(UsageError("geojson takes at most one FILE".into()).into());
     }
     let (name, input) = open_input(args.positional.first().map(String::as_str))?;
-    let pipeline = Pipeline::new(true, false);
+    let pipeline = Pipeline::new(args.tagger()?, true, false);
     let mut features = Vec::new();
     let mut bad = 0;
     if args.has("jsonl") {

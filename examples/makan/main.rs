@@ -23,6 +23,9 @@ USAGE:
         --all         also print mentions the resolver rejected (rejected: true)
         --keep-text   keep the input's text field in --jsonl output
         Exit code: 0 all lines fine, 1 some lines bad, 2 usage or I/O error.
+        tag, geojson and eval also take --places FILE and --orgs FILE (repeatable): your
+        own tables, in the schema of data/places.tsv and data/orgs.tsv, added to the
+        embedded gazetteer; a bad row stops with FILE:LINE and the reason.
     makan geojson [--jsonl] [FILE]
         The resolved places of a text (or of every line of a JSON Lines file) as one
         GeoJSON FeatureCollection of points, with the mention's fields as properties.

@@ -18,8 +18,7 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    pub fn new(resolve: bool, all: bool) -> Pipeline {
-        let tagger = Tagger::new();
+    pub fn new(tagger: Tagger, resolve: bool, all: bool) -> Pipeline {
         let resolver = resolve.then(|| Resolver::new(tagger.clone()));
         Pipeline {
             tagger,
@@ -75,7 +74,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         return Err(UsageError("tag takes at most one FILE".into()).into());
     }
     let (name, input) = open_input(args.positional.first().map(String::as_str))?;
-    let pipeline = Pipeline::new(!args.has("no-resolve"), args.has("all"));
+    let pipeline = Pipeline::new(args.tagger()?, !args.has("no-resolve"), args.has("all"));
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.has("jsonl") {
