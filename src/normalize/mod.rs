@@ -142,6 +142,20 @@ impl Normalized {
         self.map.original(folded)
     }
 
+    /// Whether folded position `folded` falls inside the expansion of one original character
+    /// (between the ل and the ا of a ﻻ ligature): no span may start or end there, since the
+    /// original text cannot be cut inside a character.
+    pub(crate) fn splits_original_char(&self, folded: usize) -> bool {
+        if folded == 0 || folded >= self.text.len() {
+            return false;
+        }
+        let prev = self.text[..folded]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        self.map.original(folded - prev) == self.map.original(folded)
+    }
+
     /// The original end of a folded range ending at `folded_end` (exclusive, > 0): the end of
     /// the original character the last folded character came from, extended over Arabic
     /// combining marks (harakat, superscript alef, Quranic marks) written on it, so the span is
@@ -313,6 +327,15 @@ mod tests {
         assert_eq!(norm.text(), "لا");
         assert_eq!(norm.original_start(2), 0);
         assert_eq!(norm.original_end("ﻻ", 4), 3);
+    }
+
+    #[test]
+    fn ligature_inner_positions_split_a_char() {
+        let norm = Normalized::new("ﻻحلب");
+        assert_eq!(norm.text(), "لاحلب");
+        assert!(norm.splits_original_char(2), "between ل and ا of ﻻ");
+        assert!(!norm.splits_original_char(4), "after the ligature");
+        assert!(!norm.splits_original_char(0));
     }
 
     #[test]

@@ -12,13 +12,20 @@
 
 mod context;
 mod cues;
+mod evidence;
+mod prior;
 mod relative;
 
-use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Kind, Name, Point};
+use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Name};
 use crate::normalize::Normalized;
 use crate::output::{AdminRecord, AlternativeRecord, ResolvedRecord};
 use crate::{Mention, Tagger};
 use cues::Cue;
+use evidence::{
+    MAX_GAP_BYTES, coherence_fit, containment_fit, is_containment_gap, is_latin, is_list_gap,
+    is_local, is_strong_containment_gap, relative_fit,
+};
+use prior::{Commonness, expected_per_million, is_actor, org_commonness, prior};
 
 /// Options of the [`Resolver`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -652,106 +659,6 @@ impl Resolver {
     }
 }
 
-/// Places that news makes actors (إيران تدعم، واشنطن تعلن): countries, continents, world
-/// regions and capitals. They seldom stand after a locative word and
-/// are names all the same.
-fn is_actor(e: &Entity) -> bool {
-    matches!(e.kind(), Kind::Country | Kind::Continent)
-        || (e.kind() == Kind::Region && e.country().is_empty())
-        || e.class() == "PPLC"
-        || e.class() == "capital"
-}
-
-/// Whether an organization's name is an ordinary word. Names of several words (جبهة
-/// النصرة، حزب الله) are names. A single word with the article (الوطن، الحياة، العربية،
-/// القاعدة) is also a common noun, unless half its documents are about Syria, and so is a media name used once here and there across
-/// the corpus like an ordinary word (fewer than 1.6 occurrences per document over 30 or more
-/// documents: سبق، تشرين، محيط) — real names come back within a document (داعش: 3.6).
-fn org_commonness(name: &Name, count: u32, tokens: u64, e: &Entity) -> Commonness {
-    let per_million = f64::from(count) * 1e6 / tokens as f64;
-    let single_word = !name.key().contains(' ');
-    let (docs, syria_docs) = name.corpus_docs();
-    let per_doc = f64::from(count) / f64::from(docs.max(1));
-    // A word with the article that lives in news about Syria is a name there (البنتاغون:
-    // 26 of 40 documents); the common nouns are spread like the corpus (الوطن: 7 %).
-    let topical = docs >= 5 && f64::from(syria_docs) >= 0.5 * f64::from(docs);
-    if per_million > 2000.0 {
-        Commonness::VeryCommon
-    } else if name.is_person_name()
-        || (single_word && name.key().starts_with("ال") && !topical)
-        || (single_word
-            && docs >= 30
-            && per_doc < 1.6
-            && matches!(e.kind(), Kind::Media | Kind::Other))
-    {
-        Commonness::Common
-    } else {
-        Commonness::Name
-    }
-}
-
-/// How much a name is an ordinary word, from the corpus statistics.
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
-enum Commonness {
-    /// Used as a name (or no statistics).
-    Name,
-    /// Also an ordinary word: needs supporting evidence.
-    Common,
-    /// Mostly an ordinary word (أن، كان، تحت): only a cue word or a phrase tying it to
-    /// another place will do, not a locative word before it (إلى أن).
-    VeryCommon,
-}
-
-/// How often news mentions an entity of this prominence, per million words (a rough prior
-/// used only to judge whether a name's corpus frequency is that of an ordinary word).
-fn expected_per_million(e: &Entity) -> f64 {
-    let pop = e.population().unwrap_or(0);
-    match e.kind() {
-        Kind::Country => 400.0,
-        Kind::Continent => 100.0,
-        Kind::Admin1 => 100.0,
-        Kind::Populated if e.class() == "PPLC" || e.class() == "capital" => 100.0,
-        Kind::Populated if e.class() == "PPLA" || pop >= 1_000_000 => 50.0,
-        Kind::Populated if pop >= 100_000 => 10.0,
-        Kind::Populated if pop >= 20_000 => 2.0,
-        // Supranational regions (الخليج، الشرق الأوسط) are named as often as countries.
-        Kind::Region if e.country().is_empty() => 100.0,
-        Kind::Region | Kind::Natural => 5.0,
-        Kind::Populated | Kind::Admin2 | Kind::Admin3 => 0.3,
-        Kind::Neighbourhood | Kind::Camp | Kind::Facility => 0.5,
-        _ => 20.0,
-    }
-}
-
-/// The prior score of an entity before any context.
-fn prior(e: &Entity) -> f64 {
-    let kind = match e.kind() {
-        Kind::Country => 6.0,
-        Kind::Continent => 5.0,
-        Kind::Admin1 => 4.0,
-        Kind::Region => 3.5,
-        Kind::Natural => 3.0,
-        Kind::Facility | Kind::Camp => 2.0,
-        Kind::Admin2 => 1.0,
-        Kind::Populated => 1.0,
-        Kind::Admin3 | Kind::Neighbourhood => 0.5,
-        _ => 3.0,
-    };
-    let population = e
-        .population()
-        .map_or(0.0, |p| 0.6 * (p as f64 + 1.0).log10());
-    let class = match e.class() {
-        "PPLC" => 2.0,
-        "PPLA" => 1.5,
-        "PPLA2" => 1.0,
-        "PPLA3" => 0.5,
-        _ => 0.0,
-    };
-    // The domain: news about Syria.
-    let syria = if e.country() == "SY" { 1.0 } else { 0.0 };
-    kind + population + class + syria
-}
-
 /// Place or organization: by a cue word, else by the most prominent candidate.
 ///
 /// A name in quotes («الوطن»، "الشرق الأوسط") is a media or group name; a place cue or a
@@ -851,185 +758,4 @@ fn is_confident(site: &Site<'_>) -> bool {
         [a, b, ..] => a - b >= 1.5,
         [] => false,
     }
-}
-
-/// Places small enough for distance to other places of the document to tell them apart.
-fn is_local(e: &Entity) -> bool {
-    !matches!(
-        e.kind(),
-        Kind::Admin1 | Kind::Admin2 | Kind::Country | Kind::Continent
-    )
-}
-
-fn is_latin(key: &str) -> bool {
-    key.is_ascii()
-}
-
-/// The longest gap (folded bytes) between two mentions that a list, containment or relative
-/// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
-const MAX_GAP_BYTES: usize = 120;
-
-/// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
-fn is_list_gap(folded: &str, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded().start() - b.proclitic().len_bytes();
-    if start < a.folded().end() {
-        return false;
-    }
-    if start - a.folded().end() > MAX_GAP_BYTES {
-        return false;
-    }
-    let gap = context::tokens(&folded[a.folded().end()..start]);
-    let conj = b.proclitic().conjunction().is_some();
-    match gap.as_slice() {
-        [] => conj,
-        [sep] => matches!(*sep, "،" | "," | "و" | "and" | "or" | "او"),
-        [sep, "و"] | [sep, "and"] => matches!(*sep, "،" | ","),
-        _ => false,
-    }
-}
-
-/// The gap between X and Y says "X is in Y".
-fn is_containment_gap(gap: &[&str], latin: bool) -> bool {
-    const ARABIC: &[&[&str]] = &[
-        &["في", "ريف"],
-        &["بريف"],
-        &["ب"],
-        &["في"],
-        &["في", "محافظه"],
-        &["بمحافظه"],
-        &["("],
-        &["التابعه", "ل"],
-        &["التابعه", "لمحافظه"],
-        &["التابعه", "لريف"],
-        &["في", "منطقه"],
-        &["بمنطقه"],
-        &["قرب"],
-        &["بالقرب", "من"],
-        &["شرقي"],
-        &["غربي"],
-        &["شمالي"],
-        &["جنوبي"],
-    ];
-    const LATIN: &[&[&str]] = &[
-        &["in"],
-        &[","],
-        &["("],
-        &["near"],
-        &["in", "the"],
-        &["outside"],
-    ];
-    let table = if latin { LATIN } else { ARABIC };
-    table.contains(&gap)
-}
-
-/// A containment gap that says more than a preposition: it names the countryside, the
-/// governorate or the district, or puts the parent in parentheses.
-fn is_strong_containment_gap(gap: &[&str]) -> bool {
-    !matches!(
-        gap,
-        [] | ["ب"] | ["في"] | ["in"] | [","] | ["قرب"] | ["near"]
-    )
-}
-
-/// How well candidate `e` sits inside or next to place `y`.
-fn containment_fit(e: &Entity, y: &Entity) -> f64 {
-    if y.kind() == Kind::Country {
-        return if e.country() == y.country() || y.id() == format!("iso:{}", e.country()) {
-            1.5
-        } else {
-            -1.0
-        };
-    }
-    let y_admin1 = if y.kind() == Kind::Admin1 {
-        y.pcode()
-    } else {
-        y.admin_pcodes()[0]
-    };
-    if !y_admin1.is_empty() && e.admin_pcodes()[0] == y_admin1 {
-        return 2.0;
-    }
-    match (e.point(), y.point()) {
-        (Some(p), Some(q)) => {
-            let d = p.distance_km(q);
-            if d <= 30.0 {
-                1.5
-            } else if d <= 80.0 {
-                0.5
-            } else {
-                -1.0
-            }
-        }
-        _ => 0.0,
-    }
-}
-
-/// How well a candidate at `p` agrees with "direction and distance from the anchor".
-fn relative_fit(anchor: Point, p: Point, rel: relative::Relative) -> f64 {
-    let off = relative::angle_between(anchor.bearing_deg(p), rel.bearing);
-    let mut fit = if off <= 30.0 {
-        1.5
-    } else if off <= 60.0 {
-        0.5
-    } else {
-        -1.5
-    };
-    if let Some(stated) = rel.distance_km {
-        let ratio = anchor.distance_km(p) / stated.max(0.1);
-        fit += if (0.55..=1.1).contains(&ratio) {
-            1.5
-        } else if (0.35..=1.4).contains(&ratio) {
-            0.5
-        } else {
-            -1.5
-        };
-    }
-    fit
-}
-
-/// How close a candidate is to the places the document is sure about.
-fn coherence_fit(e: &Entity, anchors: &[&Entity]) -> f64 {
-    let Some(p) = e.point() else { return 0.0 };
-    let mut best: f64 = 0.0;
-    for a in anchors {
-        let same_admin1 = !e.admin_pcodes()[0].is_empty()
-            && (a.admin_pcodes()[0] == e.admin_pcodes()[0] || a.pcode() == e.admin_pcodes()[0]);
-        let near = match a.point() {
-            // Countries, governorates, districts and regions are too large for distance to
-            // their label point to mean much.
-            Some(q)
-                if !matches!(
-                    a.kind(),
-                    Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
-                ) =>
-            {
-                // Most anchors are far: skip the trigonometry when a degree box says so.
-                let d = if (p.lat - q.lat).abs() > 1.5 || (p.lon - q.lon).abs() > 2.0 {
-                    f64::INFINITY
-                } else {
-                    p.distance_km(q)
-                };
-                if d <= 15.0 {
-                    3.0
-                } else if d <= 40.0 {
-                    2.0
-                } else if d <= 80.0 {
-                    1.0
-                } else if d <= 150.0 {
-                    0.5
-                } else {
-                    0.0
-                }
-            }
-            _ => 0.0,
-        };
-        let admin = if same_admin1 { 0.75 } else { 0.0 };
-        let country =
-            if a.kind() == Kind::Country && a.country() == e.country() && e.country() != "SY" {
-                1.0
-            } else {
-                0.0
-            };
-        best = best.max(near + admin).max(country);
-    }
-    best
 }

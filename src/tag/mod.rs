@@ -202,6 +202,10 @@ impl Tagger {
                         ) {
                             return;
                         }
+                        // A span cannot begin or end inside one original character (ﻻ).
+                        if norm.splits_original_char(at) || norm.splits_original_char(end) {
+                            return;
+                        }
                         let word_end = boundary::ends_word(folded, end)
                             || boundary::ends_with_possessive(folded, end, || {
                                 let s = norm.original_start(end);
