@@ -414,10 +414,17 @@ struct TypeTally {
 /// than once, the first document is used ([`parse_system_jsonl`](super::parse_system_jsonl)
 /// rejects such files).
 ///
-/// Within a document, mentions are paired one-to-one, first by identical span and type, then by
-/// overlap; the order is documented on the `matching` module and in the crate docs of
-/// [`eval`](super). The system coordinates of a gold place are those of the system mention paired
-/// with it by exact span (the first in system order when the system repeats the span).
+/// Within a document, mentions are paired one-to-one (a repeated system span earns nothing):
+///
+/// 1. **Exact**: gold mentions in input order each take the first still unpaired system mention
+///    with the same `(start, end, type)`.
+/// 2. **Overlap**: the exact pairs are kept; then every unpaired (gold, system) pair of the same
+///    type whose half-open spans share at least one code point is a candidate (spans that only
+///    touch do not overlap), accepted greedily by larger shared length, then earlier gold start,
+///    earlier gold end, earlier system start, earlier system end, input order; a candidate is
+///    skipped when either side is already paired.
+///
+/// The system coordinates of a gold place are those of its exact partner.
 pub fn score(gold: &[GoldDoc], system: &[SystemDoc]) -> Report {
     let mut system_by_id: HashMap<&str, &SystemDoc> = HashMap::new();
     for doc in system {
