@@ -325,15 +325,13 @@ impl Gazetteer {
         self.corpus_tokens
     }
 
-    fn add_entity(&mut self, entity: Entity, file: &str, line: usize) -> Result<EntityId, Error> {
-        let id = EntityId(self.entities.len() as u32);
-        if self.by_id.insert(entity.id.clone(), id).is_some() {
-            return Err(Error::data(
-                file,
-                line,
-                format!("duplicate id `{}`", entity.id),
-            ));
+    /// Adds an entity and indexes its names; `None` when its id is taken already.
+    fn add_entity(&mut self, entity: Entity) -> Option<EntityId> {
+        if self.by_id.contains_key(&entity.id) {
+            return None;
         }
+        let id = EntityId(self.entities.len() as u32);
+        self.by_id.insert(entity.id.clone(), id);
         let written: Vec<Box<str>> = [&entity.name_ar, &entity.name_en]
             .into_iter()
             .chain(&entity.names_ar)
@@ -344,7 +342,7 @@ impl Gazetteer {
         for name in &written {
             self.add_name(name, id);
         }
-        Ok(id)
+        Some(id)
     }
 
     fn add_name(&mut self, written: &str, entity: EntityId) {
@@ -470,10 +468,10 @@ impl GazetteerBuilder {
     pub fn build(&self) -> Result<Gazetteer, Error> {
         let mut g = Gazetteer::default();
         for (file, text) in &self.places {
-            load_places(&mut g, file, text)?;
+            load_entities(&mut g, file, text, EntityType::Loc)?;
         }
         for (file, text) in &self.orgs {
-            load_orgs(&mut g, file, text)?;
+            load_entities(&mut g, file, text, EntityType::Org)?;
         }
         for (file, text) in &self.frequencies {
             load_frequencies(&mut g, file, text)?;
@@ -486,13 +484,23 @@ fn boxed_list<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Box<str>> {
     items.map(Box::from).collect()
 }
 
-fn load_places(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
+/// Reads a places or organizations table (`ty` says which kinds it may hold). Both share one
+/// schema; the columns a table lacks (points for organizations, links for places) read empty.
+fn load_entities(g: &mut Gazetteer, file: &str, text: &str, ty: EntityType) -> Result<(), Error> {
     let table = Table::parse(file, text)?;
-    table.require(&["id", "kind", "name_ar", "name_en", "lat", "lon"])?;
+    match ty {
+        EntityType::Loc => table.require(&["id", "kind", "name_ar", "name_en", "lat", "lon"])?,
+        EntityType::Org => table.require(&["id", "kind", "name_ar", "name_en"])?,
+    }
     for row in table.rows() {
         let kind: Kind = row.get("kind").parse().map_err(|e: String| row.error(e))?;
-        if kind.entity_type() != EntityType::Loc {
-            return Err(row.error(format!("kind `{kind}` is not a place kind")));
+        if kind.entity_type() != ty {
+            let what = if ty == EntityType::Loc {
+                "a place"
+            } else {
+                "an organization"
+            };
+            return Err(row.error(format!("kind `{kind}` is not {what} kind")));
         }
         let point = match (row.number::<f64>("lat")?, row.number::<f64>("lon")?) {
             (Some(lat), Some(lon))
@@ -521,46 +529,14 @@ fn load_places(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
             ],
             country: row.get("country").into(),
             refs: boxed_list(row.list("refs")),
-            predecessors: Vec::new(),
-            successors: Vec::new(),
-            active: "".into(),
-        };
-        check_entity(&entity, &row)?;
-        g.add_entity(entity, file, 0)
-            .map_err(|_| row.error(format!("duplicate id `{}`", row.get("id"))))?;
-    }
-    Ok(())
-}
-
-fn load_orgs(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
-    let table = Table::parse(file, text)?;
-    table.require(&["id", "kind", "name_ar", "name_en"])?;
-    for row in table.rows() {
-        let kind: Kind = row.get("kind").parse().map_err(|e: String| row.error(e))?;
-        if kind.entity_type() != EntityType::Org {
-            return Err(row.error(format!("kind `{kind}` is not an organization kind")));
-        }
-        let entity = Entity {
-            id: row.get("id").into(),
-            kind,
-            class: "".into(),
-            name_ar: row.get("name_ar").into(),
-            name_en: row.get("name_en").into(),
-            names_ar: boxed_list(row.list("names_ar")),
-            names_en: boxed_list(row.list("names_en")),
-            point: None,
-            population: None,
-            pcode: "".into(),
-            admin: Default::default(),
-            country: row.get("country").into(),
-            refs: boxed_list(row.list("refs")),
             predecessors: boxed_list(row.list("predecessors")),
             successors: boxed_list(row.list("successors")),
             active: row.get("active").into(),
         };
         check_entity(&entity, &row)?;
-        g.add_entity(entity, file, 0)
-            .map_err(|_| row.error(format!("duplicate id `{}`", row.get("id"))))?;
+        if g.add_entity(entity).is_none() {
+            return Err(row.error(format!("duplicate id `{}`", row.get("id"))));
+        }
     }
     Ok(())
 }
