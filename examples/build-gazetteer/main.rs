@@ -9,6 +9,7 @@
 
 mod admin;
 mod checks;
+mod courses;
 mod features;
 mod freq;
 mod iom;
@@ -199,6 +200,7 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     }
     places.extend(curated_places);
     ensure_unique_ids(&places)?;
+    courses::apply(&mut places, &curated.join("feature_courses.tsv"), report)?;
     variants::apply_all(
         &mut places,
         &admin,

@@ -177,6 +177,9 @@ pub struct Place {
     pub adm3: String,
     pub country: String,
     pub refs: BTreeSet<String>,
+    /// For a river: points along it, in order (curated
+    /// `feature_courses.tsv`). The resolver places a mention on the stretch the text is about.
+    pub course: Vec<Point>,
     /// Fold keys of Arabic names an Arabic-native source other than the place's own attests (the
     /// OSM name of the matched IOM community). Not written; used to choose the preferred name.
     pub attested_ar: BTreeSet<String>,
@@ -199,6 +202,7 @@ impl Place {
             adm3: String::new(),
             country: String::new(),
             refs: BTreeSet::new(),
+            course: Vec::new(),
             attested_ar: BTreeSet::new(),
         }
     }

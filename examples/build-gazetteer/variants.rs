@@ -6,6 +6,10 @@
 //! * `abu_albu` — البو / أبو alternations, only when another source attests them for the same place.
 //! * `towns_list` — spellings from the Arabic towns list that differ from a place's names only by
 //!   the article or spacing, for a place in the same sub-district.
+//! * `shared_spelling` — a spelling one source gives for one village (سلهب for سلحب) is a
+//!   spelling of the name, so every Syrian place of that name gets it; only for spellings that
+//!   differ by one letter of a pair romanisation merges (ح/ه, ص/س, ط/ت, ظ/ض, ذ/د, ق/ك) or by a
+//!   final ا/ه.
 //! * `nospace` — دير الزور → ديرالزور when the first word ends in a non-joining letter.
 //! * `latin_family` — a bounded transliteration family of the English name.
 //! * `curated` — `curated/place_variants.tsv`.
@@ -95,6 +99,7 @@ pub fn apply_all(
     let mut tally = Tally { report };
     let seats = seat_names(places, admin, &mut tally);
     towns_list(places, towns, &seats, &mut tally)?;
+    shared_spelling(places, &mut tally);
     for place in places.iter_mut().filter(|p| p.is_syrian()) {
         nospace(place, &mut tally);
         latin_family(place, &mut tally);
@@ -314,6 +319,74 @@ fn prefer_attested(place: &mut Place, keys: &[String], tally: &mut Tally) {
     if let Some(name) = better {
         place.names_ar.prefer(&name);
         tally.add("towns_list_preferred", true);
+    }
+}
+
+/// Letter pairs a Latin romanisation merges (`h`, `s`, `t`, `d`/`z`, `q`/`k`): a name read back
+/// from Latin into Arabic may take either letter.
+const ROMANISATION_PAIRS: [(char, char); 6] = [
+    ('ح', 'ه'),
+    ('ص', 'س'),
+    ('ط', 'ت'),
+    ('ظ', 'ض'),
+    ('ذ', 'د'),
+    ('ق', 'ك'),
+];
+
+/// Whether two folded names are spellings of one name: the same letters but one, and that one
+/// a romanisation pair, or a final ا for ه (ة). Names of under four letters are too short to tell.
+fn is_spelling_of(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.iter().filter(|c| **c != ' ').count() < 4 {
+        return false;
+    }
+    let diffs: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    let [i] = diffs[..] else { return false };
+    let (x, y) = (a[i], b[i]);
+    let final_letter = i + 1 == a.len() || a[i + 1] == ' ';
+    ROMANISATION_PAIRS
+        .iter()
+        .any(|&(p, q)| (x, y) == (p, q) || (x, y) == (q, p))
+        || (final_letter && matches!((x, y), ('ا', 'ه') | ('ه', 'ا')))
+}
+
+/// `shared_spelling`: a spelling a source gives one Syrian place for its preferred name goes to
+/// every Syrian place of that name.
+fn shared_spelling(places: &mut [Place], tally: &mut Tally) {
+    let local = |p: &Place| {
+        p.is_syrian()
+            && matches!(
+                p.kind,
+                Kind::Populated | Kind::Admin2 | Kind::Admin3 | Kind::Camp | Kind::Neighbourhood
+            )
+    };
+    let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, p) in places.iter().enumerate().filter(|(_, p)| local(p)) {
+        for key in p
+            .names_ar
+            .all()
+            .map(names::arabic_key)
+            .collect::<BTreeSet<_>>()
+        {
+            by_key.entry(key).or_default().push(i);
+        }
+    }
+    // (place, spelling) pairs, found first and added after, in place order.
+    let mut additions: BTreeSet<(usize, String)> = BTreeSet::new();
+    for p in places.iter().filter(|p| local(p)) {
+        let key = names::arabic_key(p.names_ar.preferred());
+        for other in p.names_ar.others() {
+            if !is_spelling_of(&key, &names::arabic_key(other)) {
+                continue;
+            }
+            for &j in by_key.get(&key).into_iter().flatten() {
+                additions.insert((j, other.clone()));
+            }
+        }
+    }
+    for (j, spelling) in additions {
+        let added = places[j].names_ar.push(&spelling);
+        tally.add("shared_spelling", added);
     }
 }
 
@@ -585,6 +658,21 @@ fn curated_variants(places: &mut [Place], path: &Path, tally: &mut Tally) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_differ_by_one_romanisation_letter() {
+        assert!(is_spelling_of("سلحب", "سلهب"));
+        assert!(is_spelling_of("ابو الظهور", "ابو الضهور"));
+        assert!(is_spelling_of("عين البيضا", "عين البيضه"));
+        // ع/ا is not a pair: الاشاره is a word ("the signal").
+        assert!(!is_spelling_of("العشاره", "الاشاره"));
+        // ا/ه only at the end of a word.
+        assert!(is_spelling_of("كفر زيتا", "كفر زيته"));
+        assert!(!is_spelling_of("ارمناز", "هرمناز"));
+        assert!(!is_spelling_of("رامي", "رامه"));
+        assert!(!is_spelling_of("عربين", "عربيل"));
+        assert!(!is_spelling_of("حلب", "هلب"));
+    }
 
     #[test]
     fn latin_family_of_article_names() {

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::place::Place;
 
 /// The header row of `places.tsv`.
-pub const PLACES_HEADER: [&str; 16] = [
+pub const PLACES_HEADER: [&str; 17] = [
     "id",
     "kind",
     "class",
@@ -24,6 +24,7 @@ pub const PLACES_HEADER: [&str; 16] = [
     "names_ar",
     "names_en",
     "refs",
+    "course",
 ];
 
 /// Renders all places as TSV text (the caller sorts them).
@@ -59,6 +60,11 @@ fn render_row(p: &Place) -> String {
         p.names_ar.others().join("|"),
         p.names_en.others().join("|"),
         p.refs.iter().cloned().collect::<Vec<_>>().join("|"),
+        p.course
+            .iter()
+            .map(|q| format!("{:.5},{:.5}", q.lat, q.lon))
+            .collect::<Vec<_>>()
+            .join("|"),
     ];
     cells.map(|c| cell(&c)).join("\t")
 }

@@ -68,6 +68,40 @@ impl Point {
         let x = p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos();
         (y.atan2(x).to_degrees() + 360.0) % 360.0
     }
+
+    /// The point of the polyline `line` nearest to `self`, and its distance in km; `None` for
+    /// an empty line. Each leg is treated as straight on a local flat projection, which is
+    /// exact enough for legs of a few dozen kilometres.
+    pub fn nearest_on(self, line: &[Point]) -> Option<(Point, f64)> {
+        let scale = self.lat.to_radians().cos();
+        let xy = |p: Point| ((p.lon - self.lon) * scale, p.lat - self.lat);
+        let mut best: Option<(Point, f64)> = None;
+        let mut consider = |p: Point| {
+            let d = self.distance_km(p);
+            if best.is_none_or(|(_, b)| d < b) {
+                best = Some((p, d));
+            }
+        };
+        if let [only] = line {
+            consider(*only);
+        }
+        for leg in line.windows(2) {
+            let ((ax, ay), (bx, by)) = (xy(leg[0]), xy(leg[1]));
+            let (dx, dy) = (bx - ax, by - ay);
+            let len2 = dx * dx + dy * dy;
+            // Self is the origin: the foot of the perpendicular, clamped to the leg.
+            let t = if len2 > 0.0 {
+                (-(ax * dx + ay * dy) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            consider(Point {
+                lat: leg[0].lat + t * (leg[1].lat - leg[0].lat),
+                lon: leg[0].lon + t * (leg[1].lon - leg[0].lon),
+            });
+        }
+        best
+    }
 }
 
 /// A place or an organization.
@@ -81,6 +115,7 @@ pub struct Entity {
     names_ar: Vec<Box<str>>,
     names_en: Vec<Box<str>>,
     point: Option<Point>,
+    course: Box<[Point]>,
     population: Option<u64>,
     pcode: Box<str>,
     admin: [Box<str>; 3],
@@ -128,6 +163,11 @@ impl Entity {
     /// The point (places only).
     pub fn point(&self) -> Option<Point> {
         self.point
+    }
+    /// For a river: points along it, in order; empty for other places. The resolver places a mention of such a feature on the stretch its
+    /// document is about ([`Resolution::point`](crate::Resolution::point)).
+    pub fn course(&self) -> &[Point] {
+        &self.course
     }
     /// The population, where a source gives it.
     pub fn population(&self) -> Option<u64> {
@@ -511,6 +551,13 @@ fn load_entities(g: &mut Gazetteer, file: &str, text: &str, ty: EntityType) -> R
             (None, None) => None,
             _ => return Err(row.error("lat/lon missing or out of range")),
         };
+        let course = row
+            .list("course")
+            .map(|pair| {
+                parse_point(pair)
+                    .ok_or_else(|| row.error(format!("course: `{pair}` is not `lat,lon`")))
+            })
+            .collect::<Result<_, _>>()?;
         let entity = Entity {
             id: row.get("id").into(),
             kind,
@@ -520,6 +567,7 @@ fn load_entities(g: &mut Gazetteer, file: &str, text: &str, ty: EntityType) -> R
             names_ar: boxed_list(row.list("names_ar")),
             names_en: boxed_list(row.list("names_en")),
             point,
+            course,
             population: row.number("population")?,
             pcode: row.get("pcode").into(),
             admin: [
@@ -539,6 +587,13 @@ fn load_entities(g: &mut Gazetteer, file: &str, text: &str, ty: EntityType) -> R
         }
     }
     Ok(())
+}
+
+/// `lat,lon` in decimal degrees, in range.
+fn parse_point(pair: &str) -> Option<Point> {
+    let (lat, lon) = pair.split_once(',')?;
+    let (lat, lon): (f64, f64) = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some(Point { lat, lon })
 }
 
 fn check_entity(entity: &Entity, row: &tsv::Row<'_, '_>) -> Result<(), Error> {
@@ -669,5 +724,59 @@ mod tests {
         assert!((115.0..125.0).contains(&d), "{d}");
         let b = deir.bearing_deg(bukamal);
         assert!((135.0..150.0).contains(&b), "{b}");
+    }
+
+    #[test]
+    fn nearest_point_on_a_polyline() {
+        let p = |lat, lon| Point { lat, lon };
+        let line = [p(35.0, 40.0), p(35.0, 41.0), p(34.0, 41.0)];
+        // Beside the first leg: the foot of the perpendicular.
+        let (on, km) = p(35.1, 40.5).nearest_on(&line).unwrap();
+        assert!(
+            (on.lat - 35.0).abs() < 1e-3 && (on.lon - 40.5).abs() < 1e-3,
+            "{on:?}"
+        );
+        assert!((km - 11.1).abs() < 0.2, "{km}");
+        // Beyond the end: the end point.
+        let (on, _) = p(33.5, 41.2).nearest_on(&line).unwrap();
+        assert_eq!(on, p(34.0, 41.0));
+        // Beside the second leg.
+        let (on, _) = p(34.5, 41.3).nearest_on(&line).unwrap();
+        assert!(
+            (on.lat - 34.5).abs() < 1e-3 && (on.lon - 41.0).abs() < 1e-9,
+            "{on:?}"
+        );
+        assert_eq!(p(1.0, 1.0).nearest_on(&[]), None);
+        assert_eq!(p(1.0, 1.0).nearest_on(&line[..1]).unwrap().0, line[0]);
+    }
+
+    #[test]
+    fn course_column_is_read_and_checked() {
+        let header = "id\tkind\tname_ar\tname_en\tlat\tlon\tcourse\n";
+        let ok = format!("{header}x:1\tnatural\tنهر\tRiver\t35\t40\t35,40|34.5,40.5\n");
+        let g = Gazetteer::builder()
+            .places_tsv("r.tsv", &ok)
+            .build()
+            .unwrap();
+        let river = g.entity(g.by_id("x:1").unwrap());
+        assert_eq!(
+            river.course(),
+            [
+                Point {
+                    lat: 35.0,
+                    lon: 40.0
+                },
+                Point {
+                    lat: 34.5,
+                    lon: 40.5
+                }
+            ]
+        );
+        let bad = format!("{header}x:1\tnatural\tنهر\tRiver\t35\t40\t35;40\n");
+        let err = Gazetteer::builder()
+            .places_tsv("r.tsv", &bad)
+            .build()
+            .unwrap_err();
+        assert_eq!(err.location(), Some(("r.tsv", 2)));
     }
 }

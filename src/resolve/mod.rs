@@ -16,7 +16,7 @@ mod evidence;
 mod prior;
 mod relative;
 
-use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Name};
+use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Kind, Name, Point};
 use crate::normalize::Normalized;
 use crate::output::{AdminRecord, AlternativeRecord, ResolvedRecord};
 use crate::{Mention, Tagger};
@@ -57,6 +57,7 @@ pub struct Resolution {
     evidence: Vec<&'static str>,
     alternatives: Vec<(EntityId, f64)>,
     accepted: bool,
+    point: Option<Point>,
 }
 
 impl Resolution {
@@ -80,6 +81,12 @@ impl Resolution {
     /// The runners-up with their scores, best first.
     pub fn alternatives(&self) -> &[(EntityId, f64)] {
         &self.alternatives
+    }
+    /// Where the mention is: the entity's point, or for a river ([`Entity::course`]) the point of its course nearest to the other places the
+    /// document names beside it (evidence `course`): «نهر الفرات» in a report from العشارة
+    /// is the Euphrates at al-Ashara, not 300 km upstream.
+    pub fn point(&self) -> Option<Point> {
+        self.point
     }
     /// False when the mention was rejected (an ordinary word without support, or too low a
     /// confidence); the CLI drops rejected mentions unless asked for all.
@@ -110,8 +117,8 @@ impl Resolution {
             kind: e.kind().name(),
             name_ar: e.name_ar().to_string(),
             name_en: e.name_en().to_string(),
-            lat: e.point().map(|p| round5(p.lat)),
-            lon: e.point().map(|p| round5(p.lon)),
+            lat: self.point.map(|p| round5(p.lat)),
+            lon: self.point.map(|p| round5(p.lon)),
             pcode: e.pcode().to_string(),
             country: e.country().to_string(),
             admin,
@@ -306,7 +313,9 @@ impl Resolver {
         for i in 0..sites.len() {
             self.second_pass(g, folded, mentions, &mut sites, i, &choices, &anchors);
         }
-        sites.iter().map(|s| self.decide(g, s)).collect()
+        let mut resolutions: Vec<Resolution> = sites.iter().map(|s| self.decide(g, s)).collect();
+        place_on_courses(g, original, mentions, &mut resolutions);
+        resolutions
     }
 
     fn first_pass<'t>(&self, g: &'t Gazetteer, folded: &'t str, m: &Mention) -> Site<'t> {
@@ -461,8 +470,26 @@ impl Resolver {
                 .filter(|c| is_local(g.entity(c.entity)))
                 .count()
                 > 1;
+        // The administrative chain «منطقة X بمحافظة Y», «منطقة X في ريف Y»: X is the
+        // district (news writes «منطقة تدمر» for a town's surroundings too, but not with
+        // the governorate after it).
+        let admin_chain = sites[i].cue_before == Some(Cue::District)
+            && next_entity.is_some_and(|y| y.kind() == Kind::Admin1)
+            && matches!(
+                gap.as_slice(),
+                ["بمحافظه"] | ["في", "محافظه"] | ["بريف"] | ["في", "ريف"] | ["التابعه", "لمحافظه"]
+            );
         let site = &mut sites[i];
         let mut supported_by_context = false;
+        if admin_chain {
+            for cand in &mut site.candidates {
+                // Decisive: the district's seat town has the larger prior.
+                if g.entity(cand.entity).kind() == Kind::Admin2 {
+                    cand.score += 4.0;
+                    cand.evidence.push("admin_chain");
+                }
+            }
+        }
         let mut near_known_place = false;
         for cand in &mut site.candidates {
             let e = g.entity(cand.entity);
@@ -524,6 +551,7 @@ impl Resolver {
                 evidence: Vec::new(),
                 alternatives: Vec::new(),
                 accepted: false,
+                point: None,
             };
         };
         // Softmax share of the best candidate.
@@ -595,6 +623,7 @@ impl Resolver {
                 .map(|c| (c.entity, c.score))
                 .collect(),
             accepted,
+            point: best_entity.point(),
         }
     }
 
@@ -657,6 +686,90 @@ impl Resolver {
             Commonness::Name
         }
     }
+}
+
+/// Places the mentions of features with a course (rivers) on the
+/// stretch the document is about: the point of the course nearest to the centre of the
+/// places named beside it, each within 25 km of the course: those of the mention's
+/// paragraph, else the three named closest in the text. Without such places the feature
+/// keeps its own point.
+fn place_on_courses(
+    g: &Gazetteer,
+    text: &str,
+    mentions: &[Mention],
+    resolutions: &mut [Resolution],
+) {
+    const NEAR_COURSE_KM: f64 = 25.0;
+    const PLACES: usize = 3;
+    for i in 0..resolutions.len() {
+        let Some(course) = resolutions[i]
+            .entity
+            .map(|e| g.entity(e).course())
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        let at = mentions[i].span().start();
+        let paragraph = paragraph_of(text, at);
+        // (distance in the text, same paragraph, entity, point)
+        let mut near: Vec<(usize, bool, EntityId, Point)> = mentions
+            .iter()
+            .zip(resolutions.iter())
+            .filter(|(_, r)| r.accepted && r.ty == EntityType::Loc)
+            .filter_map(|(m, r)| {
+                let id = r.entity?;
+                let point_like = matches!(
+                    g.entity(id).kind(),
+                    Kind::Populated
+                        | Kind::Admin3
+                        | Kind::Neighbourhood
+                        | Kind::Camp
+                        | Kind::Facility
+                );
+                let p = r.point.filter(|_| point_like)?;
+                let (_, km) = p.nearest_on(course)?;
+                let start = m.span().start();
+                (km <= NEAR_COURSE_KM).then_some((
+                    start.abs_diff(at),
+                    paragraph.contains(&start),
+                    id,
+                    p,
+                ))
+            })
+            .collect();
+        near.sort_by_key(|n| (n.0, n.2));
+        let mut seen = Vec::new();
+        near.retain(|n| {
+            !seen.contains(&n.2) && {
+                seen.push(n.2);
+                true
+            }
+        });
+        if near.iter().any(|n| n.1) {
+            near.retain(|n| n.1);
+        } else {
+            near.truncate(PLACES);
+        }
+        if near.is_empty() {
+            continue;
+        }
+        let n = near.len() as f64;
+        let centre = Point {
+            lat: near.iter().map(|p| p.3.lat).sum::<f64>() / n,
+            lon: near.iter().map(|p| p.3.lon).sum::<f64>() / n,
+        };
+        if let Some((on, _)) = centre.nearest_on(course) {
+            resolutions[i].point = Some(on);
+            resolutions[i].evidence.push("course");
+        }
+    }
+}
+
+/// The byte range of the paragraph (text between blank or line breaks) around `at`.
+fn paragraph_of(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
 }
 
 /// Place or organization: by a cue word, else by the most prominent candidate.

@@ -18,7 +18,6 @@ fn tags_resolves_and_scores_the_fixture() {
     let gold = eval::parse_gold_jsonl(fixture("gold.jsonl"), "gold.jsonl").unwrap();
     let tagger = Tagger::new();
     let resolver = Resolver::new(tagger.clone());
-    let g = tagger.gazetteer();
     let mut system = Vec::new();
     for line in fixture("docs.jsonl").lines() {
         let doc: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
@@ -28,7 +27,7 @@ fn tags_resolves_and_scores_the_fixture() {
             .find(text)
             .into_iter()
             .map(|(m, r)| {
-                let point = r.entity().and_then(|e| g.entity(e).point());
+                let point = r.point();
                 SystemMention {
                     start: conv.convert(m.span().start()).char,
                     end: conv.convert(m.span().end()).char,
@@ -63,4 +62,43 @@ fn tags_resolves_and_scores_the_fixture() {
     );
     assert_eq!(report.resolution_all.acc_at_10km, 1.0, "{report}");
     assert_eq!(report.resolution_all.end_to_end_at_25km, 1.0, "{report}");
+}
+
+/// The point a resolver gives the first mention of `name` in `text`, and its evidence.
+fn point_of(resolver: &Resolver, text: &str, name: &str) -> (makan::Point, Vec<&'static str>) {
+    let (_, r) = resolver
+        .find(text)
+        .into_iter()
+        .find(|(m, _)| &text[m.span()] == name)
+        .unwrap_or_else(|| panic!("«{name}» not found in «{text}»"));
+    (r.point().unwrap(), r.evidence().to_vec())
+}
+
+#[test]
+fn a_river_sits_on_the_stretch_its_paragraph_names() {
+    let resolver = Resolver::new(Tagger::new());
+    let at = |lat, lon| makan::Point { lat, lon };
+    // The paragraph names the Mayadin-Ashara stretch: the Euphrates there, not at the label point.
+    let text = "تقدمت وحدات الجيش على طول نهر الفرات بين الميادين والعشارة";
+    let (p, evidence) = point_of(&resolver, text, "نهر الفرات");
+    assert!(evidence.contains(&"course"), "{evidence:?}");
+    assert!(p.distance_km(at(34.97, 40.51)) < 10.0, "{p:?}");
+    // Upstream, near Jarablus: another stretch of the same river.
+    let text = "عبرت القوات نهر الفرات قرب مدينة جرابلس";
+    let (p, _) = point_of(&resolver, text, "نهر الفرات");
+    assert!(p.distance_km(at(36.82, 38.01)) < 10.0, "{p:?}");
+    // Only the river's own paragraph counts when it names places near the river.
+    let text =
+        "وصل الوفد إلى جرابلس صباحا.\nوفي المساء اشتدت المعارك على ضفاف نهر الفرات قرب البوكمال";
+    let (p, _) = point_of(&resolver, text, "نهر الفرات");
+    assert!(p.distance_km(at(34.45, 40.92)) < 10.0, "{p:?}");
+    // No place beside it: the river's own point, and no `course` evidence.
+    let text = "انخفض منسوب نهر الفرات هذا الصيف";
+    let (p, evidence) = point_of(&resolver, text, "نهر الفرات");
+    let tagger = resolver.tagger();
+    let g = tagger.gazetteer();
+    let river = g.entity(g.by_id("feat:SYF001").unwrap());
+    assert_eq!(Some(p), river.point());
+    assert!(!evidence.contains(&"course"), "{evidence:?}");
+    assert!(river.course().len() >= 5);
 }
