@@ -371,10 +371,13 @@ fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
 
 /// Idioms in which a place's name is an ordinary word, told by the word that follows:
 /// «مسقط رأسه» (his birthplace, not Muscat), «الضفة الغربية لنهر الفرات» (a river's west
-/// bank, not the West Bank).
+/// bank, not the West Bank), «حماة الديار» (guardians of the homeland: the anthem, and the
+/// army's epithet — not Hama).
 const IDIOMS: &[(&str, &str)] = &[
     ("مسقط", "رأس"),
     ("مسقط", "رأسه"),
+    ("حماة", "الديار"),
+    ("حماة", "الوطن"),
     ("الضفة الغربية", "لنهر"),
     ("الضفة الشرقية", "لنهر"),
 ];
@@ -387,6 +390,104 @@ pub(crate) fn is_idiom(key: &str, after: &[&str]) -> bool {
     after
         .first()
         .is_some_and(|next| IDIOM_TABLE.iter().any(|(k, w)| k == key && w == next))
+}
+
+/// Nationality adjectives (feminine, with the article, as they follow a cue noun) and the
+/// country each names: «العاصمة الأردنية عمان», «البلدة اللبنانية عرسال», «مدينة الموصل
+/// العراقية».
+const NISBAS: &[(&str, &str)] = &[
+    ("السورية", "SY"),
+    ("التركية", "TR"),
+    ("اللبنانية", "LB"),
+    ("العراقية", "IQ"),
+    ("الأردنية", "JO"),
+    ("الإيرانية", "IR"),
+    ("المصرية", "EG"),
+    ("السعودية", "SA"),
+    ("الفلسطينية", "PS"),
+    ("الإسرائيلية", "IL"),
+    ("الروسية", "RU"),
+    ("الأمريكية", "US"),
+    ("الأميركية", "US"),
+    ("الفرنسية", "FR"),
+    ("البريطانية", "GB"),
+    ("الألمانية", "DE"),
+    ("الإيطالية", "IT"),
+    ("الإسبانية", "ES"),
+    ("اليونانية", "GR"),
+    ("القبرصية", "CY"),
+    ("الليبية", "LY"),
+    ("اليمنية", "YE"),
+    ("الكويتية", "KW"),
+    ("القطرية", "QA"),
+    ("الإماراتية", "AE"),
+    ("البحرينية", "BH"),
+    ("العمانية", "OM"),
+    ("التونسية", "TN"),
+    ("الجزائرية", "DZ"),
+    ("المغربية", "MA"),
+    ("السودانية", "SD"),
+    ("الأفغانية", "AF"),
+    ("الباكستانية", "PK"),
+    ("الهندية", "IN"),
+    ("الصينية", "CN"),
+    ("اليابانية", "JP"),
+    ("الأوكرانية", "UA"),
+    ("البلجيكية", "BE"),
+    ("الهولندية", "NL"),
+    ("السويدية", "SE"),
+    ("النمساوية", "AT"),
+    ("السويسرية", "CH"),
+    ("الكندية", "CA"),
+    ("الأسترالية", "AU"),
+    ("المجرية", "HU"),
+    ("البولندية", "PL"),
+    ("الدنماركية", "DK"),
+    ("النرويجية", "NO"),
+];
+
+static NISBA_TABLE: Lazy<Vec<(String, &'static str)>> =
+    Lazy::new(|| NISBAS.iter().map(|&(w, c)| (fold(w), c)).collect());
+
+/// The country a nationality adjective beside a place cue names: before the name after a
+/// cue noun («العاصمة الأردنية عمان»: `before` = [الاردنيه, العاصمه]) or after a name that
+/// has a cue before it («مدينة الموصل العراقية»).
+pub(crate) fn nisba_country(
+    before: &[&str],
+    cue: Option<Cue>,
+    after: &[&str],
+) -> Option<&'static str> {
+    let country = |w: &str| NISBA_TABLE.iter().find(|(n, _)| n == w).map(|&(_, c)| c);
+    let is_place_cue = |c: Option<Cue>| c.is_some_and(|c| c.is_place_cue() && c != Cue::Country);
+    match (before, after) {
+        ([adj, noun, ..], _) if is_place_cue(cue_before(&[noun])) => country(adj),
+        (_, [adj, ..]) if is_place_cue(cue) => country(adj),
+        _ => None,
+    }
+}
+
+/// Words for a road named by its two ends («طريق حلب دمشق»), folded.
+const ROAD_WORDS: &[&str] = &[
+    "طريق",
+    "الطريق",
+    "اوتوستراد",
+    "أوتوستراد",
+    "اوتستراد",
+    "الاوتوستراد",
+    "الأوتوستراد",
+    "road",
+    "highway",
+];
+
+static ROAD_TABLE: Lazy<Vec<String>> = Lazy::new(|| ROAD_WORDS.iter().map(|w| fold(w)).collect());
+
+/// Whether a folded word names a road, with or without a glued proclitic (وطريق، بطريق).
+pub(crate) fn is_road_word(word: &str) -> bool {
+    let bare = ["و", "ف", "ب", "ل", "وب", "فب", "ول"]
+        .iter()
+        .filter_map(|p| word.strip_prefix(p))
+        .chain(std::iter::once(word));
+    bare.into_iter().any(|w| ROAD_TABLE.iter().any(|r| r == w))
 }
 
 /// Whether a folded name key is a place cue word, with or without the article (مدينه،

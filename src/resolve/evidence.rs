@@ -35,10 +35,20 @@ pub(super) fn is_list_gap(folded: &str, a: &Mention, b: &Mention) -> bool {
     let conj = b.proclitic().conjunction().is_some();
     match gap.as_slice() {
         [] => conj,
-        [sep] => matches!(*sep, "،" | "," | "و" | "and" | "or" | "او"),
+        [sep] => matches!(*sep, "،" | "," | "و" | "and" | "or" | "او" | "ثم"),
         [sep, "و"] | [sep, "and"] => matches!(*sep, "،" | ","),
         _ => false,
     }
+}
+
+/// Whether `b` follows `a` with only a glued ف between them: a list in a chain of places
+/// («دير الزور فالعشارة فبالميادين»), but also "so, then" between two sentences' words
+/// («أما حصة الساحل فللاذقية»).
+pub(super) fn is_fa_link(folded: &str, a: &Mention, b: &Mention) -> bool {
+    let start = b.folded().start() - b.proclitic().len_bytes();
+    b.proclitic().conjunction() == Some('ف')
+        && start >= a.folded().end()
+        && folded[a.folded().end()..start].trim().is_empty()
 }
 
 /// The gap between X and Y says "X is in Y".

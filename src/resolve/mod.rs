@@ -22,8 +22,8 @@ use crate::output::{AdminRecord, AlternativeRecord, ResolvedRecord};
 use crate::{Mention, Tagger};
 use cues::Cue;
 use evidence::{
-    MAX_GAP_BYTES, coherence_fit, containment_fit, is_containment_gap, is_latin, is_list_gap,
-    is_local, is_strong_containment_gap, relative_fit,
+    MAX_GAP_BYTES, coherence_fit, containment_fit, is_containment_gap, is_fa_link, is_latin,
+    is_list_gap, is_local, is_strong_containment_gap, relative_fit,
 };
 use prior::{Commonness, expected_per_million, is_actor, org_commonness, prior};
 
@@ -202,6 +202,8 @@ struct Site<'t> {
     against: Option<&'static str>,
     /// A Latin name written in lower case.
     lowercase: bool,
+    /// A nationality adjective names a country none of the candidates is in.
+    nationality_mismatch: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -278,11 +280,12 @@ impl Resolver {
             .iter()
             .map(|m| {
                 let mut site = self.first_pass(g, folded, m);
-                // English writes names with a capital: "said" and "old city" are words.
-                site.lowercase = original[m.span()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase);
+                // English writes names with a capital: "said" and "old city" are words. In
+                // a headline in capitals ("THE REPORT SAID") case says nothing either: a
+                // place there must stand on its prominence, like a lower-case word.
+                let written = &original[m.span()];
+                site.lowercase = written.chars().next().is_some_and(char::is_lowercase)
+                    || (site.ty == EntityType::Loc && in_capitals(original, m.span()));
                 site
             })
             .collect();
@@ -327,7 +330,8 @@ impl Resolver {
         let cue_after = cues::cue_after(&after);
         let name = g.name(m.name());
         let quoted = is_quoted(&before, &after);
-        let ty = choose_type(g, name, cue_before, cue_after, quoted);
+        let place_context = cues::after_preposition(m.proclitic(), &before);
+        let ty = choose_type(g, name, cue_before, cue_after, quoted, place_context);
         let candidates = name
             .entities()
             .iter()
@@ -352,9 +356,34 @@ impl Resolver {
             weak_support: Vec::new(),
             against: None,
             lowercase: false,
+            nationality_mismatch: false,
         };
         for cue in [cue_before, cue_after].into_iter().flatten() {
             apply_cue(g, &mut site, cue);
+        }
+        // «العاصمة الأردنية عمان»: the cue noun before the adjective counts, and the
+        // adjective names the country.
+        if let Some(country) = cues::nisba_country(&site.before, cue_before, &site.after) {
+            if cue_before.is_none()
+                && let Some(cue) = cues::cue_before(&site.before[1..2])
+            {
+                apply_cue(g, &mut site, cue);
+            }
+            let mut fits = false;
+            for c in &mut site.candidates {
+                if g.entity(c.entity).country() == country {
+                    c.score += 3.0;
+                    c.evidence.push("cue:nationality");
+                    fits = true;
+                } else {
+                    c.score -= 1.5;
+                }
+            }
+            if fits && ty == EntityType::Loc {
+                site.support.push("cue:nationality");
+            }
+            // «بلدة الحمرا اللبنانية» with only Syrian Hamras known: a place, not one of these.
+            site.nationality_mismatch = !fits;
         }
         if ty == EntityType::Loc && cues::stands_as_place(m.proclitic(), &site.before) {
             site.support.push("locative");
@@ -424,9 +453,60 @@ impl Resolver {
         let prev_gap_is_list = i > 0 && is_list_gap(folded, &mentions[i - 1], &mentions[i]);
         let next_gap_is_list =
             next_entity.is_some() && is_list_gap(folded, &mentions[i], &mentions[next]);
-        if (prev_gap_is_list && sites[i - 1].ty == EntityType::Loc)
-            || (next_gap_is_list && sites[next].ty == EntityType::Loc)
-        {
+        // A road named by its two ends: «طريق دير الزور الميادين», «أوتوستراد حلب دمشق».
+        let road = i > 0
+            && sites[i - 1].ty == EntityType::Loc
+            && sites[i - 1]
+                .before
+                .first()
+                .is_some_and(|w| cues::is_road_word(w))
+            && mentions[i].proclitic().is_empty()
+            && folded[mentions[i - 1].folded().end()..mentions[i].folded().start()]
+                .trim()
+                .is_empty();
+        let prev_entity = (i > 0)
+            .then(|| choices[i - 1])
+            .flatten()
+            .map(|e| g.entity(e));
+        // A lone ف between two names may be "so": a list only in a chain of three.
+        let prev_fa = i > 0 && is_fa_link(folded, &mentions[i - 1], &mentions[i]);
+        let next_fa = next_gap_is_list && is_fa_link(folded, &mentions[i], &mentions[next]);
+        let chain = (prev_gap_is_list && (next_gap_is_list || !prev_fa))
+            || (next_gap_is_list && !next_fa)
+            || (prev_fa && i > 1 && is_list_gap(folded, &mentions[i - 2], &mentions[i - 1]));
+        let list_neighbours: Vec<&Entity> = [
+            prev_entity.filter(|_| prev_gap_is_list && sites[i - 1].ty == EntityType::Loc),
+            next_entity.filter(|_| next_gap_is_list && sites[next].ty == EntityType::Loc),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // A list of places, or a road, with a place of this name close to its neighbour:
+        // «دير الزور فالعشارة فبالميادين» speaks of the town, not of squares.
+        let near_neighbour = |neighbours: &[&Entity]| {
+            sites[i].candidates.iter().any(|c| {
+                let p = g.entity(c.entity).point();
+                neighbours.iter().any(|n| match (p, n.point()) {
+                    (Some(p), Some(q)) => p.distance_km(q) <= 40.0,
+                    _ => false,
+                })
+            })
+        };
+        // A road's ends may lie far apart, in one country.
+        let road = road
+            && prev_entity.is_some_and(|p| {
+                sites[i]
+                    .candidates
+                    .iter()
+                    .any(|c| !p.country().is_empty() && g.entity(c.entity).country() == p.country())
+            });
+        let near_list = chain && !list_neighbours.is_empty() && near_neighbour(&list_neighbours);
+        if road {
+            sites[i].support.push("road");
+        }
+        if near_list {
+            sites[i].support.push("list");
+        } else if !list_neighbours.is_empty() {
             sites[i].weak_support.push("list");
         }
 
@@ -611,6 +691,12 @@ impl Resolver {
             accepted = false;
         }
         accepted &= confidence >= self.options.min_confidence;
+        // Still a place mention, but the gazetteer lacks the one meant: kept, with a
+        // confidence that says the point is likely wrong.
+        if site.nationality_mismatch {
+            evidence.push("nationality_mismatch");
+            confidence *= 0.3;
+        }
         Resolution {
             entity: Some(best.entity),
             ty: site.ty,
@@ -775,13 +861,16 @@ fn paragraph_of(text: &str, at: usize) -> std::ops::Range<usize> {
 /// Place or organization: by a cue word, else by the most prominent candidate.
 ///
 /// A name in quotes («الوطن»، "الشرق الأوسط") is a media or group name; a place cue or a
-/// prominent place (a region, a town of some size: prior ≥ 3) makes it a place.
+/// prominent place (a region, a town of some size: prior ≥ 3) makes it a place — a foreign
+/// town that is no capital only after a preposition or locative word, since alone it would
+/// be rejected as unsupported anyway ("Hamas" is also an alternate name of Hamm, Germany).
 fn choose_type(
     g: &Gazetteer,
     name: &Name,
     before: Option<Cue>,
     after: Option<Cue>,
     quoted: bool,
+    place_context: bool,
 ) -> EntityType {
     let types = |ty| {
         name.entities()
@@ -806,15 +895,28 @@ fn choose_type(
                 .iter()
                 .map(|&e| g.entity(e))
                 .filter(|e| e.entity_type() == EntityType::Loc)
-                .map(prior)
-                .fold(f64::MIN, f64::max);
-            if best_loc >= 3.0 {
+                .max_by(|a, b| prior(a).total_cmp(&prior(b)).then(b.id().cmp(a.id())));
+            let stands_alone = |e: &Entity| e.country() == "SY" || is_actor(e) || place_context;
+            if best_loc.is_some_and(|e| prior(e) >= 3.0 && stands_alone(e)) {
                 EntityType::Loc
             } else {
                 EntityType::Org
             }
         }
     }
+}
+
+/// Whether a Latin mention is written in capitals amid words in capitals (a headline, a
+/// shouted line), where case does not tell names from words.
+fn in_capitals(text: &str, span: crate::Span) -> bool {
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| !c.is_alphabetic() || c.is_ascii_uppercase())
+    };
+    let word_before = text[..span.start()].split_whitespace().next_back();
+    let word_after = text[span.end()..].split_whitespace().next();
+    capitals(&text[span]) && (word_before.is_some_and(capitals) || word_after.is_some_and(capitals))
 }
 
 /// Whether the mention stands between quotation marks: «X», "X", “X”.

@@ -102,3 +102,23 @@ fn a_river_sits_on_the_stretch_its_paragraph_names() {
     assert!(!evidence.contains(&"course"), "{evidence:?}");
     assert!(river.course().len() >= 5);
 }
+
+#[test]
+fn a_nationality_no_candidate_has_keeps_the_mention_with_a_low_confidence() {
+    let resolver = Resolver::new(Tagger::new());
+    // Only Syrian places are named الحمرا in the gazetteer; the text says the Lebanese one.
+    let text = "قصفت المدفعية بلدة الحمرا اللبنانية";
+    let found = resolver.find(text);
+    let (m, r) = &found[0];
+    assert_eq!(&text[m.span()], "الحمرا");
+    assert!(r.evidence().contains(&"nationality_mismatch"));
+    assert!(r.confidence() < 0.3, "{}", r.confidence());
+    // The same town with its own country's adjective is sure.
+    let text = "قصفت المدفعية بلدة الحمرا السورية";
+    let (_, r) = &resolver.find(text)[0];
+    assert!(
+        r.evidence().contains(&"cue:nationality"),
+        "{:?}",
+        r.evidence()
+    );
+}
