@@ -22,6 +22,9 @@ pub enum ArabicReject {
     /// Two names joined by a dash, like `حمص - حماة` (a road or a stretch between two
     /// places): as a key it would swallow both places' names when they stand side by side.
     Compound,
+    /// Uyghur or Kazakh orthography in standard letters: a word opening with ئ or with ى
+    /// inside it (`ئالجىر` for Algiers, `رىياد`), which Arabic never writes.
+    Uyghur,
 }
 
 impl ArabicReject {
@@ -34,6 +37,7 @@ impl ArabicReject {
             ArabicReject::TooShort => "arabic field: shorter than 2 letters",
             ArabicReject::SplitWord => "arabic field: word split by a stray space",
             ArabicReject::Compound => "arabic field: two names joined by a dash",
+            ArabicReject::Uyghur => "arabic field: uyghur orthography (initial ئ, medial ى)",
         }
     }
 }
@@ -143,6 +147,15 @@ pub fn clean_arabic(raw: &str) -> Result<String, ArabicReject> {
     }
     if [" - ", " – ", " — "].iter().any(|dash| name.contains(dash)) {
         return Err(ArabicReject::Compound);
+    }
+    let uyghur = name.split(' ').any(|word| {
+        let mut chars: Vec<char> = word.chars().collect();
+        let opens_with_hamza_seat = chars.first() == Some(&'ئ');
+        chars.pop();
+        opens_with_hamza_seat || chars.contains(&'ى')
+    });
+    if uyghur {
+        return Err(ArabicReject::Uyghur);
     }
     Ok(name)
 }
@@ -366,6 +379,10 @@ mod tests {
         assert_eq!(clean_arabic("دِرعا"), Ok("درعا".to_string()));
         assert_eq!(clean_arabic("سبع و اربعين"), Ok("سبع و اربعين".to_string()));
         assert_eq!(clean_arabic("حمص - حماة"), Err(ArabicReject::Compound));
+        assert_eq!(clean_arabic("ئالجىر"), Err(ArabicReject::Uyghur));
+        assert_eq!(clean_arabic("مادرىد"), Err(ArabicReject::Uyghur));
+        assert_eq!(clean_arabic("تل عيسى"), Ok("تل عيسى".to_string()));
+        assert_eq!(clean_arabic("مصطفى الحمود"), Ok("مصطفى الحمود".to_string()));
     }
 
     #[test]

@@ -131,6 +131,19 @@ impl NameList {
         self.keys.insert(key);
     }
 
+    /// Removes a name other than the preferred one; returns whether it was there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        let key = self.key(name);
+        let before = self.others.len();
+        let script = self.script;
+        self.others.retain(|n| names_key(script, n) != key);
+        let removed = self.others.len() < before;
+        if removed {
+            self.keys.remove(&key);
+        }
+        removed
+    }
+
     /// The preferred name (empty if none).
     pub fn preferred(&self) -> &str {
         &self.preferred

@@ -104,7 +104,52 @@ pub fn apply_all(
         nospace(place, &mut tally);
         latin_family(place, &mut tally);
     }
-    curated_variants(places, curated, &mut tally)
+    curated_variants(places, curated, &mut tally)?;
+    curated_removals(
+        places,
+        &curated.with_file_name("place_name_removals.tsv"),
+        &mut tally,
+    )
+}
+
+/// `curated/place_name_removals.tsv`: alternate names a source gives a place that are junk
+/// for news (`الجزيرة` for Algiers, an old name that today means the channel or the Jazira;
+/// `Hamas` for Hamm). Same columns as `place_variants.tsv`; a row whose name the place does
+/// not have (or has as its preferred name) is an error, so a stale row is noticed.
+fn curated_removals(places: &mut [Place], path: &Path, tally: &mut Tally) -> Result<(), String> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let table = Table::read(path)?;
+    if let Some(bad) = table.bad_rows.first() {
+        return Err(format!("{}: {}", bad.place, bad.reason));
+    }
+    let (target, lang, name) = (
+        table.column("target_id")?,
+        table.column("lang")?,
+        table.column("variant")?,
+    );
+    for row in &table.rows {
+        let at = table.at(row);
+        let place = places
+            .iter_mut()
+            .find(|p| p.id == row.get(target))
+            .ok_or_else(|| format!("{at}: unknown target id `{}`", row.get(target)))?;
+        let removed = match row.get(lang) {
+            "ar" => place.names_ar.remove(row.get(name)),
+            "en" => place.names_en.remove(row.get(name)),
+            other => return Err(format!("{at}: lang `{other}` is not ar or en")),
+        };
+        if !removed {
+            return Err(format!(
+                "{at}: `{}` has no other name `{}`",
+                row.get(target),
+                row.get(name)
+            ));
+        }
+        tally.add("curated removal", true);
+    }
+    Ok(())
 }
 
 /// Keys under which two Arabic spellings are "the same name" for the rules here: the fold without

@@ -466,6 +466,53 @@ pub(crate) fn nisba_country(
     }
 }
 
+/// Head nouns of names that contain a place's name: teams and their players, banks,
+/// universities, events, venues. Flat annotation marks the whole name (an organization or
+/// an event), never the place inside: «منتخب مصر», «لاعبو برشلونة», «بنك سورية المركزي»,
+/// «جامعة دمشق», «بطولة فرنسا المفتوحة», «ستاد عمان الدولي», «مراسل الجزيرة».
+const NAME_HEADS: &[&str] = &[
+    "منتخب",
+    "فريق",
+    "نادي",
+    "لاعب",
+    "لاعبو",
+    "لاعبي",
+    "مدرب",
+    "اتحاد",
+    "بنك",
+    "مصرف",
+    "جامعة",
+    "كلية",
+    "معهد",
+    "بطولة",
+    "دوري",
+    "كأس",
+    "رالي",
+    "ماراثون",
+    "جائزة",
+    "مهرجان",
+    "معرض",
+    "ستاد",
+    "ملعب",
+    "مراسل",
+    "مراسلة",
+];
+
+static NAME_HEAD_TABLE: Lazy<Vec<(String, Cue)>> = Lazy::new(|| {
+    NAME_HEADS
+        .iter()
+        .map(|w| (fold(w), Cue::Organization))
+        .collect()
+});
+
+/// Whether the word right before a mention is the head of a longer name the place is part
+/// of (`before` nearest first).
+pub(crate) fn is_name_head(before: &[&str]) -> bool {
+    before
+        .first()
+        .is_some_and(|w| lookup(&NAME_HEAD_TABLE, w).is_some())
+}
+
 /// Words for a road named by its two ends («طريق حلب دمشق»), folded.
 const ROAD_WORDS: &[&str] = &[
     "طريق",
@@ -541,9 +588,45 @@ pub(crate) fn reads_as_adjective(key: &str, proclitic: crate::Proclitic, before:
         && lookup(&t.before, noun).is_none()
 }
 
+/// Whether a definite name ending in ية reads as a nisba adjective after a definite noun:
+/// «الحكومة السعودية», «العاصمة السعودية», «القوات السعودية». Only for names that are a
+/// country's (the caller checks): a village named الحميدية after «قصفت الطائرات» is the
+/// object, not an adjective.
+pub(crate) fn reads_as_definite_adjective(
+    key: &str,
+    proclitic: crate::Proclitic,
+    before: &[&str],
+) -> bool {
+    if !proclitic.is_empty() || !key.starts_with("ال") || !key.ends_with("يه") || key.contains(' ')
+    {
+        return false;
+    }
+    let Some(&noun) = before.first() else {
+        return false;
+    };
+    let arabic_word =
+        noun.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && noun.chars().count() >= 5;
+    let inflected = ["ه", "ات", "ين", "ون"].iter().any(|e| noun.ends_with(e));
+    arabic_word && inflected && noun.starts_with("ال")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn definite_nisba_after_a_definite_noun() {
+        let none = crate::Proclitic::default();
+        assert!(reads_as_definite_adjective("السعوديه", none, &["الحكومه"]));
+        assert!(reads_as_definite_adjective(
+            "السعوديه",
+            none,
+            &["العاصمه", "في"]
+        ));
+        assert!(!reads_as_definite_adjective("السعوديه", none, &["الى"]));
+        assert!(!reads_as_definite_adjective("السعوديه", none, &["حكومه"]));
+        assert!(!reads_as_definite_adjective("سوريه", none, &["الحكومه"]));
+    }
 
     #[test]
     fn cues_fold_like_text() {

@@ -279,7 +279,7 @@ impl Resolver {
         let mut sites: Vec<Site<'_>> = mentions
             .iter()
             .map(|m| {
-                let mut site = self.first_pass(g, folded, m);
+                let mut site = self.first_pass(g, original, folded, m);
                 // English writes names with a capital: "said" and "old city" are words. In
                 // a headline in capitals ("THE REPORT SAID") case says nothing either: a
                 // place there must stand on its prominence, like a lower-case word.
@@ -321,7 +321,13 @@ impl Resolver {
         resolutions
     }
 
-    fn first_pass<'t>(&self, g: &'t Gazetteer, folded: &'t str, m: &Mention) -> Site<'t> {
+    fn first_pass<'t>(
+        &self,
+        g: &'t Gazetteer,
+        original: &str,
+        folded: &'t str,
+        m: &Mention,
+    ) -> Site<'t> {
         let span = m.folded();
         let before = context::before(folded, span.start() - m.proclitic().len_bytes(), 3);
         // One word after is enough for a trailing cue ("Idlib province", الإخبارية).
@@ -330,7 +336,19 @@ impl Resolver {
         let cue_after = cues::cue_after(&after);
         let name = g.name(m.name());
         let quoted = is_quoted(&before, &after);
-        let place_context = cues::after_preposition(m.proclitic(), &before);
+        // A dateline: «دمشق - (سانا)», "FRANKFURT (Reuters) -".
+        let line_start = folded[..span.start() - m.proclitic().len_bytes()]
+            .trim_end_matches([' ', '\t'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| c == '\n');
+        // The punctuation after it, read from the original (folding makes a hyphen a space).
+        let dateline = line_start
+            && m.proclitic().is_empty()
+            && original[m.span().end()..]
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['-', '–', '—', '(', ':']);
+        let place_context = dateline || cues::after_preposition(m.proclitic(), &before);
         let ty = choose_type(g, name, cue_before, cue_after, quoted, place_context);
         let candidates = name
             .entities()
@@ -391,15 +409,25 @@ impl Resolver {
         if ty == EntityType::Org && quoted {
             site.support.push("quoted");
         }
+        if ty == EntityType::Loc && dateline {
+            site.support.push("dateline");
+        }
         if ty == EntityType::Loc && cues::after_preposition(m.proclitic(), &site.before) {
             site.weak_support.push("preposition");
         }
         if cue_before == Some(Cue::Person) {
             site.against = Some("cue:person");
+        } else if ty == EntityType::Loc && cues::is_name_head(&site.before) {
+            site.against = Some("part_of_name");
         } else if cues::is_idiom(name.key(), &site.after) {
             site.against = Some("idiom");
         } else if ty == EntityType::Loc
-            && cues::reads_as_adjective(name.key(), m.proclitic(), &site.before)
+            && (cues::reads_as_adjective(name.key(), m.proclitic(), &site.before)
+                || (cues::reads_as_definite_adjective(name.key(), m.proclitic(), &site.before)
+                    && site
+                        .candidates
+                        .iter()
+                        .any(|c| g.entity(c.entity).kind() == Kind::Country)))
         {
             site.against = Some("adjective");
         }
@@ -675,6 +703,22 @@ impl Resolver {
             && site.weak_support.is_empty()
         {
             evidence.push("unsupported_foreign");
+            confidence *= 0.3;
+            accepted = false;
+        }
+        // So is a small Syrian village with nothing for it but its name: no cue, no
+        // preposition, no list, no place near it (عبلة a first name, مقتله "his killing").
+        let small = best_entity.population().unwrap_or(0) < 20_000
+            && !best_entity.class().starts_with("PPLA")
+            && best_entity.class() != "PPLC";
+        if best_entity.kind() == Kind::Populated
+            && best_entity.country() == "SY"
+            && small
+            && best.evidence == ["prior"]
+            && site.support.is_empty()
+            && site.weak_support.is_empty()
+        {
+            evidence.push("unsupported_village");
             confidence *= 0.3;
             accepted = false;
         }

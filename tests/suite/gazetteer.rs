@@ -145,6 +145,12 @@ fn names_are_clean() {
                 "{}: Arabic name with Latin letters: {name}",
                 e.id()
             );
+            // Uyghur orthography in Arabic letters (ئالجىر for Algiers) is no Arabic name.
+            let uyghur = name.split(' ').any(|w| {
+                let chars: Vec<char> = w.chars().collect();
+                chars.first() == Some(&'ئ') || chars[..chars.len().saturating_sub(1)].contains(&'ى')
+            });
+            assert!(!uyghur, "{}: Uyghur orthography: {name}", e.id());
         }
         for name in [e.name_ar(), e.name_en()]
             .into_iter()
@@ -179,4 +185,13 @@ fn every_syrian_place_has_its_governorate() {
         missing.len(),
         &missing[..missing.len().min(10)]
     );
+}
+
+#[test]
+fn junk_alternate_names_are_removed() {
+    // GeoNames gives Algiers the old name الجزيرة and Hamm "Hamas"; news means others.
+    let algiers = g().entity(g().by_id("gn:2507480").unwrap());
+    assert_eq!(algiers.name_ar(), "الجزائر");
+    assert!(places_named("الجزيرة").iter().all(|e| e.country() != "DZ"));
+    assert!(places_named("Hamas").is_empty());
 }
