@@ -419,6 +419,9 @@ impl Resolver {
             site.against = Some("cue:person");
         } else if ty == EntityType::Loc && cues::is_name_head(&site.before) {
             site.against = Some("part_of_name");
+        } else if ty == EntityType::Loc && has_tanween(original, m.span()) {
+            // «درعاً» (a shield), «إسبانياً»: an indefinite noun or an adverb, never a name.
+            site.against = Some("tanween");
         } else if cues::is_idiom(name.key(), &site.after) {
             site.against = Some("idiom");
         } else if ty == EntityType::Loc
@@ -948,6 +951,18 @@ fn choose_type(
             }
         }
     }
+}
+
+/// Whether the word of the mention carries a tanween fath (ً) and no other vowel mark:
+/// newspapers write it alone on indefinite accusatives («درعاً» a shield, «مساءً»), never
+/// on a name. Fully vowelled text (حَلَبٍ، «سوريةٌ واحدةٌ») is not read this way.
+fn has_tanween(text: &str, span: crate::Span) -> bool {
+    let word: Vec<char> = text[span.start()..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let other_marks = word.iter().any(|c| matches!(c, '\u{064C}'..='\u{0652}'));
+    word.contains(&'\u{064B}') && !other_marks
 }
 
 /// Whether a Latin mention is written in capitals amid words in capitals (a headline, a
