@@ -13,34 +13,63 @@ use std::time::Instant;
 
 use makan::{Resolver, Tagger};
 
-fn main() {
+const USAGE: &str = "usage: bench [CORPUS.jsonl] [--resolve] [--runs N] [--limit N]";
+
+fn main() -> std::process::ExitCode {
+    match read_corpus() {
+        Ok((docs, resolve, runs)) => {
+            run(&docs, resolve, runs);
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("bench: {e}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+/// The documents of the corpus named on the command line, and the options.
+fn read_corpus() -> Result<(Vec<String>, bool, usize), String> {
     let mut corpus = "../shared/corpus/saudinewsnet/saudinewsnet_all.jsonl".to_string();
     let (mut resolve, mut runs, mut limit) = (false, 5usize, usize::MAX);
     let mut args = std::env::args().skip(1);
+    let number = |flag: &str, value: Option<String>| {
+        value
+            .and_then(|n| n.parse().ok())
+            .ok_or(format!("{flag} needs a number\n{USAGE}"))
+    };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--resolve" => resolve = true,
-            "--runs" => runs = args.next().and_then(|n| n.parse().ok()).expect("--runs N"),
-            "--limit" => limit = args.next().and_then(|n| n.parse().ok()).expect("--limit N"),
+            "--runs" => runs = number("--runs", args.next())?,
+            "--limit" => limit = number("--limit", args.next())?,
+            "-h" | "--help" => return Err(USAGE.into()),
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option {other}\n{USAGE}"));
+            }
             other => corpus = other.to_string(),
         }
     }
-    let file = std::fs::File::open(&corpus).unwrap_or_else(|e| panic!("{corpus}: {e}"));
+    let file = std::fs::File::open(&corpus).map_err(|e| format!("{corpus}: {e}"))?;
     let mut docs = Vec::new();
     for (i, line) in std::io::BufReader::new(file)
         .lines()
         .take(limit)
         .enumerate()
     {
-        let line = line.unwrap_or_else(|e| panic!("{corpus}:{}: {e}", i + 1));
+        let line = line.map_err(|e| format!("{corpus}:{}: {e}", i + 1))?;
         let v: serde_json::Value =
-            serde_json::from_str(&line).unwrap_or_else(|e| panic!("{corpus}:{}: {e}", i + 1));
+            serde_json::from_str(&line).map_err(|e| format!("{corpus}:{}: {e}", i + 1))?;
         let text: Vec<&str> = ["title", "content", "text"]
             .iter()
             .filter_map(|k| v.get(k)?.as_str())
             .collect();
         docs.push(text.join("\n"));
     }
+    Ok((docs, resolve, runs.max(1)))
+}
+
+fn run(docs: &[String], resolve: bool, runs: usize) {
     let bytes: usize = docs.iter().map(String::len).sum();
     let start = Instant::now();
     let tagger = Tagger::new();
@@ -66,7 +95,7 @@ fn main() {
     for run in 1..=runs {
         let t = Instant::now();
         let mut mentions = 0usize;
-        for doc in &docs {
+        for doc in docs {
             if resolve {
                 mentions += resolver
                     .tag_and_resolve(doc)
