@@ -3,6 +3,8 @@
 //! Words are written here as a reader writes them; they are folded once, on first use, with
 //! the same [`crate::fold`] as the text, and compared with folded words of the text.
 
+use std::collections::{HashMap, HashSet};
+
 use once_cell::sync::Lazy;
 
 use crate::fold;
@@ -307,15 +309,24 @@ const LOCATIVE: &[&str] = &[
 ];
 
 struct CueTable {
-    before: Vec<(String, Cue)>,
-    after: Vec<(String, Cue)>,
+    before: HashMap<String, Cue>,
+    after: HashMap<String, Cue>,
     fillers: Vec<String>,
-    locative: Vec<String>,
+    locative: HashSet<String>,
+}
+
+/// A folded word table; the first entry of a word wins, as in a scan of the list.
+fn table_of(entries: impl Iterator<Item = (String, Cue)>) -> HashMap<String, Cue> {
+    let mut table = HashMap::new();
+    for (word, cue) in entries {
+        table.entry(word).or_insert(cue);
+    }
+    table
 }
 
 static TABLE: Lazy<CueTable> = Lazy::new(|| CueTable {
-    before: BEFORE.iter().map(|&(w, c)| (fold(w), c)).collect(),
-    after: AFTER.iter().map(|&(w, c)| (fold(w), c)).collect(),
+    before: table_of(BEFORE.iter().map(|&(w, c)| (fold(w), c))),
+    after: table_of(AFTER.iter().map(|&(w, c)| (fold(w), c))),
     fillers: CUE_FILLERS.iter().map(|w| fold(w)).collect(),
     locative: LOCATIVE.iter().map(|w| fold(w)).collect(),
 });
@@ -331,7 +342,7 @@ pub(crate) fn stands_as_place(proclitic: crate::Proclitic, before: &[&str]) -> b
     let Some(&word) = before.first() else {
         return false;
     };
-    TABLE.locative.iter().any(|w| w == word)
+    TABLE.locative.contains(word)
         || cue_before(&before[..1]).is_some_and(|c| c.is_place_cue() && c != Cue::Country)
 }
 
@@ -361,12 +372,9 @@ pub(crate) fn cue_after(words: &[&str]) -> Option<Cue> {
     lookup(&TABLE.after, words.first()?)
 }
 
-fn lookup(table: &[(String, Cue)], word: &str) -> Option<Cue> {
+fn lookup(table: &HashMap<String, Cue>, word: &str) -> Option<Cue> {
     // A cue word carries proclitics like a name does (وبلدة، بريف، لمحافظة، وبمدينة).
-    crate::tag::proclitic_splits(word).find_map(|p| {
-        let bare = &word[p.len_bytes()..];
-        table.iter().find(|(k, _)| k == bare).map(|&(_, c)| c)
-    })
+    crate::tag::proclitic_splits(word).find_map(|p| table.get(&word[p.len_bytes()..]).copied())
 }
 
 /// Idioms in which a place's name is an ordinary word, told by the word that follows:
@@ -446,7 +454,7 @@ const NISBAS: &[(&str, &str)] = &[
     ("النرويجية", "NO"),
 ];
 
-static NISBA_TABLE: Lazy<Vec<(String, &'static str)>> =
+static NISBA_TABLE: Lazy<HashMap<String, &'static str>> =
     Lazy::new(|| NISBAS.iter().map(|&(w, c)| (fold(w), c)).collect());
 
 /// The country a nationality adjective beside a place cue names: before the name after a
@@ -457,7 +465,7 @@ pub(crate) fn nisba_country(
     cue: Option<Cue>,
     after: &[&str],
 ) -> Option<&'static str> {
-    let country = |w: &str| NISBA_TABLE.iter().find(|(n, _)| n == w).map(|&(_, c)| c);
+    let country = |w: &str| NISBA_TABLE.get(w).copied();
     let is_place_cue = |c: Option<Cue>| c.is_some_and(|c| c.is_place_cue() && c != Cue::Country);
     match (before, after) {
         ([adj, noun, ..], _) if is_place_cue(cue_before(&[noun])) => country(adj),
@@ -498,12 +506,8 @@ const NAME_HEADS: &[&str] = &[
     "مراسلة",
 ];
 
-static NAME_HEAD_TABLE: Lazy<Vec<(String, Cue)>> = Lazy::new(|| {
-    NAME_HEADS
-        .iter()
-        .map(|w| (fold(w), Cue::Organization))
-        .collect()
-});
+static NAME_HEAD_TABLE: Lazy<HashMap<String, Cue>> =
+    Lazy::new(|| table_of(NAME_HEADS.iter().map(|w| (fold(w), Cue::Organization))));
 
 /// Whether the word right before a mention is the head of a longer name the place is part
 /// of (`before` nearest first).
@@ -526,7 +530,8 @@ const ROAD_WORDS: &[&str] = &[
     "highway",
 ];
 
-static ROAD_TABLE: Lazy<Vec<String>> = Lazy::new(|| ROAD_WORDS.iter().map(|w| fold(w)).collect());
+static ROAD_TABLE: Lazy<HashSet<String>> =
+    Lazy::new(|| ROAD_WORDS.iter().map(|w| fold(w)).collect());
 
 /// Whether a folded word names a road, with or without a glued proclitic (وطريق، بطريق).
 pub(crate) fn is_road_word(word: &str) -> bool {
@@ -534,7 +539,7 @@ pub(crate) fn is_road_word(word: &str) -> bool {
         .iter()
         .filter_map(|p| word.strip_prefix(p))
         .chain(std::iter::once(word));
-    bare.into_iter().any(|w| ROAD_TABLE.iter().any(|r| r == w))
+    bare.into_iter().any(|w| ROAD_TABLE.contains(w))
 }
 
 /// Whether a folded name key is a place cue word, with or without the article (مدينه،
@@ -553,7 +558,7 @@ const PREPOSITIONS: &[&str] = &[
     "from", "to", "at",
 ];
 
-static PREPOSITION_TABLE: Lazy<Vec<String>> =
+static PREPOSITION_TABLE: Lazy<HashSet<String>> =
     Lazy::new(|| PREPOSITIONS.iter().map(|w| fold(w)).collect());
 
 /// Whether a mention follows a preposition, glued (بحلب، لحلب) or as a word (في حلب).
@@ -561,7 +566,7 @@ pub(crate) fn after_preposition(proclitic: crate::Proclitic, before: &[&str]) ->
     proclitic.preposition().is_some()
         || before
             .first()
-            .is_some_and(|w| PREPOSITION_TABLE.iter().any(|p| p == w))
+            .is_some_and(|w| PREPOSITION_TABLE.contains(*w))
         || stands_as_place(proclitic, before)
 }
 
@@ -584,7 +589,7 @@ pub(crate) fn reads_as_adjective(key: &str, proclitic: crate::Proclitic, before:
     arabic_word
         && inflected
         && !noun.starts_with("ال")
-        && !t.locative.iter().any(|w| w == noun)
+        && !t.locative.contains(noun)
         && lookup(&t.before, noun).is_none()
 }
 
