@@ -412,6 +412,14 @@ impl Resolver {
         if ty == EntityType::Loc && dateline {
             site.support.push("dateline");
         }
+        // A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries
+        // its own cue.
+        if ty == EntityType::Loc
+            && let Some((head, _)) = name.key().split_once(' ')
+            && cues::cue_before(&[head]).is_some_and(|c| c.is_place_cue() && c != Cue::Country)
+        {
+            site.support.push("cue:in_name");
+        }
         if ty == EntityType::Loc && cues::after_preposition(m.proclitic(), &site.before) {
             site.weak_support.push("preposition");
         }
@@ -791,6 +799,11 @@ impl Resolver {
         }
         if e.entity_type() == EntityType::Org {
             return org_commonness(name, count, tokens, e);
+        }
+        // A facility named with its head noun («قاعدة انجرليك», «مطار المزة») is a name even
+        // where news writes it as an object («استخدام قاعدة انجرليك») rather than after إلى.
+        if matches!(e.kind(), Kind::Facility | Kind::Camp) && name.key().contains(' ') {
+            return Commonness::Name;
         }
         let (docs, syria_docs) = name.corpus_docs();
         let syria_share = f64::from(syria_docs) / f64::from(docs.max(1));
