@@ -332,7 +332,10 @@ impl Resolver {
         let before = context::before(folded, span.start() - m.proclitic().len_bytes(), 3);
         // One word after is enough for a trailing cue ("Idlib province", الإخبارية).
         let after = context::after(folded, span.end(), 1);
-        let cue_before = cues::cue_before(&before);
+        // The head of a longer name («مراسل الجزيرة», «لاعبو الوحدة») names an
+        // organization when the name is one.
+        let cue_before = cues::cue_before(&before)
+            .or_else(|| cues::is_name_head(&before).then_some(Cue::Organization));
         let cue_after = cues::cue_after(&after);
         let name = g.name(m.name());
         let quoted = is_quoted(&before, &after);
