@@ -117,39 +117,74 @@ pub fn apply_all(
 /// `Hamas` for Hamm). Same columns as `place_variants.tsv`; a row whose name the place does
 /// not have (or has as its preferred name) is an error, so a stale row is noticed.
 fn curated_removals(places: &mut [Place], path: &Path, tally: &mut Tally) -> Result<(), String> {
-    if !path.exists() {
+    let Some(rows) = name_rows(places, path)? else {
         return Ok(());
+    };
+    for NameRow {
+        at,
+        place,
+        lang,
+        name,
+    } in rows
+    {
+        let place = &mut places[place];
+        let removed = match lang.as_str() {
+            "ar" => place.names_ar.remove(&name),
+            _ => place.names_en.remove(&name),
+        };
+        if !removed {
+            return Err(format!("{at}: `{}` has no other name `{name}`", place.id));
+        }
+        tally.add("curated removal", true);
+    }
+    Ok(())
+}
+
+/// One row of a curated name table (`target_id lang variant note`), its place found.
+struct NameRow {
+    at: String,
+    place: usize,
+    lang: String,
+    name: String,
+}
+
+/// The rows of a curated name table, `None` when the file is absent. An unknown target id or
+/// a language other than `ar`/`en` is an error naming the row.
+fn name_rows(places: &[Place], path: &Path) -> Result<Option<Vec<NameRow>>, String> {
+    if !path.exists() {
+        return Ok(None);
     }
     let table = Table::read(path)?;
     if let Some(bad) = table.bad_rows.first() {
         return Err(format!("{}: {}", bad.place, bad.reason));
     }
-    let (target, lang, name) = (
+    let (target, lang, variant) = (
         table.column("target_id")?,
         table.column("lang")?,
         table.column("variant")?,
     );
+    let index: BTreeMap<&str, usize> = places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut rows = Vec::new();
     for row in &table.rows {
         let at = table.at(row);
-        let place = places
-            .iter_mut()
-            .find(|p| p.id == row.get(target))
-            .ok_or_else(|| format!("{at}: unknown target id `{}`", row.get(target)))?;
-        let removed = match row.get(lang) {
-            "ar" => place.names_ar.remove(row.get(name)),
-            "en" => place.names_en.remove(row.get(name)),
-            other => return Err(format!("{at}: lang `{other}` is not ar or en")),
+        let Some(&place) = index.get(row.get(target)) else {
+            return Err(format!("{at}: unknown target id `{}`", row.get(target)));
         };
-        if !removed {
-            return Err(format!(
-                "{at}: `{}` has no other name `{}`",
-                row.get(target),
-                row.get(name)
-            ));
+        if !matches!(row.get(lang), "ar" | "en") {
+            return Err(format!("{at}: lang `{}` is not ar or en", row.get(lang)));
         }
-        tally.add("curated removal", true);
+        rows.push(NameRow {
+            at,
+            place,
+            lang: row.get(lang).to_string(),
+            name: row.get(variant).to_string(),
+        });
     }
-    Ok(())
+    Ok(Some(rows))
 }
 
 /// Keys under which two Arabic spellings are "the same name" for the rules here: the fold without
@@ -659,41 +694,29 @@ fn latin_family(place: &mut Place, tally: &mut Tally) {
 
 /// `curated`: `target_id lang variant note` rows; an unknown target id is an error.
 fn curated_variants(places: &mut [Place], path: &Path, tally: &mut Tally) -> Result<(), String> {
-    if !path.exists() {
+    let Some(rows) = name_rows(places, path)? else {
         tally.report.line(
             SECTION,
             format!("{} not present: no curated variants", path.display()),
         );
         return Ok(());
-    }
-    let table = Table::read(path)?;
-    if let Some(bad) = table.bad_rows.first() {
-        return Err(format!("{}: {}", bad.place, bad.reason));
-    }
-    let (target, lang, variant) = (
-        table.column("target_id")?,
-        table.column("lang")?,
-        table.column("variant")?,
-    );
-    let index: BTreeMap<String, usize> = places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
-        .collect();
-    for row in &table.rows {
-        let at = table.at(row);
-        let Some(&i) = index.get(row.get(target)) else {
-            return Err(format!("{at}: unknown target id `{}`", row.get(target)));
-        };
-        let place = &mut places[i];
-        let added = match row.get(lang) {
-            "ar" => names::clean_arabic(row.get(variant))
+    };
+    for NameRow {
+        at,
+        place,
+        lang,
+        name,
+    } in rows
+    {
+        let place = &mut places[place];
+        let added = if lang == "ar" {
+            names::clean_arabic(&name)
                 .map(|n| place.names_ar.push(&n))
-                .map_err(|e| format!("{at}: {}", e.reason()))?,
-            "en" => names::clean_latin_curated(row.get(variant))
+                .map_err(|e| format!("{at}: {}", e.reason()))?
+        } else {
+            names::clean_latin_curated(&name)
                 .map(|n| place.names_en.push(&n))
-                .map_err(|e| format!("{at}: {}", e.reason()))?,
-            other => return Err(format!("{at}: lang `{other}` is not ar or en")),
+                .map_err(|e| format!("{at}: {}", e.reason()))?
         };
         tally.add("curated", added);
     }
