@@ -214,7 +214,12 @@ const WORD_HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 /// A fast hasher for short byte strings (words): eight bytes at a time, multiply and rotate.
 /// The default SipHash is built against adversarial keys; gazetteer words are not.
 #[derive(Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
+
+/// A hash map keyed by short words, with [`WordHasher`].
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+/// A hash set of short words, with [`WordHasher`].
+pub(crate) type WordSet = std::collections::HashSet<String, BuildHasherDefault<WordHasher>>;
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {

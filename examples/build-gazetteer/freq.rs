@@ -81,16 +81,19 @@ pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, St
         docs += 1;
         tokens += text.split_whitespace().count() as u64;
         tagger.tag_into(&text, &mut mentions);
-        if mentions.iter().any(|m| marks_syria[m.name().index()]) {
+        // The tagger's mentions always have a name (only the resolver adds unlisted ones).
+        let index = |m: &makan::Mention| m.name().map_or(usize::MAX, |n| n.index());
+        if mentions.iter().any(|m| marks_syria[index(m)]) {
             syria_total += 1;
         }
         seen.clear();
         for m in &mentions {
-            counts[m.name().index()] += 1;
+            let n = index(m);
+            counts[n] += 1;
             if stands_as_place(&text, m) {
-                locative[m.name().index()] += 1;
+                locative[n] += 1;
             }
-            seen.push(m.name().index());
+            seen.push(n);
         }
         seen.sort_unstable();
         seen.dedup();

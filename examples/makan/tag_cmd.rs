@@ -47,11 +47,12 @@ impl Pipeline {
 
     /// The JSON mention records of `text`.
     pub fn mentions(&self, text: &str) -> Value {
-        let mentions = self.tagger.tag(text);
         let list = match &self.resolver {
-            None => records(&self.tagger, text, &mentions, None),
+            None => records(&self.tagger, text, &self.tagger.tag(text), None),
             Some(resolver) => {
-                let resolutions = resolver.resolve(text, &mentions);
+                // With the organizations found by their form, which the tagger does not see.
+                let (mentions, resolutions): (Vec<_>, Vec<_>) =
+                    resolver.tag_and_resolve(text).into_iter().unzip();
                 let mut list = records(&self.tagger, text, &mentions, Some(&resolutions));
                 if !self.all {
                     let keep: Vec<bool> = resolutions.iter().map(|r| r.is_accepted()).collect();

@@ -3,7 +3,7 @@
 //! Words are written here as a reader writes them; they are folded once, on first use, with
 //! the same [`crate::fold`] as the text, and compared with folded words of the text.
 
-use std::collections::{HashMap, HashSet};
+use crate::automaton::{WordMap, WordSet};
 
 use once_cell::sync::Lazy;
 
@@ -309,15 +309,15 @@ const LOCATIVE: &[&str] = &[
 ];
 
 struct CueTable {
-    before: HashMap<String, Cue>,
-    after: HashMap<String, Cue>,
+    before: WordMap<Cue>,
+    after: WordMap<Cue>,
     fillers: Vec<String>,
-    locative: HashSet<String>,
+    locative: WordSet,
 }
 
 /// A folded word table; the first entry of a word wins, as in a scan of the list.
-fn table_of(entries: impl Iterator<Item = (String, Cue)>) -> HashMap<String, Cue> {
-    let mut table = HashMap::new();
+fn table_of(entries: impl Iterator<Item = (String, Cue)>) -> WordMap<Cue> {
+    let mut table = WordMap::default();
     for (word, cue) in entries {
         table.entry(word).or_insert(cue);
     }
@@ -372,7 +372,7 @@ pub(crate) fn cue_after(words: &[&str]) -> Option<Cue> {
     lookup(&TABLE.after, words.first()?)
 }
 
-fn lookup(table: &HashMap<String, Cue>, word: &str) -> Option<Cue> {
+fn lookup(table: &WordMap<Cue>, word: &str) -> Option<Cue> {
     // A cue word carries proclitics like a name does (وبلدة، بريف، لمحافظة، وبمدينة).
     crate::tag::proclitic_splits(word).find_map(|p| table.get(&word[p.len_bytes()..]).copied())
 }
@@ -454,7 +454,7 @@ const NISBAS: &[(&str, &str)] = &[
     ("النرويجية", "NO"),
 ];
 
-static NISBA_TABLE: Lazy<HashMap<String, &'static str>> =
+static NISBA_TABLE: Lazy<WordMap<&'static str>> =
     Lazy::new(|| NISBAS.iter().map(|&(w, c)| (fold(w), c)).collect());
 
 /// The country a nationality adjective beside a place cue names: before the name after a
@@ -506,7 +506,7 @@ const NAME_HEADS: &[&str] = &[
     "مراسلة",
 ];
 
-static NAME_HEAD_TABLE: Lazy<HashMap<String, Cue>> =
+static NAME_HEAD_TABLE: Lazy<WordMap<Cue>> =
     Lazy::new(|| table_of(NAME_HEADS.iter().map(|w| (fold(w), Cue::Organization))));
 
 /// Whether the word right before a mention is the head of a longer name the place is part
@@ -530,8 +530,7 @@ const ROAD_WORDS: &[&str] = &[
     "highway",
 ];
 
-static ROAD_TABLE: Lazy<HashSet<String>> =
-    Lazy::new(|| ROAD_WORDS.iter().map(|w| fold(w)).collect());
+static ROAD_TABLE: Lazy<WordSet> = Lazy::new(|| ROAD_WORDS.iter().map(|w| fold(w)).collect());
 
 /// Whether a folded word names a road, with or without a glued proclitic (وطريق، بطريق).
 pub(crate) fn is_road_word(word: &str) -> bool {
@@ -558,7 +557,7 @@ const PREPOSITIONS: &[&str] = &[
     "from", "to", "at",
 ];
 
-static PREPOSITION_TABLE: Lazy<HashSet<String>> =
+static PREPOSITION_TABLE: Lazy<WordSet> =
     Lazy::new(|| PREPOSITIONS.iter().map(|w| fold(w)).collect());
 
 /// Whether a mention follows a preposition, glued (بحلب، لحلب) or as a word (في حلب).

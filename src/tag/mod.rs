@@ -30,7 +30,7 @@ pub struct Mention {
     span: Span,
     /// The same range in the folded text (never leaves the crate).
     folded: Span,
-    name: NameId,
+    name: Option<NameId>,
     ty: EntityType,
     proclitic: Proclitic,
 }
@@ -41,8 +41,10 @@ impl Mention {
         self.span
     }
 
-    /// The name key matched.
-    pub fn name(&self) -> NameId {
+    /// The name key matched; `None` for an organization the resolver found by its form
+    /// alone («لواء صقور الجبل», «وزارة الخدمة المدنية»: a head noun and a name), which no
+    /// gazetteer lists. The tagger's mentions always have one.
+    pub fn name(&self) -> Option<NameId> {
         self.name
     }
 
@@ -59,6 +61,17 @@ impl Mention {
 
     pub(crate) fn folded(&self) -> Span {
         self.folded
+    }
+
+    /// An organization found by its form, with no gazetteer name.
+    pub(crate) fn unlisted(span: Span, folded: Span, proclitic: Proclitic) -> Mention {
+        Mention {
+            span,
+            folded,
+            name: None,
+            ty: EntityType::Org,
+            proclitic,
+        }
     }
 }
 
@@ -134,7 +147,9 @@ impl Tagger {
 
     /// The entities a mention's name can mean.
     pub fn candidates(&self, mention: &Mention) -> &[EntityId] {
-        self.gazetteer().name(mention.name).entities()
+        mention
+            .name
+            .map_or(&[], |name| self.gazetteer().name(name).entities())
     }
 
     /// Heap memory of the compiled automaton, in bytes.
@@ -168,7 +183,7 @@ impl Tagger {
             Mention {
                 span: Span::new(start, end),
                 folded: c.folded,
-                name,
+                name: Some(name),
                 ty: self.inner.name_types[name.index()],
                 proclitic,
             }

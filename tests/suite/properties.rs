@@ -72,7 +72,7 @@ fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
             "mentions overlap or are out of order"
         );
         last_end = span.end();
-        let key = g.name(m.name()).key();
+        let key = g.name(m.name().expect("tagger mentions have a name")).key();
         let surface = fold(&text[span]);
         // After ل the article's alef (or, before ل, the whole article) is not written.
         let lil = key.strip_prefix('ا') == Some(surface.as_str())
