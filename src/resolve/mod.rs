@@ -116,12 +116,12 @@ impl Resolution {
                 kind: "unlisted",
                 name_ar: String::new(),
                 name_en: String::new(),
-                lat: None,
-                lon: None,
+                lat: self.point.map(|p| round5(p.lat)),
+                lon: self.point.map(|p| round5(p.lon)),
                 pcode: String::new(),
                 country: String::new(),
                 admin: Vec::new(),
-                confidence: self.confidence,
+                confidence: (self.confidence * 1000.0).round() / 1000.0,
                 evidence: self.evidence.iter().map(|s| s.to_string()).collect(),
                 alternatives: Vec::new(),
             });
@@ -311,13 +311,82 @@ impl Resolver {
                 span,
                 Span::new(f.start, f.end),
                 f.proclitic,
+                EntityType::Org,
             ));
         }
         let resolutions = self.resolve_normalized(text, &norm, &mentions);
         let mut all: Vec<(Mention, Resolution)> = mentions.into_iter().zip(resolutions).collect();
         all.extend(unlisted.into_iter().map(|m| (m, Resolution::unlisted())));
+        self.facilities_in_places(text, &norm, &mut all);
         all.sort_by_key(|(m, _)| m.span().start());
         all
+    }
+
+    /// Facilities named after their place («قلعة حلب», «سجن صيدنايا»): the accepted place
+    /// mention becomes the facility's, with the place's point (evidence `pattern`,
+    /// `place_inside`) and no entity; flat annotation marks the facility only.
+    fn facilities_in_places(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        all: &mut Vec<(Mention, Resolution)>,
+    ) {
+        let g = self.tagger.gazetteer();
+        let places: Vec<(usize, usize)> = all
+            .iter()
+            .map(|(m, _)| (m.folded().start(), m.folded().end()))
+            .collect();
+        let mut replaced = Vec::new();
+        for f in pattern::find_facilities(norm, &places) {
+            let (place, resolution) = &all[f.place];
+            let is_place = resolution.accepted
+                && resolution.ty == EntityType::Loc
+                && resolution.entity.is_some_and(|e| {
+                    !matches!(g.entity(e).kind(), Kind::Country | Kind::Continent)
+                });
+            // Nothing else accepted may stand inside the name (a listed facility, a name).
+            let alone = all.iter().all(|(m, r)| {
+                m == place
+                    || !r.accepted
+                    || m.folded().end() <= f.found.start
+                    || f.found.end <= m.folded().start()
+            });
+            if !is_place || !alone || place.name().is_none() {
+                continue;
+            }
+            let span = Span::new(
+                norm.original_start(f.found.start),
+                norm.original_end(text, f.found.end),
+            );
+            let mention = Mention::unlisted(
+                span,
+                Span::new(f.found.start, f.found.end),
+                f.found.proclitic,
+                EntityType::Loc,
+            );
+            let facility = Resolution {
+                entity: None,
+                ty: EntityType::Loc,
+                confidence: resolution.confidence * 0.9,
+                evidence: vec!["pattern", "place_inside"],
+                alternatives: Vec::new(),
+                accepted: true,
+                point: resolution.point,
+            };
+            replaced.push((f.place, (mention, facility)));
+        }
+        for (i, pair) in replaced.iter().rev() {
+            all[*i] = pair.clone();
+        }
+        // Rejected readings inside a facility's name (قلعة the village) go with it.
+        let spans: Vec<Span> = replaced.iter().map(|(_, (m, _))| m.folded()).collect();
+        all.retain(|(m, r)| {
+            r.accepted
+                || m.name().is_none()
+                || !spans
+                    .iter()
+                    .any(|s| m.folded().start() < s.end() && s.start() < m.folded().end())
+        });
     }
 
     /// The accepted mentions of `text` with their resolutions: what a user usually wants.

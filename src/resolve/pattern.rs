@@ -366,6 +366,94 @@ pub(crate) fn find(original: &str, norm: &Normalized, names: &[(usize, usize)]) 
     out
 }
 
+/// Head nouns of facilities named after their place: «قلعة حلب», «سجن صيدنايا», «ميناء
+/// طرطوس», «معبر كسب», «مطار الطبقة العسكري».
+const FACILITY_HEADS: &[&str] = &[
+    "قلعة",
+    "سجن",
+    "جسر",
+    "ميناء",
+    "مرفأ",
+    "مطار",
+    "معبر",
+    "قاعدة",
+    "مستديرة",
+    "دوار",
+];
+/// Adjectives that may close a facility's name.
+const FACILITY_ADJECTIVES: &[&str] = &[
+    "العسكري",
+    "العسكرية",
+    "الدولي",
+    "الجوية",
+    "الجوي",
+    "البحرية",
+    "البحري",
+    "المركزي",
+    "القديمة",
+    "القديم",
+    "الحدودي",
+];
+
+static FACILITY_TABLES: Lazy<(WordSet, WordSet)> = Lazy::new(|| {
+    (
+        FACILITY_HEADS.iter().map(|w| fold(w)).collect(),
+        FACILITY_ADJECTIVES.iter().map(|w| fold(w)).collect(),
+    )
+});
+
+/// A facility named after a place the tagger found right after its head: the folded span of
+/// the whole name, its proclitics, and which of `places` is inside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Facility {
+    pub(crate) found: Found,
+    pub(crate) place: usize,
+}
+
+/// Facilities named after a place: a head word right before one of `places` (the folded spans
+/// of the tagger's mentions), and one closing adjective. The place lends its point; flat
+/// annotation marks the facility only. Without a place inside, «ساحة المعركة» and «قلعة
+/// الصمود» are words, so no name of words alone is taken.
+pub(crate) fn find_facilities(norm: &Normalized, places: &[(usize, usize)]) -> Vec<Facility> {
+    let folded = norm.text();
+    let (heads, adjectives) = &*FACILITY_TABLES;
+    let mut out = Vec::new();
+    for (k, &(start, end)) in places.iter().enumerate() {
+        let before = super::context::before(folded, start, 1);
+        let Some(&head_word) = before.first() else {
+            continue;
+        };
+        let head_start = head_word.as_ptr() as usize - folded.as_ptr() as usize;
+        if !folded[head_start + head_word.len()..start]
+            .trim()
+            .is_empty()
+        {
+            continue;
+        }
+        let Some(proclitic) =
+            proclitic_splits(head_word).find(|p| heads.contains(&head_word[p.len_bytes()..]))
+        else {
+            continue;
+        };
+        let after = super::context::after(folded, end, 1);
+        let end = match after.first() {
+            Some(&adj) if adjectives.contains(adj) => {
+                adj.as_ptr() as usize - folded.as_ptr() as usize + adj.len()
+            }
+            _ => end,
+        };
+        out.push(Facility {
+            found: Found {
+                start: head_start + proclitic.len_bytes(),
+                end,
+                proclitic,
+            },
+            place: k,
+        });
+    }
+    out
+}
+
 /// The head starting at word `i`, with the proclitics glued to it and its length in words.
 fn head_at(words: &[Word<'_>], i: usize, t: &Tables) -> Option<(Proclitic, Head, usize)> {
     let word = words[i].text;
@@ -456,6 +544,26 @@ mod tests {
         assert_eq!(found("تخرج في جامعة دمشق عام 2010"), ["جامعة دمشق"]);
         // Named after a place only: «جامعة الدول العربية» is the gazetteer's.
         assert!(found("افتتحت جامعة خاصة جديدة").is_empty());
+    }
+
+    #[test]
+    fn facilities_named_after_their_place() {
+        let text = "زار الوفد قلعة حلب ثم مطار الطبقة العسكري وسجن صيدنايا";
+        let norm = Normalized::new(text);
+        let places: Vec<(usize, usize)> = crate::Tagger::new()
+            .tag(text)
+            .iter()
+            .map(|m| (m.folded().start(), m.folded().end()))
+            .collect();
+        let names: Vec<&str> = find_facilities(&norm, &places)
+            .iter()
+            .map(|f| {
+                let (s, e) = (f.found.start, f.found.end);
+                &text[norm.original_start(s)..norm.original_end(text, e)]
+            })
+            .collect();
+        assert!(names.contains(&"قلعة حلب"), "{names:?}");
+        assert!(names.contains(&"سجن صيدنايا"), "{names:?}");
     }
 
     #[test]

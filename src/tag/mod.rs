@@ -41,9 +41,10 @@ impl Mention {
         self.span
     }
 
-    /// The name key matched; `None` for an organization the resolver found by its form
-    /// alone («لواء صقور الجبل», «وزارة الخدمة المدنية»: a head noun and a name), which no
-    /// gazetteer lists. The tagger's mentions always have one.
+    /// The name key matched; `None` for a mention the resolver found by its form alone — an
+    /// organization («لواء صقور الجبل», «وزارة الخدمة المدنية»: a head noun and a name) or a
+    /// facility named after its place («قلعة حلب») — which no gazetteer lists. The tagger's
+    /// mentions always have one.
     pub fn name(&self) -> Option<NameId> {
         self.name
     }
@@ -63,13 +64,18 @@ impl Mention {
         self.folded
     }
 
-    /// An organization found by its form, with no gazetteer name.
-    pub(crate) fn unlisted(span: Span, folded: Span, proclitic: Proclitic) -> Mention {
+    /// A mention found by its form, with no gazetteer name.
+    pub(crate) fn unlisted(
+        span: Span,
+        folded: Span,
+        proclitic: Proclitic,
+        ty: EntityType,
+    ) -> Mention {
         Mention {
             span,
             folded,
             name: None,
-            ty: EntityType::Org,
+            ty,
             proclitic,
         }
     }

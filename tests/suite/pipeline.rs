@@ -122,3 +122,22 @@ fn a_nationality_no_candidate_has_keeps_the_mention_with_a_low_confidence() {
         r.evidence()
     );
 }
+
+#[test]
+fn a_facility_named_after_its_place_has_the_places_point() {
+    let resolver = Resolver::new(Tagger::new());
+    let g = resolver.tagger().gazetteer();
+    let text = "نقل المعتقلون إلى سجن صيدنايا قرب دمشق";
+    let found = resolver.find(text);
+    let (m, r) = &found[0];
+    assert_eq!(&text[m.span()], "سجن صيدنايا");
+    assert_eq!((m.name(), r.entity()), (None, None));
+    assert_eq!(r.evidence(), ["pattern", "place_inside"]);
+    let town = g
+        .lookup("صيدنايا")
+        .iter()
+        .map(|&e| g.entity(e))
+        .find(|e| e.kind() == makan::Kind::Populated)
+        .unwrap();
+    assert_eq!(r.point(), town.point());
+}
