@@ -1,6 +1,6 @@
 //! Properties of spans and the offset map, over arbitrary and name-rich strings.
 
-use makan::{Tagger, fold};
+use makan::{Resolver, Tagger, fold};
 use proptest::prelude::*;
 
 /// Fragments that make texts full of names, clitics, marks and invisible characters.
@@ -46,6 +46,15 @@ const FRAGMENTS: &[&str] = &[
     "ß",
     "😀",
     "داعش",
+    "قلعة ",
+    "سجن ",
+    "لواء ",
+    "الفرقة 30",
+    "غرفة عمليات ",
+    "وزارة الخارجية",
+    "ولكتيبة ",
+    "العسكري",
+    "صيدنايا",
 ];
 
 fn name_rich() -> impl Strategy<Value = String> {
@@ -85,8 +94,30 @@ fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// What a user gets from the resolver (with the mentions found by their form): spans on
+/// character boundaries, in order, not overlapping, none empty.
+fn check_resolved(resolver: &Resolver, text: &str) -> Result<(), TestCaseError> {
+    let mut last_end = 0;
+    for (m, _) in resolver.tag_and_resolve(text) {
+        let span = m.span();
+        prop_assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
+        prop_assert!(span.start() < span.end());
+        prop_assert!(
+            span.start() >= last_end,
+            "mentions overlap or are out of order"
+        );
+        last_end = span.end();
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn resolved_spans_index_the_original(text in name_rich()) {
+        check_resolved(&Resolver::new(Tagger::new()), &text)?;
+    }
 
     #[test]
     fn spans_index_the_original_on_any_input(text in any::<String>()) {
