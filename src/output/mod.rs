@@ -44,13 +44,17 @@ pub struct MentionRecord {
 /// The resolver's decision for one mention.
 #[derive(Clone, Debug, Serialize)]
 pub struct ResolvedRecord {
-    /// The chosen entity's id.
+    /// The chosen entity's id; absent for a mention found by its form (kind `unlisted`:
+    /// «لواء صقور الجبل», «قلعة حلب», which no gazetteer lists).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
-    /// Its kind.
+    /// Its kind, or `unlisted`.
     pub kind: &'static str,
     /// Arabic name.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name_ar: String,
     /// English name.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name_en: String,
     /// Latitude (places).
     #[serde(skip_serializing_if = "Option::is_none")]
