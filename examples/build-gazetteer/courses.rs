@@ -7,10 +7,9 @@
 //! spoken of as a whole: it gets the middle of its course as its point, where the source gave an
 //! edge town, and no course.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::place::{Place, Point};
+use crate::place::{Place, Point, index_by_id};
 use crate::polygon::distance_km;
 use crate::report::Report;
 use crate::sources::Table;
@@ -25,16 +24,9 @@ pub fn apply(places: &mut [Place], path: &Path, report: &mut Report) -> Result<(
         );
         return Ok(());
     }
-    let table = Table::read(path)?;
-    if let Some(bad) = table.bad_rows.first() {
-        return Err(format!("{}: {}", bad.place, bad.reason));
-    }
+    let table = Table::read_strict(path)?;
     let (feature, course) = (table.column("feature_id")?, table.column("course")?);
-    let index: BTreeMap<&str, usize> = places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let index = index_by_id(places);
     let mut updates = Vec::new();
     for row in &table.rows {
         let at = table.at(row);

@@ -241,10 +241,7 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         );
         return Ok(Vec::new());
     }
-    let table = Table::read(path)?;
-    if let Some(bad) = table.bad_rows.first() {
-        return Err(format!("{}: {}", bad.place, bad.reason));
-    }
+    let table = Table::read_strict(path)?;
     let col = |n: &str| table.column(n);
     let (id, kind, class, ar, en, names_ar, names_en) = (
         col("id")?,

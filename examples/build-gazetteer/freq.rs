@@ -82,7 +82,7 @@ pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, St
         tokens += text.split_whitespace().count() as u64;
         tagger.tag_into(&text, &mut mentions);
         // The tagger's mentions always have a name (only the resolver adds unlisted ones).
-        let index = |m: &makan::Mention| m.name().map_or(usize::MAX, |n| n.index());
+        let index = |m: &makan::Mention| m.name().expect("a tagger mention has a name").index();
         if mentions.iter().any(|m| marks_syria[index(m)]) {
             syria_total += 1;
         }

@@ -174,6 +174,15 @@ fn names_key(script: Script, name: &str) -> String {
     }
 }
 
+/// Each place's position in `places`, by id.
+pub fn index_by_id(places: &[Place]) -> std::collections::BTreeMap<&str, usize> {
+    places
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect()
+}
+
 /// One row of `places.tsv`.
 #[derive(Clone, Debug)]
 pub struct Place {

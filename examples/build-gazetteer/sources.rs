@@ -83,6 +83,16 @@ impl Table {
         })
     }
 
+    /// Reads a curated table, where any malformed row is an error (a source table's bad rows
+    /// are reported and skipped instead).
+    pub fn read_strict(path: &Path) -> Result<Table, String> {
+        let table = Table::read(path)?;
+        match table.bad_rows.first() {
+            Some(bad) => Err(format!("{}: {}", bad.place, bad.reason)),
+            None => Ok(table),
+        }
+    }
+
     /// The position of a required column; the error names the file and the missing column.
     pub fn column(&self, name: &str) -> Result<Column, String> {
         self.columns

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use crate::admin::{AdminTable, seat_name};
 use crate::names;
-use crate::place::{Kind, Place};
+use crate::place::{Kind, Place, index_by_id};
 use crate::report::Report;
 use crate::sources::Table;
 
@@ -154,20 +154,13 @@ fn name_rows(places: &[Place], path: &Path) -> Result<Option<Vec<NameRow>>, Stri
     if !path.exists() {
         return Ok(None);
     }
-    let table = Table::read(path)?;
-    if let Some(bad) = table.bad_rows.first() {
-        return Err(format!("{}: {}", bad.place, bad.reason));
-    }
+    let table = Table::read_strict(path)?;
     let (target, lang, variant) = (
         table.column("target_id")?,
         table.column("lang")?,
         table.column("variant")?,
     );
-    let index: BTreeMap<&str, usize> = places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let index = index_by_id(places);
     let mut rows = Vec::new();
     for row in &table.rows {
         let at = table.at(row);
