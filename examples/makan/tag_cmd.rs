@@ -51,18 +51,12 @@ impl Pipeline {
             None => records(&self.tagger, text, &self.tagger.tag(text), None),
             Some(resolver) => {
                 // With the organizations found by their form, which the tagger does not see.
-                let (mentions, resolutions): (Vec<_>, Vec<_>) =
-                    resolver.tag_and_resolve(text).into_iter().unzip();
-                let mut list = records(&self.tagger, text, &mentions, Some(&resolutions));
-                if !self.all {
-                    let keep: Vec<bool> = resolutions.iter().map(|r| r.is_accepted()).collect();
-                    let mut i = 0;
-                    list.retain(|_| {
-                        i += 1;
-                        keep[i - 1]
-                    });
-                }
-                list
+                let (mentions, resolutions): (Vec<_>, Vec<_>) = resolver
+                    .tag_and_resolve(text)
+                    .into_iter()
+                    .filter(|(_, r)| self.all || r.is_accepted())
+                    .unzip();
+                records(&self.tagger, text, &mentions, Some(&resolutions))
             }
         };
         serde_json::to_value(list).expect("mention records serialize")

@@ -367,6 +367,11 @@ pub(crate) fn cue_before(words: &[&str]) -> Option<Cue> {
     Some(cue)
 }
 
+/// Whether a folded word is a title before a person's name (الرئيس، الشيخ، العقيد).
+pub(crate) fn is_person_title(word: &str) -> bool {
+    lookup(&TABLE.before, word) == Some(Cue::Person)
+}
+
 /// The cue in the word right after a mention.
 pub(crate) fn cue_after(words: &[&str]) -> Option<Cue> {
     lookup(&TABLE.after, words.first()?)
@@ -532,13 +537,9 @@ const ROAD_WORDS: &[&str] = &[
 
 static ROAD_TABLE: Lazy<WordSet> = Lazy::new(|| ROAD_WORDS.iter().map(|w| fold(w)).collect());
 
-/// Whether a folded word names a road, with or without a glued proclitic (وطريق، بطريق).
+/// Whether a folded word names a road, with or without glued proclitics (وطريق، بطريق).
 pub(crate) fn is_road_word(word: &str) -> bool {
-    let bare = ["و", "ف", "ب", "ل", "وب", "فب", "ول"]
-        .iter()
-        .filter_map(|p| word.strip_prefix(p))
-        .chain(std::iter::once(word));
-    bare.into_iter().any(|w| ROAD_TABLE.contains(w))
+    crate::tag::proclitic_splits(word).any(|p| ROAD_TABLE.contains(&word[p.len_bytes()..]))
 }
 
 /// Whether a folded name key is a place cue word, with or without the article (مدينه،

@@ -375,11 +375,11 @@ impl Resolver {
             };
             replaced.push((f.place, (mention, facility)));
         }
-        for (i, pair) in replaced.iter().rev() {
-            all[*i] = pair.clone();
-        }
         // Rejected readings inside a facility's name (قلعة the village) go with it.
         let spans: Vec<Span> = replaced.iter().map(|(_, (m, _))| m.folded()).collect();
+        for (i, pair) in replaced {
+            all[i] = pair;
+        }
         all.retain(|(m, r)| {
             r.accepted
                 || m.name().is_none()
@@ -502,7 +502,8 @@ impl Resolver {
             && original[m.span().end()..]
                 .trim_start_matches([' ', '\t'])
                 .starts_with(['-', '–', '—', '(', ':']);
-        let place_context = dateline || cues::after_preposition(m.proclitic(), &before);
+        let after_preposition = cues::after_preposition(m.proclitic(), &before);
+        let place_context = dateline || after_preposition;
         let ty = choose_type(g, name, cue_before, cue_after, quoted, place_context);
         let candidates = name
             .entities()
@@ -574,7 +575,7 @@ impl Resolver {
         {
             site.support.push("cue:in_name");
         }
-        if ty == EntityType::Loc && cues::after_preposition(m.proclitic(), &site.before) {
+        if ty == EntityType::Loc && after_preposition {
             site.weak_support.push("preposition");
         }
         if cue_before == Some(Cue::Person) {
@@ -1109,9 +1110,10 @@ fn choose_type(
                 .iter()
                 .map(|&e| g.entity(e))
                 .filter(|e| e.entity_type() == EntityType::Loc)
-                .max_by(|a, b| prior(a).total_cmp(&prior(b)).then(b.id().cmp(a.id())));
+                .map(|e| (prior(e), e))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id().cmp(a.1.id())));
             let stands_alone = |e: &Entity| e.country() == "SY" || is_actor(e) || place_context;
-            if best_loc.is_some_and(|e| prior(e) >= 3.0 && stands_alone(e)) {
+            if best_loc.is_some_and(|(p, e)| p >= 3.0 && stands_alone(e)) {
                 EntityType::Loc
             } else {
                 EntityType::Org
@@ -1124,12 +1126,11 @@ fn choose_type(
 /// newspapers write it alone on indefinite accusatives («درعاً» a shield, «مساءً»), never
 /// on a name. Fully vowelled text (حَلَبٍ، «سوريةٌ واحدةٌ») is not read this way.
 fn has_tanween(text: &str, span: crate::Span) -> bool {
-    let word: Vec<char> = text[span.start()..]
-        .chars()
-        .take_while(|c| !c.is_whitespace())
-        .collect();
-    let other_marks = word.iter().any(|c| matches!(c, '\u{064C}'..='\u{0652}'));
-    word.contains(&'\u{064B}') && !other_marks
+    let word = text[span.start()..]
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    word.contains('\u{064B}') && !word.contains(|c| matches!(c, '\u{064C}'..='\u{0652}'))
 }
 
 /// Whether a Latin mention is written in capitals amid words in capitals (a headline, a
@@ -1140,9 +1141,15 @@ fn in_capitals(text: &str, span: crate::Span) -> bool {
             && w.chars()
                 .all(|c| !c.is_alphabetic() || c.is_ascii_uppercase())
     };
-    let word_before = text[..span.start()].split_whitespace().next_back();
-    let word_after = text[span.end()..].split_whitespace().next();
-    capitals(&text[span]) && (word_before.is_some_and(capitals) || word_after.is_some_and(capitals))
+    capitals(&text[span])
+        && (text[..span.start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(capitals)
+            || text[span.end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(capitals))
 }
 
 /// Whether the mention stands between quotation marks: «X», "X", “X”.

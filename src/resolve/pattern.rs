@@ -52,7 +52,8 @@ const COMMITTEE_HEADS: &[&str] = &["لجنة"];
 const OF_PLACE_HEADS: &[&str] = &["جامعة", "بلدية"];
 
 /// Words that end a name: prepositions and particles, time words, quantities, titles before a
-/// person's name, demonstratives.
+/// person's name that are not person cues already (the resolver's [`cues`](super::cues) table
+/// has الرئيس، الشيخ، العقيد…), demonstratives.
 const STOP: &[&str] = &[
     "في",
     "من",
@@ -102,23 +103,11 @@ const STOP: &[&str] = &[
     "آلاف",
     "عشرات",
     "عدد",
-    "الرئيس",
     "الملك",
-    "الأمير",
-    "الشيخ",
-    "الدكتور",
     "السفير",
     "الوزير",
     "المستشار",
     "الأمين",
-    "العقيد",
-    "العميد",
-    "اللواء",
-    "المقدم",
-    "الرائد",
-    "النقيب",
-    "السيد",
-    "المتحدث",
     "الناطق",
     "رئيس",
     "وزير",
@@ -254,6 +243,7 @@ pub(crate) fn find(original: &str, norm: &Normalized, names: &[(usize, usize)]) 
         let at = norm.original_start(w.start);
         original[at..].starts_with("ال") && w.text.chars().count() > 3
     };
+    let stops = |w: &str| t.stop.contains(w) || super::cues::is_person_title(w);
     // Only spaces between two words: punctuation that folding dropped (a dash) ends a name.
     let joined = |a: &Word<'_>, b: &Word<'_>| {
         original[norm.original_end(original, a.end)..norm.original_start(b.start)]
@@ -292,11 +282,7 @@ pub(crate) fn find(original: &str, norm: &Normalized, names: &[(usize, usize)]) 
             let w = &words[j];
             let letters = w.text.chars().next().is_some_and(|c| c.is_alphanumeric());
             let bare = w.text.strip_prefix('و').unwrap_or(w.text);
-            if !letters
-                || !joined(&words[j - 1], w)
-                || t.stop.contains(w.text)
-                || t.stop.contains(bare)
-            {
+            if !letters || !joined(&words[j - 1], w) || stops(w.text) || stops(bare) {
                 break;
             }
             if t.nationalities.contains(w.text) {
@@ -341,7 +327,7 @@ pub(crate) fn find(original: &str, norm: &Normalized, names: &[(usize, usize)]) 
             } else if taken == 0
                 && words
                     .get(j + 1)
-                    .is_some_and(|n| definite(n) && !t.stop.contains(n.text) && joined(w, n))
+                    .is_some_and(|n| definite(n) && !stops(n.text) && joined(w, n))
                 && !w.text.starts_with('و')
             {
                 // An idafa: «صقور الجبل», «شؤون اللاجئين».

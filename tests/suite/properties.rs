@@ -1,6 +1,6 @@
 //! Properties of spans and the offset map, over arbitrary and name-rich strings.
 
-use makan::{Resolver, Tagger, fold};
+use makan::{Resolver, Span, Tagger, fold};
 use proptest::prelude::*;
 
 /// Fragments that make texts full of names, clitics, marks and invisible characters.
@@ -68,12 +68,10 @@ fn name_rich() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
-fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
-    let g = tagger.gazetteer();
-    let mentions = tagger.tag(text);
+/// Spans on character boundaries, none empty, in order, not overlapping.
+fn check_spans(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {
     let mut last_end = 0;
-    for m in &mentions {
-        let span = m.span();
+    for span in spans {
         prop_assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
         prop_assert!(span.start() < span.end());
         prop_assert!(
@@ -81,8 +79,18 @@ fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
             "mentions overlap or are out of order"
         );
         last_end = span.end();
+    }
+    Ok(())
+}
+
+fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
+    let g = tagger.gazetteer();
+    let mentions = tagger.tag(text);
+    let spans: Vec<Span> = mentions.iter().map(|m| m.span()).collect();
+    check_spans(text, &spans)?;
+    for m in &mentions {
         let key = g.name(m.name().expect("tagger mentions have a name")).key();
-        let surface = fold(&text[span]);
+        let surface = fold(&text[m.span()]);
         // After ل the article's alef (or, before ل, the whole article) is not written.
         let lil = key.strip_prefix('ا') == Some(surface.as_str())
             || (key.starts_with("الل") && key.strip_prefix("ال") == Some(surface.as_str()));
@@ -94,21 +102,15 @@ fn check(tagger: &Tagger, text: &str) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// What a user gets from the resolver (with the mentions found by their form): spans on
-/// character boundaries, in order, not overlapping, none empty.
+/// What a user gets from the resolver (with the mentions found by their form) has the same
+/// span properties.
 fn check_resolved(resolver: &Resolver, text: &str) -> Result<(), TestCaseError> {
-    let mut last_end = 0;
-    for (m, _) in resolver.tag_and_resolve(text) {
-        let span = m.span();
-        prop_assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
-        prop_assert!(span.start() < span.end());
-        prop_assert!(
-            span.start() >= last_end,
-            "mentions overlap or are out of order"
-        );
-        last_end = span.end();
-    }
-    Ok(())
+    let spans: Vec<Span> = resolver
+        .tag_and_resolve(text)
+        .iter()
+        .map(|(m, _)| m.span())
+        .collect();
+    check_spans(text, &spans)
 }
 
 proptest! {
