@@ -72,8 +72,13 @@ pub(crate) fn lil_form(key: &str) -> Option<&str> {
 }
 
 impl NameAutomaton {
-    /// Compiles every name key of the gazetteer.
-    pub(crate) fn new(gazetteer: &Gazetteer) -> Result<NameAutomaton, Error> {
+    /// Compiles every name key of the gazetteer. `marked` words (folded, one word each) are
+    /// reported to the walker when a word is one of them, at no extra cost: the tagger finds
+    /// the heads of names recognized by their form in the same pass.
+    pub(crate) fn new<'w>(
+        gazetteer: &Gazetteer,
+        marked: impl IntoIterator<Item = &'w str>,
+    ) -> Result<NameAutomaton, Error> {
         let mut by_pattern: std::collections::HashMap<&str, Vec<PatternTarget>> =
             std::collections::HashMap::new();
         let mut order: Vec<&str> = Vec::new();
@@ -108,6 +113,12 @@ impl NameAutomaton {
                 entry.resume = Some(walk(&nfa, run));
             }
         }
+        for word in marked {
+            first_word_table
+                .entry(word.as_bytes().into())
+                .or_default()
+                .marked = true;
+        }
         let mut bounds = Vec::with_capacity(order.len() + 1);
         let mut targets = Vec::new();
         bounds.push(0);
@@ -125,13 +136,14 @@ impl NameAutomaton {
 
     /// Calls `found(end, target)` for every pattern that matches `text[at..end]` exactly and
     /// ends a word. `run_end` is the end of the run of word characters starting at `at`.
+    /// Returns whether the run is a marked word.
     pub(crate) fn prefixes_at(
         &self,
         text: &[u8],
         at: usize,
         run_end: usize,
         mut found: impl FnMut(usize, PatternTarget),
-    ) {
+    ) -> bool {
         // A pattern that matches here and ends a word starts with exactly this run of word
         // characters, so one table look-up replaces the walk over the first word, and a run
         // that starts no pattern (most words) costs nothing more.
@@ -151,18 +163,20 @@ impl NameAutomaton {
             emit(*p, run_end - 1);
         }
         let Some(first) = self.first_word_table.get(run) else {
-            return;
+            return false;
         };
         if let Some(p) = first.exact {
             emit(p, run_end);
         }
         // Longer patterns: walk on from the state after the first word.
-        let Some(mut sid) = first.resume else { return };
+        let Some(mut sid) = first.resume else {
+            return first.marked;
+        };
         let nfa = &self.nfa;
         for (i, &byte) in text[run_end..].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, byte);
             if nfa.is_dead(sid) {
-                return;
+                return first.marked;
             }
             if nfa.is_match(sid) {
                 let len = run_end - at + i + 1;
@@ -176,6 +190,7 @@ impl NameAutomaton {
                 }
             }
         }
+        first.marked
     }
 
     /// Heap memory of the automaton and its tables, in bytes.
@@ -195,6 +210,8 @@ struct FirstWord {
     exact: Option<u32>,
     /// The automaton state after this word, when longer patterns start with it.
     resume: Option<StateID>,
+    /// A word the caller asked to be told of.
+    marked: bool,
 }
 
 /// The anchored automaton state after `bytes` from the start.
@@ -218,8 +235,6 @@ pub(crate) struct WordHasher(u64);
 
 /// A hash map keyed by short words, with [`WordHasher`].
 pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-/// A hash set of short words, with [`WordHasher`].
-pub(crate) type WordSet = std::collections::HashSet<String, BuildHasherDefault<WordHasher>>;
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {

@@ -45,14 +45,17 @@
 #![deny(missing_docs)]
 
 mod automaton;
+mod document;
 mod error;
 pub mod eval;
+mod forms;
 mod gazetteer;
 mod normalize;
 pub mod output;
 mod resolve;
 mod span;
 mod tag;
+mod words;
 
 pub use error::Error;
 pub use gazetteer::{
@@ -60,7 +63,7 @@ pub use gazetteer::{
     TOKENS_KEY,
 };
 pub use normalize::fold;
-pub use resolve::{Resolution, Resolver, ResolverOptions, stands_as_place};
+pub use resolve::{Evidence, EvidenceSet, Resolution, Resolver, ResolverOptions, stands_as_place};
 pub use span::{OffsetConverter, Offsets, Span};
 pub use tag::{Mention, Proclitic, Tagger, TaggerBuilder};
 

@@ -7,7 +7,7 @@
 
 mod embedded;
 mod kind;
-mod tsv;
+pub(crate) mod tsv;
 
 use std::collections::HashMap;
 

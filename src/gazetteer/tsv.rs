@@ -9,6 +9,7 @@ use crate::Error;
 /// A parsed table: the header's column positions and the data rows.
 pub(crate) struct Table<'a> {
     file: &'a str,
+    header_line: usize,
     columns: Vec<&'a str>,
     rows: Vec<(usize, Vec<&'a str>)>,
 }
@@ -28,7 +29,7 @@ impl<'a> Table<'a> {
             .lines()
             .enumerate()
             .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
-        let (_, header) = lines
+        let (header_line, header) = lines
             .by_ref()
             .find(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
             .ok_or_else(|| Error::data(file, 1, "no header row"))?;
@@ -54,6 +55,7 @@ impl<'a> Table<'a> {
         }
         Ok(Table {
             file,
+            header_line,
             columns,
             rows,
         })
@@ -65,12 +67,29 @@ impl<'a> Table<'a> {
             if !self.columns.contains(name) {
                 return Err(Error::data(
                     self.file,
-                    1,
+                    self.header_line,
                     format!("missing column `{name}`"),
                 ));
             }
         }
         Ok(())
+    }
+
+    /// Checks that the columns are exactly `columns` (in any order): a table of makan's own
+    /// says what each column means, so an unknown one is a mistake (a typo in a name).
+    pub(crate) fn require_exactly(&self, columns: &[&str]) -> Result<(), Error> {
+        self.require(columns)?;
+        match self.columns.iter().find(|c| !columns.contains(c)) {
+            Some(extra) => Err(Error::data(
+                self.file,
+                self.header_line,
+                format!(
+                    "unknown column `{extra}` (expected: {})",
+                    columns.join(", ")
+                ),
+            )),
+            None => Ok(()),
+        }
     }
 
     /// The data rows in file order.
@@ -110,6 +129,16 @@ impl<'a> Row<'_, 'a> {
         cell.parse()
             .map(Some)
             .map_err(|_| self.error(format!("column `{column}`: `{cell}` is not a number")))
+    }
+
+    /// The file the row is in.
+    pub(crate) fn file(&self) -> &'a str {
+        self.table.file
+    }
+
+    /// The row's 1-based line.
+    pub(crate) fn line(&self) -> usize {
+        self.line
     }
 
     /// An error at this row's line.

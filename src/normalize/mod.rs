@@ -42,13 +42,37 @@ pub fn fold(text: &str) -> String {
     Normalized::new(text).text
 }
 
-/// Folded text with its map back to the original and the positions where words start.
+/// Folded text with its map back to the original and its tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct Normalized {
     text: String,
     map: OffsetMap,
-    word_starts: Vec<usize>,
-    word_ends: Vec<usize>,
+    tokens: Vec<Token>,
+}
+
+/// What a token of folded text is.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum TokenKind {
+    /// A run of letters and digits.
+    Word,
+    /// One character that is neither a letter, a digit nor a space (، . ( « -).
+    Punct,
+}
+
+/// A token of folded text: a word or one punctuation character, with the sentence and the
+/// paragraph (text between line breaks) it sits in.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) struct Token {
+    /// Folded byte range.
+    pub(crate) start: usize,
+    /// Folded byte end (exclusive).
+    pub(crate) end: usize,
+    /// Word or punctuation.
+    pub(crate) kind: TokenKind,
+    /// 0-based index of the sentence: a new one starts after . ! ? ؟ and at a line break.
+    pub(crate) sentence: u32,
+    /// 0-based index of the paragraph: a new one starts at each line break.
+    pub(crate) paragraph: u32,
 }
 
 /// Sparse map from folded byte positions to original byte positions.
@@ -86,17 +110,21 @@ impl Normalized {
         let mut out = Builder {
             text: String::with_capacity(original.len()),
             map: OffsetMap::default(),
-            word_starts: Vec::new(),
-            word_ends: Vec::new(),
+            tokens: Vec::with_capacity(original.len() / 6),
             prev_is_word: false,
             prev_is_space: false,
             delta: 0,
+            sentence: 0,
+            paragraph: 0,
         };
         for (at, c) in original.char_indices() {
             // Fast path: the letters and digits that fold to themselves, most of any text.
             if is_plain_word_char(c) {
                 out.push_word_char(c, at);
                 continue;
+            }
+            if c == '\n' {
+                out.line_break();
             }
             match fold_char(c) {
                 Folded::One(fold) => out.push(fold, at),
@@ -113,14 +141,11 @@ impl Normalized {
                 }
             }
         }
-        if out.prev_is_word {
-            out.word_ends.push(out.text.len());
-        }
+        out.end_word();
         Normalized {
             text: out.text,
             map: out.map,
-            word_starts: out.word_starts,
-            word_ends: out.word_ends,
+            tokens: out.tokens,
         }
     }
 
@@ -129,12 +154,18 @@ impl Normalized {
         &self.text
     }
 
-    /// The words as folded byte ranges `(start, end)`, in text order.
-    pub(crate) fn words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.word_starts
+    /// The tokens (words and punctuation), in text order.
+    pub(crate) fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The words as `(token index, folded start, folded end)`, in text order.
+    pub(crate) fn words(&self) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+        self.tokens
             .iter()
-            .copied()
-            .zip(self.word_ends.iter().copied())
+            .enumerate()
+            .filter(|(_, t)| t.kind == TokenKind::Word)
+            .map(|(i, t)| (i, t.start, t.end))
     }
 
     /// The original start of the folded character at `folded`.
@@ -181,14 +212,49 @@ impl Normalized {
 struct Builder {
     text: String,
     map: OffsetMap,
-    word_starts: Vec<usize>,
-    word_ends: Vec<usize>,
+    tokens: Vec<Token>,
     prev_is_word: bool,
     prev_is_space: bool,
     delta: isize,
+    sentence: u32,
+    paragraph: u32,
 }
 
 impl Builder {
+    fn start_token(&mut self, at: usize, kind: TokenKind) {
+        self.tokens.push(Token {
+            start: at,
+            end: at,
+            kind,
+            sentence: self.sentence,
+            paragraph: self.paragraph,
+        });
+    }
+
+    /// Closes the word being written, if any.
+    fn end_word(&mut self) {
+        if self.prev_is_word {
+            let end = self.text.len();
+            if let Some(t) = self.tokens.last_mut() {
+                t.end = end;
+            }
+            self.prev_is_word = false;
+        }
+    }
+
+    /// A line break in the original: a new paragraph, and a new sentence unless one has just
+    /// begun.
+    fn line_break(&mut self) {
+        let begun = self
+            .tokens
+            .last()
+            .is_none_or(|t| t.sentence < self.sentence || t.paragraph < self.paragraph);
+        self.paragraph += 1;
+        if !begun {
+            self.sentence += 1;
+        }
+    }
+
     fn push(&mut self, fold: Fold, original_at: usize) {
         match fold {
             Fold::Drop => {}
@@ -211,7 +277,7 @@ impl Builder {
             self.delta = original_at as isize - at as isize;
         }
         if !self.prev_is_word {
-            self.word_starts.push(at);
+            self.start_token(at, TokenKind::Word);
             self.prev_is_word = true;
         }
         self.prev_is_space = false;
@@ -228,13 +294,22 @@ impl Builder {
         }
         let is_word = is_word_char(c);
         if is_word && !self.prev_is_word {
-            self.word_starts.push(at);
-        } else if !is_word && self.prev_is_word {
-            self.word_ends.push(at);
+            self.start_token(at, TokenKind::Word);
+        } else if !is_word {
+            self.end_word();
         }
         self.prev_is_word = is_word;
         self.prev_is_space = c == ' ';
         self.text.push(c);
+        if !is_word && c != ' ' {
+            self.start_token(at, TokenKind::Punct);
+            if let Some(t) = self.tokens.last_mut() {
+                t.end = at + c.len_utf8();
+            }
+            if matches!(c, '.' | '!' | '?' | '؟') {
+                self.sentence += 1;
+            }
+        }
     }
 }
 
@@ -341,8 +416,33 @@ mod tests {
     #[test]
     fn word_starts_skip_inner_letters() {
         let norm = Normalized::new("وفي حلب، الباب");
-        let words: Vec<&str> = norm.words().map(|(s, e)| &norm.text()[s..e]).collect();
+        let words: Vec<&str> = norm.words().map(|(_, s, e)| &norm.text()[s..e]).collect();
         assert_eq!(words, ["وفي", "حلب", "الباب"]);
+    }
+
+    #[test]
+    fn tokens_sentences_and_paragraphs() {
+        let norm = Normalized::new("قرب حلب، 12 كم.\nثم (ادلب)");
+        let t: Vec<(&str, u32, u32)> = norm
+            .tokens()
+            .iter()
+            .map(|t| (&norm.text()[t.start..t.end], t.sentence, t.paragraph))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("قرب", 0, 0),
+                ("حلب", 0, 0),
+                ("،", 0, 0),
+                ("12", 0, 0),
+                ("كم", 0, 0),
+                (".", 0, 0),
+                ("ثم", 1, 1),
+                ("(", 1, 1),
+                ("ادلب", 1, 1),
+                (")", 1, 1),
+            ]
+        );
     }
 
     #[test]

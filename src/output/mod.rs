@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::resolve::Resolution;
-use crate::{Mention, OffsetConverter, Tagger};
+use crate::{Gazetteer, Mention, OffsetConverter, Tagger};
 
 /// One mention as written to JSON.
 #[derive(Clone, Debug, Serialize)]
@@ -136,8 +136,70 @@ pub fn records(
                     .map(|&id| g.entity(id).id().to_string())
                     .collect(),
                 rejected: resolution.is_some_and(|r| !r.is_accepted()),
-                resolved: resolution.and_then(|r| r.record(g)),
+                resolved: resolution.and_then(|r| resolved(r, g)),
             }
         })
         .collect()
+}
+
+/// The record of a resolution, `None` for a rejected mention found by its form.
+fn resolved(r: &Resolution, g: &Gazetteer) -> Option<ResolvedRecord> {
+    let Some(entity) = r.entity() else {
+        return r.is_accepted().then(|| ResolvedRecord {
+            id: String::new(),
+            kind: "unlisted",
+            name_ar: String::new(),
+            name_en: String::new(),
+            lat: r.point().map(|p| round5(p.lat)),
+            lon: r.point().map(|p| round5(p.lon)),
+            pcode: String::new(),
+            country: String::new(),
+            admin: Vec::new(),
+            confidence: (r.confidence() * 1000.0).round() / 1000.0,
+            evidence: r.evidence().names().map(String::from).collect(),
+            alternatives: Vec::new(),
+        });
+    };
+    let e = g.entity(entity);
+    let levels = ["admin1", "admin2", "admin3"];
+    let admin = e
+        .admin_pcodes()
+        .iter()
+        .zip(levels)
+        .filter(|(p, _)| !p.is_empty() && **p != e.pcode())
+        .map(|(p, level)| {
+            let unit = g.by_id(&format!("ocha:{p}")).map(|id| g.entity(id));
+            AdminRecord {
+                level,
+                pcode: p.to_string(),
+                name_ar: unit.map_or(String::new(), |u| u.name_ar().to_string()),
+                name_en: unit.map_or(String::new(), |u| u.name_en().to_string()),
+            }
+        })
+        .collect();
+    Some(ResolvedRecord {
+        id: e.id().to_string(),
+        kind: e.kind().name(),
+        name_ar: e.name_ar().to_string(),
+        name_en: e.name_en().to_string(),
+        lat: r.point().map(|p| round5(p.lat)),
+        lon: r.point().map(|p| round5(p.lon)),
+        pcode: e.pcode().to_string(),
+        country: e.country().to_string(),
+        admin,
+        confidence: (r.confidence() * 1000.0).round() / 1000.0,
+        evidence: r.evidence().names().map(String::from).collect(),
+        alternatives: r
+            .alternatives()
+            .iter()
+            .map(|&(id, score)| AlternativeRecord {
+                id: g.entity(id).id().to_string(),
+                score: (score * 100.0).round() / 100.0,
+            })
+            .collect(),
+    })
+}
+
+fn round5(x: f64) -> f64 {
+    (x * 100_000.0).round() / 100_000.0
 }

@@ -1,198 +1,177 @@
-//! Evidence from the other mentions of a document: lists, containment and adjacency phrases,
-//! relative position and coherence. Small pure functions; the resolver adds their fits to
-//! the candidates' scores.
+//! The evidence a resolution rests on: one name per rule, stable in the output.
 
-use super::{context, relative};
-use crate::Mention;
-use crate::gazetteer::{Entity, Kind, Point};
+use std::fmt;
 
-/// Places small enough for distance to other places of the document to tell them apart.
-pub(super) fn is_local(e: &Entity) -> bool {
-    !matches!(
-        e.kind(),
-        Kind::Admin1 | Kind::Admin2 | Kind::Country | Kind::Continent
-    )
-}
+macro_rules! evidence {
+    ($($variant:ident => $name:literal, $doc:literal;)*) => {
+        /// A rule that moved a mention's score, or decided it. Its [`name`](Evidence::name)
+        /// is what the CLI prints and does not change between versions.
+        #[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+        #[non_exhaustive]
+        pub enum Evidence {
+            $(#[doc = $doc] $variant,)*
+        }
 
-pub(super) fn is_latin(key: &str) -> bool {
-    key.is_ascii()
-}
+        const ALL: &[Evidence] = &[$(Evidence::$variant,)*];
 
-/// The longest gap (folded bytes) between two mentions that a list, containment or relative
-/// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
-pub(super) const MAX_GAP_BYTES: usize = 120;
-
-/// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
-pub(super) fn is_list_gap(folded: &str, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded().start() - b.proclitic().len_bytes();
-    if start < a.folded().end() {
-        return false;
-    }
-    if start - a.folded().end() > MAX_GAP_BYTES {
-        return false;
-    }
-    let gap = context::tokens(&folded[a.folded().end()..start]);
-    let conj = b.proclitic().conjunction().is_some();
-    match gap.as_slice() {
-        [] => conj,
-        [sep] => matches!(*sep, "،" | "," | "و" | "and" | "or" | "او" | "ثم"),
-        [sep, "و"] | [sep, "and"] => matches!(*sep, "،" | ","),
-        _ => false,
-    }
-}
-
-/// Whether `b` follows `a` with only a glued ف between them: a list in a chain of places
-/// («دير الزور فالعشارة فبالميادين»), but also "so, then" between two sentences' words
-/// («أما حصة الساحل فللاذقية»).
-pub(super) fn is_fa_link(folded: &str, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded().start() - b.proclitic().len_bytes();
-    b.proclitic().conjunction() == Some('ف')
-        && start >= a.folded().end()
-        && folded[a.folded().end()..start].trim().is_empty()
-}
-
-/// The gap between X and Y says "X is in Y".
-pub(super) fn is_containment_gap(gap: &[&str], latin: bool) -> bool {
-    const ARABIC: &[&[&str]] = &[
-        &["في", "ريف"],
-        &["بريف"],
-        &["ب"],
-        &["في"],
-        &["في", "محافظه"],
-        &["بمحافظه"],
-        &["("],
-        &["التابعه", "ل"],
-        &["التابعه", "لمحافظه"],
-        &["التابعه", "لريف"],
-        &["في", "منطقه"],
-        &["بمنطقه"],
-        &["قرب"],
-        &["بالقرب", "من"],
-        &["شرقي"],
-        &["غربي"],
-        &["شمالي"],
-        &["جنوبي"],
-    ];
-    const LATIN: &[&[&str]] = &[
-        &["in"],
-        &[","],
-        &["("],
-        &["near"],
-        &["in", "the"],
-        &["outside"],
-    ];
-    let table = if latin { LATIN } else { ARABIC };
-    table.contains(&gap)
-}
-
-/// A containment gap that says more than a preposition: it names the countryside, the
-/// governorate or the district, or puts the parent in parentheses.
-pub(super) fn is_strong_containment_gap(gap: &[&str]) -> bool {
-    !matches!(
-        gap,
-        [] | ["ب"] | ["في"] | ["in"] | [","] | ["قرب"] | ["near"]
-    )
-}
-
-/// How well candidate `e` sits inside or next to place `y`.
-pub(super) fn containment_fit(e: &Entity, y: &Entity) -> f64 {
-    if y.kind() == Kind::Country {
-        return if e.country() == y.country() || y.id() == format!("iso:{}", e.country()) {
-            1.5
-        } else {
-            -1.0
-        };
-    }
-    let y_admin1 = if y.kind() == Kind::Admin1 {
-        y.pcode()
-    } else {
-        y.admin_pcodes()[0]
-    };
-    if !y_admin1.is_empty() && e.admin_pcodes()[0] == y_admin1 {
-        return 2.0;
-    }
-    match (e.point(), y.point()) {
-        (Some(p), Some(q)) => {
-            let d = p.distance_km(q);
-            if d <= 30.0 {
-                1.5
-            } else if d <= 80.0 {
-                0.5
-            } else {
-                -1.0
+        impl Evidence {
+            /// The rule's name in the output (`prior`, `cue:city`, `relative_position`...).
+            pub fn name(self) -> &'static str {
+                match self { $(Evidence::$variant => $name,)* }
             }
         }
-        _ => 0.0,
-    }
-}
-
-/// How well a candidate at `p` agrees with "direction and distance from the anchor".
-pub(super) fn relative_fit(anchor: Point, p: Point, rel: relative::Relative) -> f64 {
-    let off = relative::angle_between(anchor.bearing_deg(p), rel.bearing);
-    let mut fit = if off <= 30.0 {
-        1.5
-    } else if off <= 60.0 {
-        0.5
-    } else {
-        -1.5
     };
-    if let Some(stated) = rel.distance_km {
-        let ratio = anchor.distance_km(p) / stated.max(0.1);
-        fit += if (0.55..=1.1).contains(&ratio) {
-            1.5
-        } else if (0.35..=1.4).contains(&ratio) {
-            0.5
-        } else {
-            -1.5
-        };
-    }
-    fit
 }
 
-/// How close a candidate is to the places the document is sure about.
-pub(super) fn coherence_fit(e: &Entity, anchors: &[&Entity]) -> f64 {
-    let Some(p) = e.point() else { return 0.0 };
-    let mut best: f64 = 0.0;
-    for a in anchors {
-        let same_admin1 = !e.admin_pcodes()[0].is_empty()
-            && (a.admin_pcodes()[0] == e.admin_pcodes()[0] || a.pcode() == e.admin_pcodes()[0]);
-        let near = match a.point() {
-            // Countries, governorates, districts and regions are too large for distance to
-            // their label point to mean much.
-            Some(q)
-                if !matches!(
-                    a.kind(),
-                    Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
-                ) =>
-            {
-                // Most anchors are far: skip the trigonometry when a degree box says so.
-                let d = if (p.lat - q.lat).abs() > 1.5 || (p.lon - q.lon).abs() > 2.0 {
-                    f64::INFINITY
-                } else {
-                    p.distance_km(q)
-                };
-                if d <= 15.0 {
-                    3.0
-                } else if d <= 40.0 {
-                    2.0
-                } else if d <= 80.0 {
-                    1.0
-                } else if d <= 150.0 {
-                    0.5
-                } else {
-                    0.0
-                }
-            }
-            _ => 0.0,
-        };
-        let admin = if same_admin1 { 0.75 } else { 0.0 };
-        let country =
-            if a.kind() == Kind::Country && a.country() == e.country() && e.country() != "SY" {
-                1.0
-            } else {
-                0.0
-            };
-        best = best.max(near + admin).max(country);
+evidence! {
+    Prior => "prior", "The candidate's kind, population and seat status.";
+    CueCity => "cue:city", "A cue word for a city (مدينة).";
+    CueTown => "cue:town", "A cue word for a town (بلدة).";
+    CueVillage => "cue:village", "A cue word for a village (قرية).";
+    CueGovernorate => "cue:governorate", "A cue word for a governorate (محافظة).";
+    CueCountryside => "cue:countryside", "The countryside of a governorate (ريف).";
+    CueDistrict => "cue:district", "A cue word for a district or area (منطقة).";
+    CueSubdistrict => "cue:subdistrict", "A cue word for a sub-district (ناحية).";
+    CueNeighbourhood => "cue:neighbourhood", "A cue word for a quarter (حي).";
+    CueCamp => "cue:camp", "A cue word for a camp (مخيم).";
+    CueNatural => "cue:natural", "A cue word for a natural feature (نهر، جبل).";
+    CueFacility => "cue:facility", "A cue word for a facility (مطار، معبر).";
+    CueCountry => "cue:country", "A cue word for a country (دولة).";
+    CueOrganization => "cue:organization", "A cue word for an organization (قناة، تنظيم).";
+    CuePerson => "cue:person", "A person's title before the name (الرئيس): not a place.";
+    CueNationality => "cue:nationality", "A nationality adjective names the country.";
+    CueInName => "cue:in_name", "The name opens with its own cue (مطار المزة).";
+    AdminChain => "admin_chain", "«منطقة X بمحافظة Y»: X is the district.";
+    Containment => "containment", "«X في ريف Y», «X (Y)»: X lies in or by Y.";
+    RelativePosition => "relative_position", "Direction and distance from another place agree.";
+    Coherence => "coherence", "Near the places the document is sure of.";
+    Locative => "locative", "After a locative word (إلى، نحو، قرب).";
+    Preposition => "preposition", "After a preposition (في، من، or a glued ب ل).";
+    Quoted => "quoted", "Between quotation marks (an organization's name).";
+    Dateline => "dateline", "Opens the text before a dash: a dateline.";
+    Road => "road", "One end of a road named by its ends (طريق حلب دمشق).";
+    List => "list", "An item of a list of places.";
+    Context => "context", "A phrase ties it to another place.";
+    CommonWord => "common_word", "The name is also an ordinary word.";
+    UnsupportedForeign => "unsupported_foreign", "A small foreign place with nothing for it.";
+    UnsupportedVillage => "unsupported_village", "A small village with nothing for it.";
+    Lowercase => "lowercase", "A Latin name written in lower case: a word.";
+    PartOfName => "part_of_name", "Inside a longer name (منتخب مصر).";
+    Tanween => "tanween", "Written with a tanween: an ordinary word (درعاً).";
+    Idiom => "idiom", "Part of an idiom (مسقط رأسه).";
+    Adjective => "adjective", "A nisba adjective (قوات تركية).";
+    CueWord => "cue_word", "The cue word of the next place (مدينة البوكمال).";
+    NationalityMismatch => "nationality_mismatch", "The named country has no such place.";
+    Course => "course", "A river placed on the stretch its neighbours name.";
+    Pattern => "pattern", "Found by its form; no gazetteer lists it.";
+    PlaceInside => "place_inside", "A facility named after the place inside it.";
+}
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
-    best
+}
+
+/// A set of [`Evidence`], iterated in a fixed order.
+#[derive(Clone, Copy, Default, Eq, Hash, PartialEq)]
+pub struct EvidenceSet(u64);
+
+impl EvidenceSet {
+    /// The empty set.
+    pub const EMPTY: EvidenceSet = EvidenceSet(0);
+
+    /// Whether the set holds `e`.
+    pub fn contains(self, e: Evidence) -> bool {
+        self.0 & bit(e) != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// How many rules the set holds.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The rules, in the order of [`Evidence`].
+    pub fn iter(self) -> impl Iterator<Item = Evidence> {
+        ALL.iter().copied().filter(move |&e| self.contains(e))
+    }
+
+    /// The rules' names, in the same order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        self.iter().map(Evidence::name)
+    }
+
+    pub(crate) fn insert(&mut self, e: Evidence) {
+        self.0 |= bit(e);
+    }
+
+    pub(crate) fn with(mut self, e: Evidence) -> EvidenceSet {
+        self.insert(e);
+        self
+    }
+
+    pub(crate) fn union(self, other: EvidenceSet) -> EvidenceSet {
+        EvidenceSet(self.0 | other.0)
+    }
+
+    /// The set without `e`.
+    pub(crate) fn without(self, e: Evidence) -> EvidenceSet {
+        EvidenceSet(self.0 & !bit(e))
+    }
+}
+
+fn bit(e: Evidence) -> u64 {
+    1 << (e as u32)
+}
+
+impl fmt::Debug for EvidenceSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.names()).finish()
+    }
+}
+
+impl IntoIterator for EvidenceSet {
+    type Item = Evidence;
+    type IntoIter = Box<dyn Iterator<Item = Evidence>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl FromIterator<Evidence> for EvidenceSet {
+    fn from_iter<I: IntoIterator<Item = Evidence>>(iter: I) -> EvidenceSet {
+        let mut set = EvidenceSet::EMPTY;
+        for e in iter {
+            set.insert(e);
+        }
+        set
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_fit_the_set() {
+        assert!(ALL.len() <= 64);
+        let mut names: Vec<&str> = ALL.iter().map(|e| e.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len());
+    }
+
+    #[test]
+    fn sets_iterate_in_order() {
+        let set: EvidenceSet = [Evidence::Coherence, Evidence::Prior].into_iter().collect();
+        assert_eq!(set.names().collect::<Vec<_>>(), ["prior", "coherence"]);
+        assert!(set.contains(Evidence::Prior) && !set.contains(Evidence::List));
+        assert_eq!(format!("{set:?}"), r#"["prior", "coherence"]"#);
+    }
 }

@@ -4,7 +4,7 @@
 //! rates say how often news names an entity of that prominence, against which a name's corpus
 //! frequency is read (DESIGN.md §5).
 
-use crate::gazetteer::{Entity, Kind, Name};
+use crate::gazetteer::{Entity, EntityType, Gazetteer, Kind, Name};
 
 /// Places that news makes actors (إيران تدعم، واشنطن تعلن): countries, continents, world
 /// regions and capitals. They seldom stand after a locative word and
@@ -104,4 +104,74 @@ pub(super) fn prior(e: &Entity) -> f64 {
     // The domain: news about Syria.
     let syria = if e.country() == "SY" { 1.0 } else { 0.0 };
     kind + population + class + syria
+}
+
+/// Whether the name is (also) an ordinary word, judged from the reference corpus.
+///
+/// Ordinary when it occurs far more often than its best entity's prominence predicts
+/// (`common_word_ratio`); or when its best entity is in Syria yet its documents are
+/// rarely about Syria (under 30 % of 20 or more: الميادين "the squares"); or when
+/// it almost never stands where places stand (under 1.5 % of 20 or more occurrences
+/// after إلى، نحو، قرب، مدينة...: person names like بشار، رامي) — countries, capitals,
+/// and world regions excepted, which news treats as actors.
+///
+/// A person's name (from the person list) is ordinary in the same sense.
+///
+/// Never ordinary when its documents are mostly about Syria (45 % of 3 or more, and 6 %
+/// of 20 or more occurrences locative: a place in the news, like الزبداني in 2015, is
+/// frequent because it is a place), or when it
+/// often stands where places stand (20 % of 10 or more: جدة, الرياض, حلب).
+pub(super) fn commonness(
+    g: &Gazetteer,
+    name: &Name,
+    e: &Entity,
+    common_word_ratio: f64,
+) -> Commonness {
+    // A person's name (a village called بشار) needs support like an ordinary word;
+    // واشنطن is a surname too, but a capital first.
+    let person = if name.is_person_name() && !is_actor(e) {
+        Commonness::Common
+    } else {
+        Commonness::Name
+    };
+    let (Some(count), tokens) = (name.corpus_count(), g.corpus_tokens()) else {
+        return person;
+    };
+    if tokens == 0 {
+        return person;
+    }
+    if e.entity_type() == EntityType::Org {
+        return org_commonness(name, count, tokens, e);
+    }
+    // A facility named with its head noun («قاعدة انجرليك», «مطار المزة») is a name even
+    // where news writes it as an object («استخدام قاعدة انجرليك») rather than after إلى.
+    if matches!(e.kind(), Kind::Facility | Kind::Camp) && name.key().contains(' ') {
+        return Commonness::Name;
+    }
+    let (docs, syria_docs) = name.corpus_docs();
+    let syria_share = f64::from(syria_docs) / f64::from(docs.max(1));
+    let locative_share = f64::from(name.corpus_locative()) / f64::from(count.max(1));
+    let syrian = e.country() == "SY";
+    // Topical: a place in the news. Not a Syrian figure's first name (بشار، رامي: their
+    // documents are about Syria too, but they never stand where places stand), nor a
+    // word of the news about Syria (اللاجئين: 3 % locative; places have 9 % and more).
+    let topical =
+        syrian && docs >= 3 && syria_share >= 0.45 && (count < 20 || locative_share >= 0.06);
+    if topical || (count >= 10 && locative_share >= 0.2) {
+        return Commonness::Name;
+    }
+    let per_million = f64::from(count) * 1e6 / tokens as f64;
+    let rate_ratio = per_million / (expected_per_million(e) * common_word_ratio);
+    let by_spread = syrian && docs >= 20 && syria_share < 0.3 && !is_actor(e);
+    // News makes countries, capitals and world regions actors (إيران تدعم، واشنطن
+    // تعلن): they seldom stand after a locative word and are names all the same.
+    let actor = is_actor(e);
+    let by_use = count >= 20 && locative_share < 0.015 && !actor;
+    if rate_ratio > 5.0 || (count >= 50 && locative_share < 0.01 && !actor) {
+        Commonness::VeryCommon
+    } else if rate_ratio > 1.0 || by_spread || by_use || (name.is_person_name() && !actor) {
+        Commonness::Common
+    } else {
+        Commonness::Name
+    }
 }

@@ -2,9 +2,7 @@
 //! Aleppo". A direction (eight compass points, Arabic noun and adjective forms, English) and an
 //! optional distance (كم، كيلومتر، km, miles) relate a mention to an anchor place.
 
-use once_cell::sync::Lazy;
-
-use crate::fold;
+use crate::words::{Filler, Lexicon};
 
 /// A direction and distance from an anchor to a place.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,138 +13,21 @@ pub(crate) struct Relative {
     pub(crate) distance_km: Option<f64>,
 }
 
-/// Compass words: folded word -> bearing. Nouns (شمال), adjectives (شمالي، الشمالي،
-/// الشمالية) and English.
-const COMPASS: &[(&str, f64)] = &[
-    ("شمال", 0.0),
-    ("شمالي", 0.0),
-    ("الشمالي", 0.0),
-    ("شمالية", 0.0),
-    ("الشمالية", 0.0),
-    ("الشمال", 0.0),
-    ("جنوب", 180.0),
-    ("جنوبي", 180.0),
-    ("الجنوبي", 180.0),
-    ("جنوبية", 180.0),
-    ("الجنوبية", 180.0),
-    ("الجنوب", 180.0),
-    ("شرق", 90.0),
-    ("شرقي", 90.0),
-    ("الشرقي", 90.0),
-    ("شرقية", 90.0),
-    ("الشرقية", 90.0),
-    ("الشرق", 90.0),
-    ("غرب", 270.0),
-    ("غربي", 270.0),
-    ("الغربي", 270.0),
-    ("غربية", 270.0),
-    ("الغربية", 270.0),
-    ("الغرب", 270.0),
-    ("north", 0.0),
-    ("south", 180.0),
-    ("east", 90.0),
-    ("west", 270.0),
-    ("northeast", 45.0),
-    ("northwest", 315.0),
-    ("southeast", 135.0),
-    ("southwest", 225.0),
-];
-
-/// Units: folded word -> kilometres per unit.
-const UNITS: &[(&str, f64)] = &[
-    ("كم", 1.0),
-    ("كلم", 1.0),
-    ("كيلو", 1.0),
-    ("كيلومتر", 1.0),
-    ("كيلومترا", 1.0),
-    ("كيلومترات", 1.0),
-    ("كيلو متر", 1.0),
-    ("km", 1.0),
-    ("kms", 1.0),
-    ("kilometres", 1.0),
-    ("kilometers", 1.0),
-    ("kilometre", 1.0),
-    ("kilometer", 1.0),
-    ("ميل", 1.609),
-    ("اميال", 1.609),
-    ("mile", 1.609),
-    ("miles", 1.609),
-];
-
-/// Words allowed between the place, the direction, the anchor and the distance.
-const FILLERS: &[&str] = &[
-    "من",
-    "الى",
-    "إلى",
-    "على",
-    "بعد",
-    "مسافة",
-    "بمسافة",
-    "حوالي",
-    "بحوالي",
-    "نحو",
-    "بنحو",
-    "قرابة",
-    "بقرابة",
-    "تقريبا",
-    "مدينة",
-    "بلدة",
-    "قرية",
-    "محافظة",
-    "ريف",
-    "of",
-    "the",
-    "about",
-    "some",
-    "around",
-    "approximately",
-    "nearly",
-    "roughly",
-    "city",
-    "town",
-    "village",
-    "province",
-    "from",
-    "في",
-    "تبعد",
-    "يبعد",
-    "وتبعد",
-    "ويبعد",
-    "الواقعة",
-    "الواقع",
-    "الواقعه",
-];
-
-struct Tables {
-    compass: Vec<(String, f64)>,
-    units: Vec<(String, f64)>,
-    fillers: Vec<String>,
+/// The bearing of a compass word (`words/compass.tsv`).
+fn compass(lex: &Lexicon, word: &str) -> Option<f64> {
+    lex.word(word).and_then(|i| i.bearing)
 }
 
-static TABLES: Lazy<Tables> = Lazy::new(|| Tables {
-    compass: COMPASS.iter().map(|&(w, b)| (fold(w), b)).collect(),
-    units: UNITS.iter().map(|&(w, k)| (fold(w), k)).collect(),
-    fillers: FILLERS.iter().map(|w| fold(w)).collect(),
-});
-
-fn compass(word: &str) -> Option<f64> {
-    TABLES
-        .compass
-        .iter()
-        .find(|(w, _)| w == word)
-        .map(|&(_, b)| b)
+/// Kilometres per unit of a distance unit (`words/units.tsv`).
+fn unit(lex: &Lexicon, word: &str) -> Option<f64> {
+    lex.word(word).and_then(|i| i.km)
 }
 
-fn unit(word: &str) -> Option<f64> {
-    TABLES
-        .units
-        .iter()
-        .find(|(w, _)| w == word)
-        .map(|&(_, k)| k)
-}
-
-fn is_filler(word: &str) -> bool {
-    TABLES.fillers.iter().any(|w| w == word) || word.chars().all(|c| c.is_ascii_digit() || c == '.')
+/// A word that may stand in the phrase (`words/fillers.tsv`), or a number.
+fn is_filler(lex: &Lexicon, word: &str) -> bool {
+    lex.word(word)
+        .is_some_and(|i| i.fillers.has(Filler::Relative))
+        || word.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Combines up to two compass words: north/south first, then east/west (جنوب شرق = 135°).
@@ -168,7 +49,7 @@ fn combine(first: f64, second: Option<f64>) -> f64 {
 /// Parses the words between a place and the following anchor mention (`gap`, in text
 /// order) and the words right after the anchor (`after`, in text order). Returns `None`
 /// unless the gap is only a direction phrase with fillers and numbers.
-pub(crate) fn parse(gap: &[&str], after: &[&str]) -> Option<Relative> {
+pub(crate) fn parse(lex: &Lexicon, gap: &[&str], after: &[&str]) -> Option<Relative> {
     if gap.is_empty() || gap.len() > 8 {
         return None;
     }
@@ -176,14 +57,14 @@ pub(crate) fn parse(gap: &[&str], after: &[&str]) -> Option<Relative> {
     let mut i = 0;
     while i < gap.len() {
         let word = gap[i];
-        if let Some(b) = compass(word) {
+        if let Some(b) = compass(lex, word) {
             if bearing.is_some() {
                 return None;
             }
-            let next = gap.get(i + 1).and_then(|w| compass(w));
+            let next = gap.get(i + 1).and_then(|w| compass(lex, w));
             bearing = Some(combine(b, next));
             i += if next.is_some() { 2 } else { 1 };
-        } else if is_filler(word) || unit(word).is_some() {
+        } else if is_filler(lex, word) || unit(lex, word).is_some() {
             i += 1;
         } else {
             return None;
@@ -191,7 +72,7 @@ pub(crate) fn parse(gap: &[&str], after: &[&str]) -> Option<Relative> {
     }
     let bearing = bearing?;
     // The distance may stand in the gap ("30 km north of") or after the anchor.
-    let distance_km = distance(gap).or_else(|| distance(&after[..after.len().min(5)]));
+    let distance_km = distance(lex, gap).or_else(|| distance(lex, &after[..after.len().min(5)]));
     Some(Relative {
         bearing,
         distance_km,
@@ -199,10 +80,10 @@ pub(crate) fn parse(gap: &[&str], after: &[&str]) -> Option<Relative> {
 }
 
 /// The first "number unit" pair among `words`.
-fn distance(words: &[&str]) -> Option<f64> {
+fn distance(lex: &Lexicon, words: &[&str]) -> Option<f64> {
     words.windows(2).find_map(|pair| {
         let value: f64 = pair[0].parse().ok()?;
-        Some(value * unit(pair[1])?)
+        Some(value * unit(lex, pair[1])?)
     })
 }
 
@@ -215,6 +96,7 @@ pub(crate) fn angle_between(a: f64, b: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold;
 
     fn words(s: &str) -> Vec<String> {
         fold(s).split(' ').map(String::from).collect()
@@ -224,6 +106,7 @@ mod tests {
         let g = words(gap);
         let a = words(after);
         parse(
+            crate::words::lexicon(),
             &g.iter().map(String::as_str).collect::<Vec<_>>(),
             &a.iter().map(String::as_str).collect::<Vec<_>>(),
         )

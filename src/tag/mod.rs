@@ -16,10 +16,12 @@ pub use boundary::Proclitic;
 pub(crate) use boundary::proclitic_splits;
 
 use crate::automaton::NameAutomaton;
+use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, NameId};
-use crate::normalize::Normalized;
+use crate::words::{Part, lexicon};
 use crate::{Error, Span};
 use select::Candidate;
+pub(crate) use select::{merge_forms, place_facilities};
 
 /// A name found in a text.
 ///
@@ -33,6 +35,9 @@ pub struct Mention {
     name: Option<NameId>,
     ty: EntityType,
     proclitic: Proclitic,
+    /// The document's tokens the mention covers: from the word its proclitics are glued to,
+    /// to one past its last token.
+    tokens: (u32, u32),
 }
 
 impl Mention {
@@ -64,21 +69,43 @@ impl Mention {
         self.folded
     }
 
-    /// A mention found by its form, with no gazetteer name.
-    pub(crate) fn unlisted(
-        span: Span,
+    /// The index of the token the mention starts in (its proclitics included).
+    pub(crate) fn first_token(&self) -> usize {
+        self.tokens.0 as usize
+    }
+
+    /// The index one past the mention's last token.
+    pub(crate) fn end_token(&self) -> usize {
+        self.tokens.1 as usize
+    }
+
+    /// A mention over `folded` (without its proclitics) in `doc`.
+    pub(crate) fn new(
+        doc: &Document<'_>,
         folded: Span,
-        proclitic: Proclitic,
+        name: Option<NameId>,
         ty: EntityType,
+        proclitic: Proclitic,
     ) -> Mention {
+        let first = doc.token_from(folded.start() - proclitic.len_bytes());
+        let end = first + doc.tokens()[first..].partition_point(|t| t.start < folded.end());
         Mention {
-            span,
+            span: doc.original_span(folded),
             folded,
-            name: None,
+            name,
             ty,
             proclitic,
+            tokens: (first as u32, end as u32),
         }
     }
+}
+
+/// A word that heads a name recognized by its form («لواء», «وزارة»), found while tagging:
+/// its token and the proclitics glued to it.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) struct HeadWord {
+    pub(crate) token: usize,
+    pub(crate) proclitic: Proclitic,
 }
 
 /// Finds places and organizations in text. Built once, shared across threads.
@@ -172,46 +199,51 @@ impl Tagger {
 
     /// Like [`Tagger::tag`], filling a caller's buffer (cleared first).
     pub fn tag_into(&self, text: &str, out: &mut Vec<Mention>) {
-        let norm = Normalized::new(text);
-        self.tag_normalized(text, &norm, out);
+        let doc = Document::new(text);
+        self.tag_document(&doc, out, None);
     }
 
-    pub(crate) fn tag_normalized(&self, original: &str, norm: &Normalized, out: &mut Vec<Mention>) {
+    /// Tags a document view. With `heads`, also collects the words that head names
+    /// recognized by their form (cleared first).
+    pub(crate) fn tag_document(
+        &self,
+        doc: &Document<'_>,
+        out: &mut Vec<Mention>,
+        mut heads: Option<&mut Vec<HeadWord>>,
+    ) {
         out.clear();
+        if let Some(h) = heads.as_deref_mut() {
+            h.clear();
+        }
         let mut candidates = Vec::new();
-        self.candidates_in(original, norm, &mut candidates);
+        self.candidates_in(doc, &mut candidates, heads);
         let mut chosen = Vec::with_capacity(candidates.len());
         select::longest_first(&mut candidates, &mut chosen);
         out.extend(chosen.iter().map(|c| {
             let (name, proclitic) = c.value;
-            let start = norm.original_start(c.folded.start());
-            let end = norm.original_end(original, c.folded.end());
-            Mention {
-                span: Span::new(start, end),
-                folded: c.folded,
-                name: Some(name),
-                ty: self.inner.name_types[name.index()],
-                proclitic,
-            }
+            let ty = self.inner.name_types[name.index()];
+            Mention::new(doc, c.folded, Some(name), ty, proclitic)
         }));
     }
 
     fn candidates_in(
         &self,
-        original: &str,
-        norm: &Normalized,
+        doc: &Document<'_>,
         out: &mut Vec<Candidate<(NameId, Proclitic)>>,
+        mut heads: Option<&mut Vec<HeadWord>>,
     ) {
         let inner = &*self.inner;
+        let (original, norm) = (doc.original(), doc.norm());
         let folded = norm.text();
         let bytes = folded.as_bytes();
-        for (word, run_end) in norm.words() {
+        for (token, word, run_end) in norm.words() {
+            let mut head_seen = false;
             for proclitic in boundary::proclitic_splits(&folded[word..run_end]) {
                 let at = word + proclitic.len_bytes();
                 if at >= run_end {
                     continue;
                 }
-                inner
+                let marked = inner
                     .automaton
                     .prefixes_at(bytes, at, run_end, |end, target| {
                         let name = inner.gazetteer.name(target.name);
@@ -248,6 +280,13 @@ impl Tagger {
                             value: (target.name, proclitic),
                         });
                     });
+                if marked
+                    && !head_seen
+                    && let Some(h) = heads.as_deref_mut()
+                {
+                    head_seen = true;
+                    h.push(HeadWord { token, proclitic });
+                }
             }
         }
     }
@@ -294,7 +333,19 @@ impl TaggerBuilder {
             Some(g) => Shared::Owned(g.clone()),
             None => Shared::Embedded(Gazetteer::embedded()),
         };
-        let automaton = NameAutomaton::new(&gazetteer)?;
+        // The heads of organizations recognized by their form (crate::forms) are found in
+        // the tagger's pass over the words.
+        let lex = lexicon();
+        let heads = [
+            Part::Unit,
+            Part::NumberedUnit,
+            Part::Institution,
+            Part::Committee,
+            Part::OfPlace,
+        ]
+        .into_iter()
+        .flat_map(|part| lex.words_with(part));
+        let automaton = NameAutomaton::new(&gazetteer, heads)?;
         let name_types = gazetteer
             .names()
             .map(|(_, name)| {

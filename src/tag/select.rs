@@ -1,12 +1,22 @@
-//! Choosing among overlapping candidates.
+//! The overlap policy: which of several names over the same words is the mention. Flat
+//! annotation marks one name per stretch of text, the longest.
 //!
-//! The rule, deterministic and documented in DESIGN.md: longest span first (folded length),
-//! then the earlier start, then the candidate found with fewer proclitics; a candidate that
-//! overlaps one already chosen is dropped. Longest-first keeps دير الزور over الزور, ريف
-//! دمشق over دمشق, and the organization جامعة دمشق over the place inside it, which is how the
-//! annotation guidelines mark flat spans.
+//! 1. Gazetteer names ([`longest_first`]): longest span first (folded length), then the
+//!    earlier start, then the candidate found with fewer proclitics; a candidate that
+//!    overlaps one already chosen is dropped. This keeps دير الزور over الزور, ريف دمشق over
+//!    دمشق, and the organization جامعة دمشق over the place inside it.
+//! 2. Organizations recognized by their form ([`merge_forms`]): a listed organization
+//!    overlapping one wins (the gazetteer knows it); otherwise the form's name replaces the
+//!    names inside it («غرفة عمليات حلب» is one organization, not حلب).
+//! 3. Facilities named after their place ([`place_facilities`]): the facility («قلعة حلب»)
+//!    replaces its accepted place when nothing else accepted stands inside it, and rejected
+//!    readings inside it go with it.
 
 use crate::Span;
+use crate::document::Document;
+use crate::forms::Found;
+use crate::gazetteer::{EntityType, Gazetteer};
+use crate::tag::Mention;
 
 /// A name accepted by the boundary rules, before overlaps are resolved.
 #[derive(Clone, Copy, Debug)]
@@ -42,6 +52,72 @@ pub(crate) fn longest_first<T: Copy>(
             chosen.insert(i, *c);
         }
     }
+}
+
+/// Merges the organizations `found` by their form into the tagger's `mentions` (policy 2),
+/// and returns them as mentions without a name.
+pub(crate) fn merge_forms(
+    g: &Gazetteer,
+    doc: &Document<'_>,
+    mentions: &mut Vec<Mention>,
+    found: &[Found],
+) -> Vec<Mention> {
+    let names_org = |m: &Mention| {
+        m.name().is_some_and(|n| {
+            g.name(n)
+                .entities()
+                .iter()
+                .any(|&e| g.entity(e).entity_type() == EntityType::Org)
+        })
+    };
+    let mut unlisted = Vec::new();
+    for f in found {
+        let overlaps = |m: &Mention| m.folded().start() < f.end && f.start < m.folded().end();
+        if mentions.iter().any(|m| overlaps(m) && names_org(m)) {
+            continue;
+        }
+        mentions.retain(|m| !overlaps(m));
+        let folded = Span::new(f.start, f.end);
+        unlisted.push(Mention::new(
+            doc,
+            folded,
+            None,
+            EntityType::Org,
+            f.proclitic,
+        ));
+    }
+    unlisted
+}
+
+/// Puts facilities named after their place in place of the place (policy 3): each of
+/// `facilities` is `(index in all, the facility's mention and result)`. `accepted` tells
+/// which results were accepted.
+pub(crate) fn place_facilities<R>(
+    all: &mut Vec<(Mention, R)>,
+    facilities: Vec<(usize, (Mention, R))>,
+    accepted: impl Fn(&R) -> bool,
+) {
+    let overlap = |a: Span, b: Span| a.start() < b.end() && b.start() < a.end();
+    // Nothing else accepted may stand inside the name (a listed facility, a name).
+    let alone: Vec<bool> = facilities
+        .iter()
+        .map(|(i, (f, _))| {
+            all.iter()
+                .enumerate()
+                .all(|(k, (m, r))| k == *i || !accepted(r) || !overlap(m.folded(), f.folded()))
+        })
+        .collect();
+    let mut spans = Vec::new();
+    for ((i, pair), alone) in facilities.into_iter().zip(alone) {
+        if alone {
+            spans.push(pair.0.folded());
+            all[i] = pair;
+        }
+    }
+    // Rejected readings inside a facility's name (قلعة the village) go with it.
+    all.retain(|(m, r)| {
+        accepted(r) || m.name().is_none() || !spans.iter().any(|&s| overlap(m.folded(), s))
+    });
 }
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ fn point_of(resolver: &Resolver, text: &str, name: &str) -> (makan::Point, Vec<&
         .into_iter()
         .find(|(m, _)| &text[m.span()] == name)
         .unwrap_or_else(|| panic!("«{name}» not found in «{text}»"));
-    (r.point().unwrap(), r.evidence().to_vec())
+    (r.point().unwrap(), r.evidence().names().collect())
 }
 
 #[test]
@@ -111,13 +111,13 @@ fn a_nationality_no_candidate_has_keeps_the_mention_with_a_low_confidence() {
     let found = resolver.find(text);
     let (m, r) = &found[0];
     assert_eq!(&text[m.span()], "الحمرا");
-    assert!(r.evidence().contains(&"nationality_mismatch"));
+    assert!(r.evidence().contains(makan::Evidence::NationalityMismatch));
     assert!(r.confidence() < 0.3, "{}", r.confidence());
     // The same town with its own country's adjective is sure.
     let text = "قصفت المدفعية بلدة الحمرا السورية";
     let (_, r) = &resolver.find(text)[0];
     assert!(
-        r.evidence().contains(&"cue:nationality"),
+        r.evidence().contains(makan::Evidence::CueNationality),
         "{:?}",
         r.evidence()
     );
@@ -132,7 +132,10 @@ fn a_facility_named_after_its_place_has_the_places_point() {
     let (m, r) = &found[0];
     assert_eq!(&text[m.span()], "سجن صيدنايا");
     assert_eq!((m.name(), r.entity()), (None, None));
-    assert_eq!(r.evidence(), ["pattern", "place_inside"]);
+    assert_eq!(
+        r.evidence().names().collect::<Vec<_>>(),
+        ["pattern", "place_inside"]
+    );
     let town = g
         .lookup("صيدنايا")
         .iter()

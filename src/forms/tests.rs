@@ -1,0 +1,79 @@
+use super::*;
+
+fn found(text: &str) -> Vec<String> {
+    let doc = Document::new(text);
+    let (mut names, mut heads) = (Vec::new(), Vec::new());
+    crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut heads));
+    organizations(&doc, &heads, &names)
+        .iter()
+        .map(|f| text[doc.original_span(crate::Span::new(f.start, f.end))].to_string())
+        .collect()
+}
+
+#[test]
+fn units_and_institutions() {
+    assert_eq!(
+        found("هاجم مقاتلو لواء صقور الجبل مواقع للنظام"),
+        ["لواء صقور الجبل"]
+    );
+    assert_eq!(found("انشق عن الفرقة 30 عشرات الجنود"), ["الفرقة 30"]);
+    assert_eq!(
+        found("أعلنت غرفة عمليات حلب بدء المعركة"),
+        ["غرفة عمليات حلب"]
+    );
+    assert_eq!(
+        found("وقالت وزارة الخارجية السورية في بيان"),
+        ["وزارة الخارجية السورية"]
+    );
+    assert_eq!(
+        found("ولكتيبة المدرعات الخامسة دور"),
+        ["كتيبة المدرعات الخامسة"]
+    );
+    assert_eq!(
+        found("طالبت لجنة الهجرة والمهجرين بالمساعدة"),
+        ["لجنة الهجرة والمهجرين"]
+    );
+    assert_eq!(found("تخرج في جامعة دمشق عام 2010"), ["جامعة دمشق"]);
+    // Named after a place only: «جامعة الدول العربية» is the gazetteer's.
+    assert!(found("افتتحت جامعة خاصة جديدة").is_empty());
+}
+
+#[test]
+fn facilities_named_after_their_place() {
+    let text = "زار الوفد قلعة حلب ثم مطار الطبقة العسكري وسجن صيدنايا";
+    let doc = Document::new(text);
+    let places = crate::Tagger::new().tag(text);
+    let names: Vec<&str> = facilities(&doc, &places)
+        .iter()
+        .map(|f| &text[doc.original_span(crate::Span::new(f.found.start, f.found.end))])
+        .collect();
+    assert!(names.contains(&"قلعة حلب"), "{names:?}");
+    assert!(names.contains(&"سجن صيدنايا"), "{names:?}");
+}
+
+#[test]
+fn what_is_no_name() {
+    // A committee named by one word is most often a generic one.
+    assert!(found("اجتمعت لجنة التدقيق أمس").is_empty());
+    // Indefinite words: no name.
+    assert!(found("شكلت لجنة تحقيق دولية").is_empty());
+    // آليات folds to اليات but is no definite word.
+    assert!(found("وزارة آليات جديدة").is_empty());
+    // A title ends the name: a person follows.
+    assert_eq!(
+        found("رئيس هيئة حقوق الإنسان الدكتور أحمد"),
+        ["هيئة حقوق الإنسان"]
+    );
+    // A unit's name ends before a nationality adjective.
+    assert_eq!(found("لواء الحرية السوري"), ["لواء الحرية"]);
+    // A dash (which folding drops) or a relative word ends it.
+    assert!(found("مباراة اتحاد طنجة - النادي المكناسي").is_empty());
+    assert_eq!(
+        found("منظمة الفرانكفونية والتي تضم"),
+        ["منظمة الفرانكفونية"]
+    );
+    assert_eq!(
+        found("لجنة حقوق الإنسان التابعة للأمم المتحدة"),
+        ["لجنة حقوق الإنسان"]
+    );
+}

@@ -1,0 +1,92 @@
+//! Where a river is: a river is a line hundreds of kilometres long, and its label point says
+//! little. A mention of a feature with a course is placed at the point of its course nearest
+//! to the centre of the places named beside it.
+
+use super::Resolution;
+use super::evidence::Evidence;
+use crate::document::Document;
+use crate::gazetteer::{EntityId, EntityType, Gazetteer, Kind, Point};
+use crate::tag::Mention;
+
+/// Places within this distance of a course are beside it.
+const NEAR_COURSE_KM: f64 = 25.0;
+/// Without places in the paragraph, the places named closest in the text: this many.
+const PLACES: usize = 3;
+
+/// Places the mentions of features with a course (rivers) on the stretch the document is
+/// about: the point of the course nearest to the centre of the places named beside it, each
+/// within 25 km of the course: those of the mention's paragraph, else the three named closest
+/// in the text. Without such places the feature keeps its own point.
+pub(super) fn place_on_courses(
+    g: &Gazetteer,
+    doc: &Document<'_>,
+    mentions: &[Mention],
+    resolutions: &mut [Resolution],
+) {
+    for i in 0..resolutions.len() {
+        let Some(course) = resolutions[i]
+            .entity
+            .map(|e| g.entity(e).course())
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        let near = places_beside(g, doc, mentions, resolutions, i, course);
+        if near.is_empty() {
+            continue;
+        }
+        let n = near.len() as f64;
+        let centre = Point {
+            lat: near.iter().map(|p| p.lat).sum::<f64>() / n,
+            lon: near.iter().map(|p| p.lon).sum::<f64>() / n,
+        };
+        if let Some((on, _)) = centre.nearest_on(course) {
+            resolutions[i].point = Some(on);
+            resolutions[i].evidence.insert(Evidence::Course);
+        }
+    }
+}
+
+/// The points of the places beside mention `i`'s course, once each.
+fn places_beside(
+    g: &Gazetteer,
+    doc: &Document<'_>,
+    mentions: &[Mention],
+    resolutions: &[Resolution],
+    i: usize,
+    course: &[Point],
+) -> Vec<Point> {
+    let at = mentions[i].span().start();
+    let paragraph = doc.tokens()[mentions[i].first_token()].paragraph;
+    // (distance in the text, same paragraph, entity, point)
+    let mut near: Vec<(usize, bool, EntityId, Point)> = mentions
+        .iter()
+        .zip(resolutions)
+        .filter(|(_, r)| r.accepted && r.ty == EntityType::Loc)
+        .filter_map(|(m, r)| {
+            let id = r.entity?;
+            let point_like = matches!(
+                g.entity(id).kind(),
+                Kind::Populated | Kind::Admin3 | Kind::Neighbourhood | Kind::Camp | Kind::Facility
+            );
+            let p = r.point.filter(|_| point_like)?;
+            let (_, km) = p.nearest_on(course)?;
+            let same_paragraph = doc.tokens()[m.first_token()].paragraph == paragraph;
+            (km <= NEAR_COURSE_KM).then_some((m.span().start().abs_diff(at), same_paragraph, id, p))
+        })
+        .collect();
+    near.sort_by_key(|n| (n.0, n.2));
+    let mut seen = Vec::new();
+    near.retain(|n| {
+        !seen.contains(&n.2) && {
+            seen.push(n.2);
+            true
+        }
+    });
+    if near.iter().any(|n| n.1) {
+        near.retain(|n| n.1);
+    } else {
+        near.truncate(PLACES);
+    }
+    near.into_iter().map(|n| n.3).collect()
+}

@@ -1,0 +1,135 @@
+//! The decision: the best candidate of each mention, its confidence, and whether the mention
+//! is kept — a name that is also an ordinary word needs support, and a few readings are
+//! rejected outright.
+
+use super::evidence::{Evidence, EvidenceSet};
+use super::features::{Scored, Site};
+use super::prior::{Commonness, commonness, is_actor, prior};
+use super::{Resolution, ResolverOptions};
+use crate::gazetteer::{Entity, EntityType, Gazetteer, Kind};
+
+/// Decides one site.
+pub(super) fn decide(
+    g: &Gazetteer,
+    options: &ResolverOptions,
+    site: &Site<'_>,
+    is_cue_word: bool,
+) -> Resolution {
+    let mut ranked: Vec<Scored> = site.candidates.clone();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+    let Some(best) = ranked.first().copied() else {
+        return Resolution::none(site.ty);
+    };
+    // Softmax share of the best candidate.
+    let total: f64 = ranked.iter().map(|c| (c.score - best.score).exp()).sum();
+    let best_entity = g.entity(best.entity);
+    let mut verdict = Verdict {
+        confidence: 1.0 / total,
+        evidence: best.evidence,
+        accepted: true,
+    };
+    verdict.support(
+        site,
+        commonness(g, site.name, best_entity, options.common_word_ratio),
+        is_cue_word,
+    );
+    verdict.evidence = verdict
+        .evidence
+        .union(site.support)
+        .union(site.weak_support);
+    verdict.unsupported(site, best_entity, &best);
+    if let Some(rule) = site.against {
+        verdict.reject(rule, 0.1);
+    }
+    verdict.accepted &= verdict.confidence >= options.min_confidence;
+    // Still a place mention, but the gazetteer lacks the one meant: kept, with a confidence
+    // that says the point is likely wrong.
+    if site.nationality_mismatch {
+        verdict.evidence.insert(Evidence::NationalityMismatch);
+        verdict.confidence *= 0.3;
+    }
+    Resolution {
+        entity: Some(best.entity),
+        ty: site.ty,
+        confidence: verdict.confidence,
+        evidence: verdict.evidence,
+        alternatives: ranked
+            .iter()
+            .skip(1)
+            .take(3)
+            .map(|c| (c.entity, c.score))
+            .collect(),
+        accepted: verdict.accepted,
+        point: best_entity.point(),
+    }
+}
+
+/// The confidence and acceptance of a mention as the rules apply.
+struct Verdict {
+    confidence: f64,
+    evidence: EvidenceSet,
+    accepted: bool,
+}
+
+impl Verdict {
+    fn reject(&mut self, rule: Evidence, factor: f64) {
+        self.evidence.insert(rule);
+        self.confidence *= factor;
+        self.accepted = false;
+    }
+
+    /// A name that is also an ordinary word is kept only with support.
+    fn support(&mut self, site: &Site<'_>, commonness: Commonness, is_cue_word: bool) {
+        // A name that is itself a cue word (المدينة "the city", البلدة) refers back to a place
+        // named before; only a phrase tying it to another place makes it a name.
+        let cue_word = site.ty == EntityType::Loc && is_cue_word;
+        let supported = match commonness {
+            _ if cue_word => site.support.contains(Evidence::Context),
+            Commonness::VeryCommon => !site.support.without(Evidence::Locative).is_empty(),
+            _ => !site.support.is_empty(),
+        };
+        if commonness != Commonness::Name {
+            if supported {
+                self.evidence.insert(Evidence::CommonWord);
+                self.confidence *= 0.75;
+            } else {
+                self.reject(Evidence::CommonWord, 0.2);
+            }
+        } else if !supported && site.weak_support.is_empty() {
+            self.confidence *= 0.9;
+        }
+    }
+
+    /// Small places with nothing for them but their name, and lower-case words.
+    fn unsupported(&mut self, site: &Site<'_>, best: &Entity, scored: &Scored) {
+        let alone = site.support.is_empty() && site.weak_support.is_empty();
+        // A small foreign place named with no cue, no preposition and no other place near it
+        // is, in news about Syria, more often a word or a name of something else (ليل، الأبي).
+        if best.entity_type() == EntityType::Loc
+            && !best.country().is_empty()
+            && best.country() != "SY"
+            && !is_actor(best)
+            && alone
+        {
+            self.reject(Evidence::UnsupportedForeign, 0.3);
+        }
+        // So is a small Syrian village with nothing for it but its name: no cue, no
+        // preposition, no list, no place near it (عبلة a first name, مقتله "his killing").
+        let small = best.population().unwrap_or(0) < 20_000
+            && !best.class().starts_with("PPLA")
+            && best.class() != "PPLC";
+        if best.kind() == Kind::Populated
+            && best.country() == "SY"
+            && small
+            && scored.evidence == EvidenceSet::EMPTY.with(Evidence::Prior)
+            && alone
+        {
+            self.reject(Evidence::UnsupportedVillage, 0.3);
+        }
+        // Lower-case English words that are names of small places (said, hit) are words; a
+        // lower-cased text still finds its countries and cities.
+        if site.lowercase && prior(best) < 5.0 {
+            self.reject(Evidence::Lowercase, 0.2);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! Pass one: the features of a mention alone — its type, the cue words around it, quotation
+//! marks, a dateline, the words before it — scored into its candidates' priors.
+
+use super::context::{Before, Ctx, after_preposition, stands_as_place};
+use super::evidence::{Evidence, EvidenceSet};
+use super::prior::{is_actor, prior};
+use crate::gazetteer::{EntityId, EntityType, Kind, Name};
+use crate::tag::Mention;
+use crate::words::{Cue, Part};
+
+/// A candidate entity of a mention with its score so far.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Scored {
+    pub(super) entity: EntityId,
+    pub(super) score: f64,
+    pub(super) evidence: EvidenceSet,
+}
+
+/// What the resolver knows about one mention.
+pub(super) struct Site<'g> {
+    pub(super) mention: Mention,
+    pub(super) name: &'g Name,
+    pub(super) cue_before: Option<Cue>,
+    pub(super) ty: EntityType,
+    pub(super) candidates: Vec<Scored>,
+    /// Evidence that the mention is a real name (a cue word, a phrase tying it to another
+    /// place), strong enough to keep a name that is also an ordinary word.
+    pub(super) support: EvidenceSet,
+    /// Weaker evidence (a list of places, a place in the same governorate).
+    pub(super) weak_support: EvidenceSet,
+    /// Evidence that the name is not a mention here at all.
+    pub(super) against: Option<Evidence>,
+    /// A Latin name written in lower case (or in a headline in capitals).
+    pub(super) lowercase: bool,
+    /// A nationality adjective names a country none of the candidates is in.
+    pub(super) nationality_mismatch: bool,
+}
+
+impl Site<'_> {
+    /// The best candidate so far.
+    pub(super) fn best(&self) -> Option<EntityId> {
+        self.candidates
+            .iter()
+            .max_by(|a, b| a.score.total_cmp(&b.score).then(b.entity.cmp(&a.entity)))
+            .map(|c| c.entity)
+    }
+
+    /// Whether the choice so far is safe to lean on: one candidate, or a clear margin.
+    pub(super) fn is_confident(&self) -> bool {
+        let (mut a, mut b) = (f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for c in &self.candidates {
+            if c.score > a {
+                (a, b) = (c.score, a);
+            } else if c.score > b {
+                b = c.score;
+            }
+        }
+        match self.candidates.len() {
+            0 => false,
+            1 => true,
+            _ => a - b >= 1.5,
+        }
+    }
+}
+
+/// Scores a site's candidates by a cue word, and records the cue as support when it agrees
+/// with the mention's type and some candidate fits it.
+pub(super) fn apply_cue(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, cue: Cue) {
+    let rule = cue_evidence(cue);
+    let mut fits = false;
+    for c in &mut site.candidates {
+        let fit = ctx.lex.cue_fit(cue, ctx.g.entity(c.entity));
+        c.score += 2.0 * fit;
+        if fit > 0.0 {
+            c.evidence.insert(rule);
+        }
+        // A cue supports the name only when some candidate fits it (أحياء المدينة: a city
+        // has no neighbourhood cue of its own).
+        fits |= fit >= 1.0;
+    }
+    let agrees = match cue.is_place_cue() {
+        true => site.ty == EntityType::Loc,
+        false => site.ty == EntityType::Org,
+    };
+    if fits && agrees {
+        site.support.insert(rule);
+    }
+}
+
+/// The evidence a cue word gives.
+pub(super) fn cue_evidence(cue: Cue) -> Evidence {
+    match cue {
+        Cue::City => Evidence::CueCity,
+        Cue::Town => Evidence::CueTown,
+        Cue::Village => Evidence::CueVillage,
+        Cue::Governorate => Evidence::CueGovernorate,
+        Cue::Countryside => Evidence::CueCountryside,
+        Cue::District => Evidence::CueDistrict,
+        Cue::Subdistrict => Evidence::CueSubdistrict,
+        Cue::Neighbourhood => Evidence::CueNeighbourhood,
+        Cue::Camp => Evidence::CueCamp,
+        Cue::Natural => Evidence::CueNatural,
+        Cue::Facility => Evidence::CueFacility,
+        Cue::Country => Evidence::CueCountry,
+        Cue::Organization => Evidence::CueOrganization,
+        Cue::Person => Evidence::CuePerson,
+    }
+}
+
+/// Pass one for a listed mention.
+pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
+    let g = ctx.g;
+    let name = g.name(m.name().expect("the caller resolves listed mentions only"));
+    let before = ctx.before(m);
+    let after = ctx.after(m);
+    // The head of a longer name («مراسل الجزيرة», «لاعبو الوحدة») names an organization when
+    // the name is one.
+    let name_head = ctx.plays(before[0], Part::NameHead);
+    let cue_before = ctx
+        .cue_before(&before)
+        .or_else(|| name_head.then_some(Cue::Organization));
+    let cue_after = ctx.cue_after(after);
+    let quoted = is_quoted(before[0], after);
+    let dateline = is_dateline(ctx, m);
+    let after_preposition = after_preposition(ctx, m.proclitic(), before[0]);
+    let ty = choose_type(
+        ctx,
+        name,
+        cue_before.or(cue_after),
+        quoted,
+        dateline || after_preposition,
+    );
+    let candidates = name
+        .entities()
+        .iter()
+        .filter(|&&e| g.entity(e).entity_type() == ty)
+        .map(|&e| Scored {
+            entity: e,
+            score: prior(g.entity(e)),
+            evidence: EvidenceSet::EMPTY.with(Evidence::Prior),
+        })
+        .collect();
+    let mut site = Site {
+        mention: *m,
+        name,
+        cue_before: None,
+        ty,
+        candidates,
+        support: EvidenceSet::EMPTY,
+        weak_support: EvidenceSet::EMPTY,
+        against: None,
+        lowercase: is_lowercase(ctx, m, ty),
+        nationality_mismatch: false,
+    };
+    for cue in [cue_before, cue_after].into_iter().flatten() {
+        apply_cue(ctx, &mut site, cue);
+    }
+    nationality(ctx, &mut site, &before, after, cue_before);
+    let loc = ty == EntityType::Loc;
+    let support = [
+        (
+            loc && stands_as_place(ctx, m.proclitic(), before[0]),
+            Evidence::Locative,
+        ),
+        (ty == EntityType::Org && quoted, Evidence::Quoted),
+        (loc && dateline, Evidence::Dateline),
+        (loc && opens_with_cue(ctx, name.key()), Evidence::CueInName),
+    ];
+    for (holds, e) in support {
+        if holds {
+            site.support.insert(e);
+        }
+    }
+    if loc && after_preposition {
+        site.weak_support.insert(Evidence::Preposition);
+    }
+    site.against = against(ctx, &site, &before, after, cue_before, name_head);
+    site.cue_before = cue_before;
+    site
+}
+
+/// «العاصمة الأردنية عمان», «مدينة الموصل العراقية»: the cue noun before the adjective counts,
+/// and the adjective names the country.
+fn nationality(
+    ctx: &Ctx<'_, '_>,
+    site: &mut Site<'_>,
+    before: &Before<'_>,
+    after: &str,
+    cue_before: Option<Cue>,
+) {
+    let place_cue = |c: Option<Cue>| c.is_some_and(|c| c.is_place_cue() && c != Cue::Country);
+    let country = if place_cue(ctx.cue_before(&[before[1]])) {
+        ctx.nationality(before[0])
+    } else if place_cue(cue_before) {
+        ctx.nationality(after)
+    } else {
+        None
+    };
+    let Some(country) = country else { return };
+    if cue_before.is_none()
+        && let Some(cue) = ctx.cue_before(&[before[1]])
+    {
+        apply_cue(ctx, site, cue);
+    }
+    let mut fits = false;
+    for c in &mut site.candidates {
+        if ctx.g.entity(c.entity).country() == country {
+            c.score += 3.0;
+            c.evidence.insert(Evidence::CueNationality);
+            fits = true;
+        } else {
+            c.score -= 1.5;
+        }
+    }
+    if fits && site.ty == EntityType::Loc {
+        site.support.insert(Evidence::CueNationality);
+    }
+    // «بلدة الحمرا اللبنانية» with only Syrian Hamras known: a place, not one of these.
+    site.nationality_mismatch = !fits;
+}
+
+/// What says the name is no mention here, if anything.
+fn against(
+    ctx: &Ctx<'_, '_>,
+    site: &Site<'_>,
+    before: &Before<'_>,
+    after: &str,
+    cue_before: Option<Cue>,
+    name_head: bool,
+) -> Option<Evidence> {
+    let m = &site.mention;
+    let loc = site.ty == EntityType::Loc;
+    let key = site.name.key();
+    let country = || {
+        site.candidates
+            .iter()
+            .any(|c| ctx.g.entity(c.entity).kind() == Kind::Country)
+    };
+    if cue_before == Some(Cue::Person) {
+        Some(Evidence::CuePerson)
+    } else if loc && name_head {
+        Some(Evidence::PartOfName)
+    } else if loc && has_tanween(ctx.doc.original(), m.span()) {
+        // «درعاً» (a shield), «إسبانياً»: an indefinite noun or an adverb, never a name.
+        Some(Evidence::Tanween)
+    } else if ctx.lex.is_idiom(key, after) {
+        Some(Evidence::Idiom)
+    } else if loc
+        && m.proclitic().is_empty()
+        && (reads_as_adjective(ctx, key, before[0])
+            || (reads_as_definite_adjective(key, before[0]) && country()))
+    {
+        Some(Evidence::Adjective)
+    } else {
+        None
+    }
+}
+
+/// A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries its own.
+fn opens_with_cue(ctx: &Ctx<'_, '_>, key: &str) -> bool {
+    key.split_once(' ').is_some_and(|(head, _)| {
+        ctx.cue_before(&[head])
+            .is_some_and(|c| c.is_place_cue() && c != Cue::Country)
+    })
+}
+
+/// Place or organization: by a cue word, else by the most prominent candidate.
+///
+/// A name in quotes («الوطن»، "الشرق الأوسط") is a media or group name; a place cue or a
+/// prominent place (a region, a town of some size: prior ≥ 3) makes it a place — a foreign
+/// town that is no capital only after a preposition or locative word, since alone it would be
+/// rejected as unsupported anyway ("Hamas" is also an alternate name of Hamm, Germany).
+fn choose_type(
+    ctx: &Ctx<'_, '_>,
+    name: &Name,
+    cue: Option<Cue>,
+    quoted: bool,
+    place_context: bool,
+) -> EntityType {
+    let g = ctx.g;
+    let types = |ty| {
+        name.entities()
+            .iter()
+            .any(|&e| g.entity(e).entity_type() == ty)
+    };
+    let (loc, org) = (types(EntityType::Loc), types(EntityType::Org));
+    if !(loc && org) {
+        return if org {
+            EntityType::Org
+        } else {
+            EntityType::Loc
+        };
+    }
+    match cue {
+        Some(Cue::Organization) => EntityType::Org,
+        _ if quoted => EntityType::Org,
+        Some(_) => EntityType::Loc,
+        None => {
+            let best_loc = name
+                .entities()
+                .iter()
+                .map(|&e| g.entity(e))
+                .filter(|e| e.entity_type() == EntityType::Loc)
+                .map(|e| (prior(e), e))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id().cmp(a.1.id())));
+            let stands_alone =
+                |e: &crate::Entity| e.country() == "SY" || is_actor(e) || place_context;
+            if best_loc.is_some_and(|(p, e)| p >= 3.0 && stands_alone(e)) {
+                EntityType::Loc
+            } else {
+                EntityType::Org
+            }
+        }
+    }
+}
+
+/// Whether the mention stands between quotation marks: «X», "X", “X”.
+fn is_quoted(before: &str, after: &str) -> bool {
+    matches!(before, "«" | "\"" | "“" | "'") && matches!(after, "»" | "\"" | "”" | "'")
+}
+
+/// A dateline: the text opens with the name, then a dash or a bracket («دمشق - (سانا)»,
+/// "FRANKFURT (Reuters) -"). The punctuation is read from the original: folding makes a
+/// hyphen a space.
+fn is_dateline(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
+    m.first_token() == 0
+        && m.proclitic().is_empty()
+        && ctx.doc.original()[m.span().end()..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with(['-', '–', '—', '(', ':'])
+}
+
+/// English writes names with a capital: "said" and "old city" are words. In a headline in
+/// capitals ("THE REPORT SAID") case says nothing either: a place there must stand on its
+/// prominence, like a lower-case word.
+fn is_lowercase(ctx: &Ctx<'_, '_>, m: &Mention, ty: EntityType) -> bool {
+    let text = ctx.doc.original();
+    text[m.span()]
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+        || (ty == EntityType::Loc && in_capitals(ctx, m))
+}
+
+/// Whether a Latin mention is written in capitals amid words in capitals (a headline).
+fn in_capitals(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| !c.is_alphabetic() || c.is_ascii_uppercase())
+    };
+    let text = ctx.doc.original();
+    capitals(&text[m.span()])
+        && (text[..m.span().start()]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(capitals)
+            || text[m.span().end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(capitals))
+}
+
+/// Whether the word of the mention carries a tanween fath (ً) and no other vowel mark:
+/// newspapers write it alone on indefinite accusatives («درعاً» a shield, «مساءً»), never on
+/// a name. Fully vowelled text (حَلَبٍ، «سوريةٌ واحدةٌ») is not read this way.
+fn has_tanween(text: &str, span: crate::Span) -> bool {
+    let word = text[span.start()..]
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    word.contains('\u{064B}') && !word.contains(|c| matches!(c, '\u{064C}'..='\u{0652}'))
+}
+
+/// An Arabic word of at least `min` letters with a feminine or plural ending.
+fn inflected_noun(noun: &str, min: usize) -> bool {
+    noun.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+        && noun.chars().count() >= min
+        && ["ه", "ات", "ين", "ون"].iter().any(|e| noun.ends_with(e))
+}
+
+/// Whether a name ending in ية reads as a nisba adjective after an indefinite noun: «قوات
+/// تركية», «فصائل كردية», «مصادر سورية» — not the country. The noun before carries a feminine
+/// or plural ending and is no preposition, locative or cue word.
+fn reads_as_adjective(ctx: &Ctx<'_, '_>, key: &str, noun: &str) -> bool {
+    key.ends_with("يه")
+        && !key.starts_with("ال")
+        && !key.contains(' ')
+        && inflected_noun(noun, 3)
+        && !noun.starts_with("ال")
+        && ctx.locative(noun) != Some(crate::words::Strength::Locative)
+        && ctx.cue_of(noun).is_none()
+}
+
+/// Whether a definite name ending in ية reads as a nisba adjective after a definite noun:
+/// «الحكومة السعودية», «القوات السعودية». Only for names that are a country's (the caller
+/// checks): a village named الحميدية after «قصفت الطائرات» is the object, not an adjective.
+fn reads_as_definite_adjective(key: &str, noun: &str) -> bool {
+    key.starts_with("ال")
+        && key.ends_with("يه")
+        && !key.contains(' ')
+        && inflected_noun(noun, 5)
+        && noun.starts_with("ال")
+}

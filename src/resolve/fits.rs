@@ -1,0 +1,124 @@
+//! How well a candidate fits the other places of a document: containment, relative
+//! position and coherence. Small pure functions of geometry and admin codes; the resolver adds
+//! their fits to the candidates' scores.
+
+use super::relative;
+use crate::gazetteer::{Entity, Kind, Point};
+
+/// A place the document is sure of, with the name key that found it.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Anchor<'g> {
+    pub(super) entity: &'g Entity,
+    pub(super) key: &'g str,
+}
+
+/// Places small enough for distance to other places of the document to tell them apart.
+pub(super) fn is_local(e: &Entity) -> bool {
+    !matches!(
+        e.kind(),
+        Kind::Admin1 | Kind::Admin2 | Kind::Country | Kind::Continent
+    )
+}
+
+/// How well candidate `e` sits inside or next to place `y`.
+pub(super) fn containment_fit(e: &Entity, y: &Entity) -> f64 {
+    if y.kind() == Kind::Country {
+        return if e.country() == y.country() || y.id() == format!("iso:{}", e.country()) {
+            1.5
+        } else {
+            -1.0
+        };
+    }
+    let y_admin1 = if y.kind() == Kind::Admin1 {
+        y.pcode()
+    } else {
+        y.admin_pcodes()[0]
+    };
+    if !y_admin1.is_empty() && e.admin_pcodes()[0] == y_admin1 {
+        return 2.0;
+    }
+    match (e.point(), y.point()) {
+        (Some(p), Some(q)) => {
+            let d = p.distance_km(q);
+            if d <= 30.0 {
+                1.5
+            } else if d <= 80.0 {
+                0.5
+            } else {
+                -1.0
+            }
+        }
+        _ => 0.0,
+    }
+}
+
+/// How well a candidate at `p` agrees with "direction and distance from the anchor".
+pub(super) fn relative_fit(anchor: Point, p: Point, rel: relative::Relative) -> f64 {
+    let off = relative::angle_between(anchor.bearing_deg(p), rel.bearing);
+    let mut fit = if off <= 30.0 {
+        1.5
+    } else if off <= 60.0 {
+        0.5
+    } else {
+        -1.5
+    };
+    if let Some(stated) = rel.distance_km {
+        let ratio = anchor.distance_km(p) / stated.max(0.1);
+        fit += if (0.55..=1.1).contains(&ratio) {
+            1.5
+        } else if (0.35..=1.4).contains(&ratio) {
+            0.5
+        } else {
+            -1.5
+        };
+    }
+    fit
+}
+
+/// How close a candidate is to the places the document is sure about.
+pub(super) fn coherence_fit(e: &Entity, anchors: &[&Entity]) -> f64 {
+    let Some(p) = e.point() else { return 0.0 };
+    let mut best: f64 = 0.0;
+    for a in anchors {
+        let same_admin1 = !e.admin_pcodes()[0].is_empty()
+            && (a.admin_pcodes()[0] == e.admin_pcodes()[0] || a.pcode() == e.admin_pcodes()[0]);
+        let near = match a.point() {
+            // Countries, governorates, districts and regions are too large for distance to
+            // their label point to mean much.
+            Some(q)
+                if !matches!(
+                    a.kind(),
+                    Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
+                ) =>
+            {
+                // Most anchors are far: skip the trigonometry when a degree box says so.
+                let d = if (p.lat - q.lat).abs() > 1.5 || (p.lon - q.lon).abs() > 2.0 {
+                    f64::INFINITY
+                } else {
+                    p.distance_km(q)
+                };
+                if d <= 15.0 {
+                    3.0
+                } else if d <= 40.0 {
+                    2.0
+                } else if d <= 80.0 {
+                    1.0
+                } else if d <= 150.0 {
+                    0.5
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.0,
+        };
+        let admin = if same_admin1 { 0.75 } else { 0.0 };
+        let country =
+            if a.kind() == Kind::Country && a.country() == e.country() && e.country() != "SY" {
+                1.0
+            } else {
+                0.0
+            };
+        best = best.max(near + admin).max(country);
+    }
+    best
+}

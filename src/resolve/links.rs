@@ -1,0 +1,327 @@
+//! Pass two: evidence from the other mentions, read from pass one's choices — lists, roads,
+//! a cue word that is the next place's, containment and adjacency («X في ريف Y», "X (Y)"),
+//! the administrative chain, relative position, and coherence with the places the document
+//! is sure of.
+
+use super::context::Ctx;
+use super::evidence::Evidence;
+use super::features::Site;
+use super::fits::{Anchor, coherence_fit, containment_fit, is_local, relative_fit};
+use super::relative;
+use crate::gazetteer::{Entity, EntityId, EntityType, Kind};
+use crate::tag::Mention;
+use crate::words::{Cue, Part, Relation};
+
+/// The longest gap (folded bytes) between two mentions that a list, containment or relative
+/// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
+pub(super) const MAX_GAP_BYTES: usize = 120;
+
+/// At most this many words of a gap are read; a longer gap is no phrase.
+const GAP_WORDS: usize = 9;
+
+/// The folded words of a gap between two mentions, in text order; a decimal number
+/// («12.5») is one word.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Words<'a> {
+    words: [&'a str; GAP_WORDS],
+    len: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The tokens `from..to` of the document, and `tail` after them when not empty.
+    pub(super) fn read(ctx: &Ctx<'a, '_>, from: usize, to: usize, tail: &'a str) -> Words<'a> {
+        let (doc, mut out) = (ctx.doc, Words::default());
+        let mut i = from;
+        while i < to && out.len < GAP_WORDS {
+            let decimal = i + 2 < to
+                && doc.text(i + 1) == "."
+                && [i, i + 2]
+                    .iter()
+                    .all(|&k| doc.text(k).bytes().all(|b| b.is_ascii_digit()))
+                && doc.tokens()[i].end == doc.tokens()[i + 1].start
+                && doc.tokens()[i + 1].end == doc.tokens()[i + 2].start;
+            let end = if decimal { i + 2 } else { i };
+            out.push(&doc.folded()[doc.tokens()[i].start..doc.tokens()[end].end]);
+            i = end + 1;
+        }
+        if i < to {
+            // More words than any phrase has: no phrase.
+            out.len = GAP_WORDS;
+        }
+        if !tail.is_empty() {
+            out.push(tail);
+        }
+        out
+    }
+
+    fn push(&mut self, w: &'a str) {
+        if self.len < GAP_WORDS {
+            self.words[self.len] = w;
+            self.len += 1;
+        }
+    }
+
+    pub(super) fn as_slice(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
+}
+
+/// The gap words between mentions `a` and `b` (`b`'s proclitics last: بريف حلب has «ب»), or
+/// `None` when `b` starts before `a` ends or too far after.
+pub(super) fn gap<'a>(ctx: &Ctx<'a, '_>, a: &Mention, b: &Mention) -> Option<Words<'a>> {
+    let start = b.folded().start() - b.proclitic().len_bytes();
+    if start < a.folded().end() || b.folded().start() - a.folded().end() > MAX_GAP_BYTES {
+        return None;
+    }
+    let tail = &ctx.doc.folded()[start..b.folded().start()];
+    Some(Words::read(ctx, a.end_token(), b.first_token(), tail))
+}
+
+/// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
+pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
+    let start = b.folded().start() - b.proclitic().len_bytes();
+    if start < a.folded().end() || start - a.folded().end() > MAX_GAP_BYTES {
+        return false;
+    }
+    let words = Words::read(ctx, a.end_token(), b.first_token(), "");
+    match words.as_slice() {
+        [] => b.proclitic().conjunction().is_some(),
+        gap => ctx.lex.relations(gap, false).has(Relation::List),
+    }
+}
+
+/// Whether `b` follows `a` with only a glued ف between them: a list in a chain of places
+/// («دير الزور فالعشارة فبالميادين»), but also "so, then" («أما حصة الساحل فللاذقية»).
+fn is_fa_link(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
+    let start = b.folded().start() - b.proclitic().len_bytes();
+    b.proclitic().conjunction() == Some('ف')
+        && start >= a.folded().end()
+        && ctx.doc.folded()[a.folded().end()..start].trim().is_empty()
+}
+
+/// Pass two for site `i` of `sites`, reading pass one's `choices` and the document's
+/// `anchors`.
+pub(super) fn link(
+    ctx: &Ctx<'_, '_>,
+    sites: &mut [Site<'_>],
+    i: usize,
+    choices: &[Option<EntityId>],
+    anchors: &[Anchor<'_>],
+) {
+    if sites[i].ty != EntityType::Loc {
+        return;
+    }
+    let next = next_place(ctx, sites, i);
+    let next_entity = next.and_then(|n| choices[n]).map(|e| ctx.g.entity(e));
+    let gap = next
+        .and_then(|n| gap(ctx, &sites[i].mention, &sites[n].mention))
+        .unwrap_or_default();
+    lists_and_roads(ctx, sites, i, next, choices);
+    // A cue word that names a place too (مدينة: Medina) right before another place is the
+    // cue: «مدينة البوكمال».
+    if gap.as_slice().is_empty()
+        && next_entity.is_some()
+        && next.is_some_and(|n| sites[n].mention.proclitic().is_empty())
+        && ctx
+            .cue_before(&[sites[i].name.key()])
+            .is_some_and(Cue::is_place_cue)
+    {
+        sites[i].against = Some(Evidence::CueWord);
+    }
+    let after_next = next.map(|n| {
+        let from = sites[n].mention.end_token();
+        Words::read(ctx, from, (from + 5).min(ctx.doc.len()), "")
+    });
+    let phrase = Phrase {
+        gap: gap.as_slice(),
+        after_next: after_next.as_ref().map_or(&[], Words::as_slice),
+        next: next_entity,
+    };
+    score_against_places(ctx, &mut sites[i], &phrase, anchors);
+}
+
+/// The next place after site `i`: a cue word that is also a name (مدينة: Medina) right
+/// before a mention is part of the phrase, not the next place («جنوب شرق مدينة دير الزور»).
+fn next_place(ctx: &Ctx<'_, '_>, sites: &[Site<'_>], i: usize) -> Option<usize> {
+    let mut next = i + 1;
+    while next + 1 < sites.len()
+        && ctx.is_cue_word(sites[next].name.key())
+        && ctx.doc.folded()
+            [sites[next].mention.folded().end()..sites[next + 1].mention.folded().start()]
+            .trim()
+            .is_empty()
+        && sites[next + 1].mention.proclitic().is_empty()
+    {
+        next += 1;
+    }
+    (next < sites.len()).then_some(next)
+}
+
+/// Lists of places and roads named by their ends support the names in them.
+fn lists_and_roads(
+    ctx: &Ctx<'_, '_>,
+    sites: &mut [Site<'_>],
+    i: usize,
+    next: Option<usize>,
+    choices: &[Option<EntityId>],
+) {
+    let g = ctx.g;
+    let m = |k: usize| &sites[k].mention;
+    let entity = |k: usize| choices[k].map(|e| g.entity(e));
+    let prev_list = i > 0 && is_list_gap(ctx, m(i - 1), m(i));
+    let next_list = next.is_some_and(|n| choices[n].is_some() && is_list_gap(ctx, m(i), m(n)));
+    // A lone ف between two names may be "so": a list only in a chain of three.
+    let prev_fa = i > 0 && is_fa_link(ctx, m(i - 1), m(i));
+    let next_fa = next_list && next.is_some_and(|n| is_fa_link(ctx, m(i), m(n)));
+    let chain = (prev_list && (next_list || !prev_fa))
+        || (next_list && !next_fa)
+        || (prev_fa && i > 1 && is_list_gap(ctx, m(i - 2), m(i - 1)));
+    let is_loc = |k: usize| sites[k].ty == EntityType::Loc;
+    let neighbours: Vec<&Entity> = [
+        (prev_list && is_loc(i - 1))
+            .then(|| entity(i - 1))
+            .flatten(),
+        next.filter(|&n| next_list && is_loc(n)).and_then(entity),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // A road named by its two ends: «طريق دير الزور الميادين», «أوتوستراد حلب دمشق». Its
+    // ends may lie far apart, in one country.
+    let road = i > 0
+        && is_loc(i - 1)
+        && ctx.plays(ctx.before(m(i - 1))[0], Part::Road)
+        && m(i).proclitic().is_empty()
+        && ctx.doc.folded()[m(i - 1).folded().end()..m(i).folded().start()]
+            .trim()
+            .is_empty()
+        && entity(i - 1).is_some_and(|p| {
+            sites[i]
+                .candidates
+                .iter()
+                .any(|c| !p.country().is_empty() && g.entity(c.entity).country() == p.country())
+        });
+    // A list with a place of this name close to its neighbour: «دير الزور فالعشارة
+    // فبالميادين» speaks of the town, not of squares.
+    let near = sites[i].candidates.iter().any(|c| {
+        let p = g.entity(c.entity).point();
+        neighbours.iter().any(|n| match (p, n.point()) {
+            (Some(p), Some(q)) => p.distance_km(q) <= 40.0,
+            _ => false,
+        })
+    });
+    let site = &mut sites[i];
+    if road {
+        site.support.insert(Evidence::Road);
+    }
+    if chain && !neighbours.is_empty() && near {
+        site.support.insert(Evidence::List);
+    } else if !neighbours.is_empty() {
+        site.weak_support.insert(Evidence::List);
+    }
+}
+
+/// The phrase between a mention and the next place.
+struct Phrase<'p, 'g> {
+    gap: &'p [&'p str],
+    after_next: &'p [&'p str],
+    next: Option<&'g Entity>,
+}
+
+/// Containment, the administrative chain, relative position and coherence.
+fn score_against_places(
+    ctx: &Ctx<'_, '_>,
+    site: &mut Site<'_>,
+    phrase: &Phrase<'_, '_>,
+    anchors: &[Anchor<'_>],
+) {
+    let g = ctx.g;
+    let latin = site.name.key().is_ascii();
+    let relations = ctx.lex.relations(phrase.gap, latin);
+    let contained =
+        relations.has(Relation::Containment) || relations.has(Relation::ContainmentWeak);
+    let contained_in = phrase.next.filter(|_| contained);
+    // Relative position: X جنوب شرق Y بحوالي 140 كم. The words after Y (where the distance
+    // may stand) are read only when the gap is a direction phrase.
+    let relation = phrase.next.and_then(|_| {
+        relative::parse(ctx.lex, phrase.gap, &[])
+            .map(|r| relative::parse(ctx.lex, phrase.gap, phrase.after_next).unwrap_or(r))
+    });
+    // Other names' places: a name does not vouch for itself.
+    let own_key = site.name.key();
+    let anchors: Vec<&Entity> = anchors
+        .iter()
+        .filter(|a| a.key != own_key)
+        .map(|a| a.entity)
+        .collect();
+    // A cue naming an admin level (ريف، محافظة، منطقة، ناحية) has chosen between the city and
+    // its unit; nearby places must not undo that.
+    let admin_cue = matches!(
+        site.cue_before,
+        Some(Cue::Countryside | Cue::Governorate | Cue::District | Cue::Subdistrict)
+    );
+    let several_local = !admin_cue
+        && site
+            .candidates
+            .iter()
+            .filter(|c| is_local(g.entity(c.entity)))
+            .count()
+            > 1;
+    // The administrative chain «منطقة X بمحافظة Y», «منطقة X في ريف Y»: X is the district
+    // (news writes «منطقة تدمر» for a town's surroundings too, but not with the governorate).
+    let admin_chain = site.cue_before == Some(Cue::District)
+        && phrase.next.is_some_and(|y| y.kind() == Kind::Admin1)
+        && relations.has(Relation::AdminChain);
+    let (mut supported, mut near_known_place) = (false, false);
+    for cand in &mut site.candidates {
+        let e = g.entity(cand.entity);
+        if admin_chain && e.kind() == Kind::Admin2 {
+            // Decisive: the district's seat town has the larger prior.
+            cand.score += 4.0;
+            cand.evidence.insert(Evidence::AdminChain);
+        }
+        if let Some(y) = contained_in {
+            let fit = containment_fit(e, y);
+            cand.score += fit;
+            if fit > 0.0 {
+                cand.evidence.insert(Evidence::Containment);
+                // «X بحلب», «X في حلب» tie a word to a place as easily as a name; «X في ريف
+                // حلب», «X (حلب)», «X التابعة لحلب» speak of a place.
+                if relations.has(Relation::Containment) {
+                    supported = true;
+                } else {
+                    near_known_place = true;
+                }
+            }
+        }
+        if let (Some(rel), Some(y)) = (relation, phrase.next)
+            && let (Some(p), Some(anchor)) = (e.point(), y.point())
+        {
+            let fit = relative_fit(anchor, p, rel);
+            cand.score += fit;
+            if fit > 0.0 {
+                cand.evidence.insert(Evidence::RelativePosition);
+                supported = true;
+            }
+        }
+        // Coherence picks among places of the same name (villages, towns); it must not
+        // overrule a cue between a city and its own governorate, which share a place.
+        if is_local(e) && (several_local || !anchors.is_empty()) {
+            let fit = coherence_fit(e, &anchors);
+            if several_local {
+                cand.score += fit;
+            }
+            if fit >= 1.0 {
+                // Nearby places make a reading likelier but do not show that a word is a
+                // name: a Deir ez-Zor article is full of words that are also villages' names.
+                cand.evidence.insert(Evidence::Coherence);
+                near_known_place = true;
+            }
+        }
+    }
+    if supported {
+        site.support.insert(Evidence::Context);
+    } else if near_known_place {
+        site.weak_support.insert(Evidence::Context);
+    }
+}
