@@ -25,6 +25,7 @@ use aho_corasick::{Anchored, MatchKind};
 use crate::Error;
 use crate::gazetteer::{Gazetteer, NameId};
 use crate::normalize::is_word_char;
+use crate::words::{NO_WORD, WordId};
 
 /// How a pattern is written relative to its name key.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
@@ -72,12 +73,12 @@ pub(crate) fn lil_form(key: &str) -> Option<&str> {
 }
 
 impl NameAutomaton {
-    /// Compiles every name key of the gazetteer. `marked` words (folded, one word each) are
-    /// reported to the walker when a word is one of them, at no extra cost: the tagger finds
-    /// the heads of names recognized by their form in the same pass.
+    /// Compiles every name key of the gazetteer. The `words` of the word tables (folded, one
+    /// word each, with their ids) share the table of first words: the walker is told a word's
+    /// id at no extra cost, so the tagger's one look-up per word serves every later rule.
     pub(crate) fn new<'w>(
         gazetteer: &Gazetteer,
-        marked: impl IntoIterator<Item = &'w str>,
+        words: impl IntoIterator<Item = (&'w str, WordId)>,
     ) -> Result<NameAutomaton, Error> {
         let mut by_pattern: std::collections::HashMap<&str, Vec<PatternTarget>> =
             std::collections::HashMap::new();
@@ -113,11 +114,11 @@ impl NameAutomaton {
                 entry.resume = Some(walk(&nfa, run));
             }
         }
-        for word in marked {
+        for (word, id) in words {
             first_word_table
                 .entry(word.as_bytes().into())
                 .or_default()
-                .marked = true;
+                .word = id;
         }
         let mut bounds = Vec::with_capacity(order.len() + 1);
         let mut targets = Vec::new();
@@ -136,14 +137,14 @@ impl NameAutomaton {
 
     /// Calls `found(end, target)` for every pattern that matches `text[at..end]` exactly and
     /// ends a word. `run_end` is the end of the run of word characters starting at `at`.
-    /// Returns whether the run is a marked word.
+    /// Returns the id of the run in the word tables, or [`NO_WORD`].
     pub(crate) fn prefixes_at(
         &self,
         text: &[u8],
         at: usize,
         run_end: usize,
         mut found: impl FnMut(usize, PatternTarget),
-    ) -> bool {
+    ) -> WordId {
         // A pattern that matches here and ends a word starts with exactly this run of word
         // characters, so one table look-up replaces the walk over the first word, and a run
         // that starts no pattern (most words) costs nothing more.
@@ -163,20 +164,20 @@ impl NameAutomaton {
             emit(*p, run_end - 1);
         }
         let Some(first) = self.first_word_table.get(run) else {
-            return false;
+            return NO_WORD;
         };
         if let Some(p) = first.exact {
             emit(p, run_end);
         }
         // Longer patterns: walk on from the state after the first word.
         let Some(mut sid) = first.resume else {
-            return first.marked;
+            return first.word;
         };
         let nfa = &self.nfa;
         for (i, &byte) in text[run_end..].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, byte);
             if nfa.is_dead(sid) {
-                return first.marked;
+                return first.word;
             }
             if nfa.is_match(sid) {
                 let len = run_end - at + i + 1;
@@ -190,7 +191,7 @@ impl NameAutomaton {
                 }
             }
         }
-        first.marked
+        first.word
     }
 
     /// Heap memory of the automaton and its tables, in bytes.
@@ -204,14 +205,24 @@ impl NameAutomaton {
 }
 
 /// What the tagger needs to know about one first word of the patterns.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct FirstWord {
     /// The pattern that is exactly this word.
     exact: Option<u32>,
     /// The automaton state after this word, when longer patterns start with it.
     resume: Option<StateID>,
-    /// A word the caller asked to be told of.
-    marked: bool,
+    /// The word's id in the word tables, or [`NO_WORD`].
+    word: WordId,
+}
+
+impl Default for FirstWord {
+    fn default() -> FirstWord {
+        FirstWord {
+            exact: None,
+            resume: None,
+            word: NO_WORD,
+        }
+    }
 }
 
 /// The anchored automaton state after `bytes` from the start.

@@ -3,8 +3,8 @@
 
 use super::Found;
 use crate::document::Document;
-use crate::tag::{Mention, proclitic_splits};
-use crate::words::{Part, lexicon};
+use crate::tag::Mention;
+use crate::words::{Part, TokenWords, lexicon};
 
 /// A facility named after a place the tagger found right after its head: the folded span of
 /// the whole name, its proclitics, and which of the places is inside.
@@ -20,6 +20,7 @@ pub(crate) struct Facility {
 /// «قلعة الصمود» are words, so no name of words alone is taken.
 pub(crate) fn facilities<'m>(
     doc: &Document<'_>,
+    words: &[TokenWords],
     places: impl IntoIterator<Item = &'m Mention>,
 ) -> Vec<Facility> {
     let lex = lexicon();
@@ -37,17 +38,16 @@ pub(crate) fn facilities<'m>(
         {
             continue;
         }
-        let word = doc.text(head);
-        let Some(proclitic) = proclitic_splits(word).find(|p| {
-            lex.word(&word[p.len_bytes()..])
-                .is_some_and(|i| i.parts.has(Part::Facility))
-        }) else {
+        let Some((proclitic, _)) = lex
+            .splits(doc.text(head), &words[head])
+            .find(|(_, i)| i.parts.has(Part::Facility))
+        else {
             continue;
         };
         let after = place.end_token();
         let adjective = after < doc.len()
             && lex
-                .word(doc.text(after))
+                .info(words[after][0])
                 .is_some_and(|i| i.parts.has(Part::FacilityAdjective));
         let end = if adjective {
             doc.tokens()[after].end

@@ -10,16 +10,16 @@
 //! title (a person follows) and punctuation. A nationality adjective ends an institution's
 //! name («وزارة الخارجية السورية», as the guidelines' example) and stops a unit's.
 //!
-//! The heads are found by the tagger in its pass over the words ([`crate::tag::HeadWord`]);
-//! the words after each are read from the document view.
+//! The heads are read from the word-table entries the tagger recorded for each token
+//! ([`TokenWords`]); the words after each from the document view.
 
 mod facility;
 
 pub(crate) use facility::facilities;
 
 use crate::document::Document;
-use crate::tag::{HeadWord, Mention, Proclitic};
-use crate::words::{Cue, Lexicon, Part, WordInfo, lexicon};
+use crate::tag::{Mention, Proclitic};
+use crate::words::{Cue, Lexicon, Part, TokenWords, WordInfo, lexicon};
 
 /// What the head names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,21 +48,26 @@ const WINDOW_BYTES: usize = 160;
 
 /// The organizations of a document found by their form, in text order, not overlapping.
 ///
-/// `heads` are the head words the tagger met; `names` the tagger's mentions: after a two-word
-/// head a name there is the unit's name («غرفة عمليات حلب», «قيادة عمليات دير الزور»).
+/// `words` are the tagger's word-table entries of each token; `names` the tagger's mentions:
+/// after a two-word head a name there is the unit's name («غرفة عمليات حلب», «قيادة عمليات
+/// دير الزور»).
 pub(crate) fn organizations(
     doc: &Document<'_>,
-    heads: &[HeadWord],
+    words: &[TokenWords],
     names: &[Mention],
 ) -> Vec<Found> {
     let lex = lexicon();
     let mut out: Vec<Found> = Vec::new();
-    for head in heads {
-        let i = head.token;
+    let heads = words.iter().enumerate().filter(|(_, ids)| {
+        ids.iter()
+            .filter_map(|&id| lex.info(id))
+            .any(|info| head_of(info).is_some() || info.opens.has(Part::Unit))
+    });
+    for (i, ids) in heads {
         if out.last().is_some_and(|f| doc.tokens()[i].start < f.end) {
             continue;
         }
-        if let Some(found) = organization_at(doc, lex, i, names) {
+        if let Some(found) = organization_at(doc, lex, (i, ids), names) {
             out.push(found);
         }
     }
@@ -73,10 +78,10 @@ pub(crate) fn organizations(
 fn organization_at(
     doc: &Document<'_>,
     lex: &Lexicon,
-    i: usize,
+    (i, ids): (usize, &TokenWords),
     names: &[Mention],
 ) -> Option<Found> {
-    let (proclitic, head, head_len) = head_at(doc, lex, i)?;
+    let (proclitic, head, head_len) = head_at(doc, lex, i, ids)?;
     let window_end = doc.tokens()[i].start + WINDOW_BYTES;
     let last = i + doc.tokens()[i..].partition_point(|t| t.end <= window_end);
     let reader = Reader { doc, lex, last };
@@ -194,16 +199,21 @@ impl Reader<'_, '_> {
     }
 }
 
-/// The head at token `i`, with the proclitics glued to it and its length in words.
-fn head_at(doc: &Document<'_>, lex: &Lexicon, i: usize) -> Option<(Proclitic, Head, usize)> {
+/// The head at token `i` (with its word-table entries `ids`), with the proclitics glued to
+/// it and its length in words.
+fn head_at(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    i: usize,
+    ids: &TokenWords,
+) -> Option<(Proclitic, Head, usize)> {
     let word = doc.text(i);
     let next = (i + 1 < doc.len() && doc.is_word(i + 1)).then(|| doc.text(i + 1));
-    crate::tag::proclitic_splits(word).find_map(|p| {
-        let bare = &word[p.len_bytes()..];
-        if let Some(head) = lex.word(bare).and_then(head_of) {
+    lex.splits(word, ids).find_map(|(p, info)| {
+        if let Some(head) = head_of(info) {
             return Some((p, head, 1));
         }
-        let parts = lex.phrase_parts(bare, next?);
+        let parts = lex.phrase_parts(&word[p.len_bytes()..], next?);
         parts.has(Part::Unit).then_some((p, Head::Unit, 2))
     })
 }

@@ -2,9 +2,9 @@ use super::*;
 
 fn found(text: &str) -> Vec<String> {
     let doc = Document::new(text);
-    let (mut names, mut heads) = (Vec::new(), Vec::new());
-    crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut heads));
-    organizations(&doc, &heads, &names)
+    let (mut names, mut words) = (Vec::new(), Vec::new());
+    crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut words));
+    organizations(&doc, &words, &names)
         .iter()
         .map(|f| text[doc.original_span(crate::Span::new(f.start, f.end))].to_string())
         .collect()
@@ -42,8 +42,9 @@ fn units_and_institutions() {
 fn facilities_named_after_their_place() {
     let text = "زار الوفد قلعة حلب ثم مطار الطبقة العسكري وسجن صيدنايا";
     let doc = Document::new(text);
-    let places = crate::Tagger::new().tag(text);
-    let names: Vec<&str> = facilities(&doc, &places)
+    let (mut places, mut words) = (Vec::new(), Vec::new());
+    crate::Tagger::new().tag_document(&doc, &mut places, Some(&mut words));
+    let names: Vec<&str> = facilities(&doc, &words, &places)
         .iter()
         .map(|f| &text[doc.original_span(crate::Span::new(f.found.start, f.found.end))])
         .collect();

@@ -1,97 +1,144 @@
 //! What the resolver reads around a mention: the tokens of the document view, and what the
-//! word tables say of them. Every word is looked up in one map ([`Lexicon`]), bare or behind
-//! the proclitics a name may carry (بريف، لمحافظة، وبمدينة).
+//! word tables say of them. The tagger recorded each token's entries in the tables, one per
+//! proclitic split ([`TokenWords`]), so a rule reads them without looking words up again;
+//! only the gazetteer's name keys are looked up by their text.
 
+use super::prior::{EntityFacts, Facts};
 use crate::document::Document;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{EntityId, Gazetteer};
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Cue, Filler, Lexicon, Part, Strength};
+use crate::words::{Cue, Filler, Lexicon, Part, Strength, TokenWords, WordInfo};
 
 /// The document, the gazetteer and the word tables, read by every stage.
 pub(super) struct Ctx<'a, 't> {
     pub(super) doc: &'a Document<'t>,
     pub(super) g: &'a Gazetteer,
     pub(super) lex: &'a Lexicon,
+    /// The word-table entries of each token.
+    pub(super) words: &'a [TokenWords],
+    /// What the resolver reads of each entity.
+    pub(super) facts: &'a EntityFacts,
 }
 
-/// Up to three folded tokens before a mention, nearest first ("" where the text ends).
-pub(super) type Before<'a> = [&'a str; 3];
+/// A token of the document, or none (before the start, after the end).
+pub(super) type Tok = Option<usize>;
+
+/// The three tokens before a mention, nearest first.
+pub(super) type Before = [Tok; 3];
 
 impl<'a> Ctx<'a, '_> {
+    /// The facts of an entity.
+    pub(super) fn facts(&self, e: EntityId) -> &'a Facts {
+        self.facts.get(e)
+    }
+
     /// The three tokens before the word the mention starts in, nearest first.
-    pub(super) fn before(&self, m: &Mention) -> Before<'a> {
+    pub(super) fn before(&self, m: &Mention) -> Before {
         let first = m.first_token();
-        let at = |k: usize| self.doc.text_or_empty(first.checked_sub(k + 1));
-        [at(0), at(1), at(2)]
+        [1, 2, 3].map(|k| first.checked_sub(k))
     }
 
-    /// The token right after the mention ("" at the end).
-    pub(super) fn after(&self, m: &Mention) -> &'a str {
-        self.doc.text_or_empty(Some(m.end_token()))
+    /// The token right after the mention.
+    pub(super) fn after(&self, m: &Mention) -> Tok {
+        Some(m.end_token()).filter(|&t| t < self.doc.len())
     }
 
-    /// The cue a word is when written before a name.
-    pub(super) fn cue_of(&self, word: &str) -> Option<Cue> {
-        self.lex
-            .with_proclitics(word, |i| i.cue_before)
-            .map(|(_, c)| c)
+    /// The folded text of a token ("" for none).
+    pub(super) fn text(&self, t: Tok) -> &'a str {
+        self.doc.text_or_empty(t)
     }
 
-    /// The cue among the words before a mention (`words[0]` right before the name). Fillers
-    /// like "of" and "the" are skipped; a governorate cue after ريف («ريف محافظة حلب») still
-    /// reads as countryside.
-    pub(super) fn cue_before(&self, words: &[&str]) -> Option<Cue> {
-        let filler = |w: &&str| self.lex.word(w).is_some_and(|i| i.fillers.has(Filler::Cue));
-        let mut words = words.iter().filter(|w| !filler(w));
-        let cue = self.cue_of(words.next()?)?;
+    /// The entries of a token's proclitic splits, bare first.
+    fn splits(&self, t: Tok) -> impl Iterator<Item = &'a WordInfo> + 'a {
+        let (lex, ids) = (self.lex, t.and_then(|t| self.words.get(t)));
+        ids.into_iter()
+            .flatten()
+            .filter_map(move |&id| lex.info(id))
+    }
+
+    /// The entry of a token as written, without proclitics.
+    fn bare(&self, t: Tok) -> Option<&'a WordInfo> {
+        let id = self.words.get(t?)?[0];
+        self.lex.info(id)
+    }
+
+    /// The cue a token is when written before a name, with the proclitics a name may carry
+    /// (بريف، لمحافظة، وبمدينة).
+    pub(super) fn cue_of(&self, t: Tok) -> Option<Cue> {
+        self.splits(t).find_map(|i| i.cue_before)
+    }
+
+    /// The cue among the tokens before a mention (nearest first). Fillers like "of" and
+    /// "the" are skipped; a governorate cue after ريف («ريف محافظة حلب») still reads as
+    /// countryside.
+    pub(super) fn cue_before(&self, tokens: &[Tok]) -> Option<Cue> {
+        let filler = |t: &&Tok| self.bare(**t).is_some_and(|i| i.fillers.has(Filler::Cue));
+        let mut tokens = tokens.iter().filter(|t| !filler(t));
+        let cue = self.cue_of(*tokens.next()?)?;
         if cue == Cue::Governorate
-            && words
+            && tokens
                 .next()
-                .is_some_and(|w| self.cue_of(w) == Some(Cue::Countryside))
+                .is_some_and(|&t| self.cue_of(t) == Some(Cue::Countryside))
         {
             return Some(Cue::Countryside);
         }
         Some(cue)
     }
 
-    /// The cue in the word right after a mention ("Idlib province", «الإخبارية»).
-    pub(super) fn cue_after(&self, word: &str) -> Option<Cue> {
+    /// The cue in the token right after a mention ("Idlib province", «الإخبارية»).
+    pub(super) fn cue_after(&self, t: Tok) -> Option<Cue> {
+        self.splits(t).find_map(|i| i.cue_after)
+    }
+
+    /// Whether a token (with its proclitics) plays `part` in a longer name.
+    pub(super) fn plays(&self, t: Tok, part: Part) -> bool {
+        self.splits(t).any(|i| i.parts.has(part))
+    }
+
+    /// The strength of a locative word or preposition, as written.
+    pub(super) fn locative(&self, t: Tok) -> Option<Strength> {
+        self.bare(t).and_then(|i| i.locative)
+    }
+
+    /// The country a nationality adjective names.
+    pub(super) fn nationality(&self, t: Tok) -> Option<&'a str> {
+        self.bare(t).and_then(|i| i.nationality.as_deref())
+    }
+
+    /// The cue a folded word of a name key is, with proclitics.
+    pub(super) fn cue_of_word(&self, word: &str) -> Option<Cue> {
         self.lex
-            .with_proclitics(word, |i| i.cue_after)
+            .with_proclitics(word, |i| i.cue_before)
             .map(|(_, c)| c)
     }
 
-    /// Whether a word (with its proclitics) plays `part` in a longer name.
-    pub(super) fn plays(&self, word: &str, part: Part) -> bool {
-        self.lex
-            .with_proclitics(word, |i| i.parts.has(part).then_some(()))
-            .is_some()
-    }
-
     /// Whether a folded name key is a place cue word, with or without the article (مدينه،
-    /// المدينه، البلده).
+    /// المدينه، البلده). Fillers are no cue here: a key is never "of".
     pub(super) fn is_cue_word(&self, key: &str) -> bool {
         let bare = key.strip_prefix("ال").unwrap_or(key);
         [key, bare]
             .iter()
-            .any(|w| self.cue_of(w).is_some_and(Cue::is_place_cue))
+            .any(|w| self.cue_of_word(w).is_some_and(Cue::is_place_cue))
     }
 
-    /// The strength of a locative word or preposition, as written (no proclitics).
-    pub(super) fn locative(&self, word: &str) -> Option<Strength> {
-        self.lex.word(word).and_then(|i| i.locative)
-    }
-
-    /// The country a nationality adjective names.
-    pub(super) fn nationality(&self, word: &str) -> Option<&'a str> {
-        self.lex.word(word).and_then(|i| i.nationality.as_deref())
+    /// The place cue a name key is or opens with, if any, not counting a country's
+    /// («مطار المزة»: facility).
+    pub(super) fn place_cue_of_key(&self, key: &str) -> Option<Cue> {
+        let filler = self
+            .lex
+            .word(key)
+            .is_some_and(|i| i.fillers.has(Filler::Cue));
+        (!filler)
+            .then(|| self.cue_of_word(key))
+            .flatten()
+            .filter(|c| c.is_place_cue())
     }
 }
 
 /// Whether a mention stands where places stand: right after a locative word (إلى، نحو، قرب،
 /// شمال...) or a place cue word (مدينة، بلدة، محافظة...). A glued preposition (بحلب، لحلب)
 /// leaves no room for a word before.
-pub(super) fn stands_as_place(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: &str) -> bool {
+pub(super) fn stands_as_place(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: Tok) -> bool {
     if proclitic.preposition().is_some() {
         return false;
     }
@@ -103,7 +150,7 @@ pub(super) fn stands_as_place(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: &
 
 /// Whether a mention follows a preposition, glued (بحلب، لحلب) or as a word (في حلب), or
 /// stands where places stand.
-pub(super) fn after_preposition(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: &str) -> bool {
+pub(super) fn after_preposition(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: Tok) -> bool {
     proclitic.preposition().is_some()
         || ctx.locative(before).is_some()
         || stands_as_place(ctx, proclitic, before)

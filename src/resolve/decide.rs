@@ -4,16 +4,16 @@
 
 use super::evidence::{Evidence, EvidenceSet};
 use super::features::{Scored, Site};
-use super::prior::{Commonness, commonness, is_actor, prior};
+use super::prior::{Commonness, EntityFacts, Facts, commonness};
 use super::{Resolution, ResolverOptions};
-use crate::gazetteer::{Entity, EntityType, Gazetteer, Kind};
+use crate::gazetteer::{EntityType, Gazetteer, Kind};
 
 /// Decides one site.
 pub(super) fn decide(
     g: &Gazetteer,
+    facts: &EntityFacts,
     options: &ResolverOptions,
     site: &Site<'_>,
-    is_cue_word: bool,
 ) -> Resolution {
     let mut ranked: Vec<Scored> = site.candidates.clone();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
@@ -22,7 +22,7 @@ pub(super) fn decide(
     };
     // Softmax share of the best candidate.
     let total: f64 = ranked.iter().map(|c| (c.score - best.score).exp()).sum();
-    let best_entity = g.entity(best.entity);
+    let best_entity = facts.get(best.entity);
     let mut verdict = Verdict {
         confidence: 1.0 / total,
         evidence: best.evidence,
@@ -31,7 +31,6 @@ pub(super) fn decide(
     verdict.support(
         site,
         commonness(g, site.name, best_entity, options.common_word_ratio),
-        is_cue_word,
     );
     verdict.evidence = verdict
         .evidence
@@ -60,7 +59,7 @@ pub(super) fn decide(
             .map(|c| (c.entity, c.score))
             .collect(),
         accepted: verdict.accepted,
-        point: best_entity.point(),
+        point: best_entity.point,
     }
 }
 
@@ -79,10 +78,10 @@ impl Verdict {
     }
 
     /// A name that is also an ordinary word is kept only with support.
-    fn support(&mut self, site: &Site<'_>, commonness: Commonness, is_cue_word: bool) {
+    fn support(&mut self, site: &Site<'_>, commonness: Commonness) {
         // A name that is itself a cue word (المدينة "the city", البلدة) refers back to a place
         // named before; only a phrase tying it to another place makes it a name.
-        let cue_word = site.ty == EntityType::Loc && is_cue_word;
+        let cue_word = site.ty == EntityType::Loc && site.cue_word;
         let supported = match commonness {
             _ if cue_word => site.support.contains(Evidence::Context),
             Commonness::VeryCommon => !site.support.without(Evidence::Locative).is_empty(),
@@ -101,26 +100,23 @@ impl Verdict {
     }
 
     /// Small places with nothing for them but their name, and lower-case words.
-    fn unsupported(&mut self, site: &Site<'_>, best: &Entity, scored: &Scored) {
+    fn unsupported(&mut self, site: &Site<'_>, best: &Facts, scored: &Scored) {
         let alone = site.support.is_empty() && site.weak_support.is_empty();
         // A small foreign place named with no cue, no preposition and no other place near it
         // is, in news about Syria, more often a word or a name of something else (ليل، الأبي).
-        if best.entity_type() == EntityType::Loc
-            && !best.country().is_empty()
-            && best.country() != "SY"
-            && !is_actor(best)
+        if best.ty == EntityType::Loc
+            && best.country != [0, 0]
+            && !best.in_syria()
+            && !best.actor
             && alone
         {
             self.reject(Evidence::UnsupportedForeign, 0.3);
         }
         // So is a small Syrian village with nothing for it but its name: no cue, no
         // preposition, no list, no place near it (عبلة a first name, مقتله "his killing").
-        let small = best.population().unwrap_or(0) < 20_000
-            && !best.class().starts_with("PPLA")
-            && best.class() != "PPLC";
-        if best.kind() == Kind::Populated
-            && best.country() == "SY"
-            && small
+        if best.kind == Kind::Populated
+            && best.in_syria()
+            && best.small
             && scored.evidence == EvidenceSet::EMPTY.with(Evidence::Prior)
             && alone
         {
@@ -128,7 +124,7 @@ impl Verdict {
         }
         // Lower-case English words that are names of small places (said, hit) are words; a
         // lower-cased text still finds its countries and cities.
-        if site.lowercase && prior(best) < 5.0 {
+        if site.lowercase && best.prior < 5.0 {
             self.reject(Evidence::Lowercase, 0.2);
         }
     }

@@ -1,9 +1,9 @@
 //! Pass one: the features of a mention alone — its type, the cue words around it, quotation
 //! marks, a dateline, the words before it — scored into its candidates' priors.
 
-use super::context::{Before, Ctx, after_preposition, stands_as_place};
+use super::context::{Before, Ctx, Tok, after_preposition, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
-use super::prior::{is_actor, prior};
+use super::prior::{Facts, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name};
 use crate::tag::Mention;
 use crate::words::{Cue, Part};
@@ -34,6 +34,10 @@ pub(super) struct Site<'g> {
     pub(super) lowercase: bool,
     /// A nationality adjective names a country none of the candidates is in.
     pub(super) nationality_mismatch: bool,
+    /// The name is itself a place cue word (المدينة "the city", البلدة).
+    pub(super) cue_word: bool,
+    /// The mention follows the one before it in a list («حلب وإدلب»).
+    pub(super) listed_after_previous: bool,
 }
 
 impl Site<'_> {
@@ -69,7 +73,8 @@ pub(super) fn apply_cue(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, cue: Cue) {
     let rule = cue_evidence(cue);
     let mut fits = false;
     for c in &mut site.candidates {
-        let fit = ctx.lex.cue_fit(cue, ctx.g.entity(c.entity));
+        let f = ctx.facts(c.entity);
+        let fit = ctx.lex.cue_fit(cue, f.kind, f.size);
         c.score += 2.0 * fit;
         if fit > 0.0 {
             c.evidence.insert(rule);
@@ -120,7 +125,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         .cue_before(&before)
         .or_else(|| name_head.then_some(Cue::Organization));
     let cue_after = ctx.cue_after(after);
-    let quoted = is_quoted(before[0], after);
+    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
     let dateline = is_dateline(ctx, m);
     let after_preposition = after_preposition(ctx, m.proclitic(), before[0]);
     let ty = choose_type(
@@ -133,10 +138,10 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let candidates = name
         .entities()
         .iter()
-        .filter(|&&e| g.entity(e).entity_type() == ty)
+        .filter(|&&e| ctx.facts(e).ty == ty)
         .map(|&e| Scored {
             entity: e,
-            score: prior(g.entity(e)),
+            score: ctx.facts(e).prior,
             evidence: EvidenceSet::EMPTY.with(Evidence::Prior),
         })
         .collect();
@@ -151,6 +156,8 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         against: None,
         lowercase: is_lowercase(ctx, m, ty),
         nationality_mismatch: false,
+        cue_word: ctx.is_cue_word(name.key()),
+        listed_after_previous: false,
     };
     for cue in [cue_before, cue_after].into_iter().flatten() {
         apply_cue(ctx, &mut site, cue);
@@ -184,8 +191,8 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
 fn nationality(
     ctx: &Ctx<'_, '_>,
     site: &mut Site<'_>,
-    before: &Before<'_>,
-    after: &str,
+    before: &Before,
+    after: Tok,
     cue_before: Option<Cue>,
 ) {
     let place_cue = |c: Option<Cue>| c.is_some_and(|c| c.is_place_cue() && c != Cue::Country);
@@ -204,7 +211,7 @@ fn nationality(
     }
     let mut fits = false;
     for c in &mut site.candidates {
-        if ctx.g.entity(c.entity).country() == country {
+        if ctx.facts(c.entity).country == code(country) {
             c.score += 3.0;
             c.evidence.insert(Evidence::CueNationality);
             fits = true;
@@ -223,8 +230,8 @@ fn nationality(
 fn against(
     ctx: &Ctx<'_, '_>,
     site: &Site<'_>,
-    before: &Before<'_>,
-    after: &str,
+    before: &Before,
+    after: Tok,
     cue_before: Option<Cue>,
     name_head: bool,
 ) -> Option<Evidence> {
@@ -234,7 +241,7 @@ fn against(
     let country = || {
         site.candidates
             .iter()
-            .any(|c| ctx.g.entity(c.entity).kind() == Kind::Country)
+            .any(|c| ctx.facts(c.entity).kind == Kind::Country)
     };
     if cue_before == Some(Cue::Person) {
         Some(Evidence::CuePerson)
@@ -243,12 +250,12 @@ fn against(
     } else if loc && has_tanween(ctx.doc.original(), m.span()) {
         // «درعاً» (a shield), «إسبانياً»: an indefinite noun or an adverb, never a name.
         Some(Evidence::Tanween)
-    } else if ctx.lex.is_idiom(key, after) {
+    } else if ctx.lex.is_idiom(key, ctx.text(after)) {
         Some(Evidence::Idiom)
     } else if loc
         && m.proclitic().is_empty()
         && (reads_as_adjective(ctx, key, before[0])
-            || (reads_as_definite_adjective(key, before[0]) && country()))
+            || (reads_as_definite_adjective(key, ctx.text(before[0])) && country()))
     {
         Some(Evidence::Adjective)
     } else {
@@ -259,8 +266,8 @@ fn against(
 /// A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries its own.
 fn opens_with_cue(ctx: &Ctx<'_, '_>, key: &str) -> bool {
     key.split_once(' ').is_some_and(|(head, _)| {
-        ctx.cue_before(&[head])
-            .is_some_and(|c| c.is_place_cue() && c != Cue::Country)
+        ctx.place_cue_of_key(head)
+            .is_some_and(|c| c != Cue::Country)
     })
 }
 
@@ -296,16 +303,18 @@ fn choose_type(
         _ if quoted => EntityType::Org,
         Some(_) => EntityType::Loc,
         None => {
+            let g = ctx.g;
             let best_loc = name
                 .entities()
                 .iter()
-                .map(|&e| g.entity(e))
-                .filter(|e| e.entity_type() == EntityType::Loc)
-                .map(|e| (prior(e), e))
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id().cmp(a.1.id())));
-            let stands_alone =
-                |e: &crate::Entity| e.country() == "SY" || is_actor(e) || place_context;
-            if best_loc.is_some_and(|(p, e)| p >= 3.0 && stands_alone(e)) {
+                .map(|&e| (ctx.facts(e), e))
+                .filter(|(f, _)| f.ty == EntityType::Loc)
+                .max_by(|a, b| {
+                    let id = |e: crate::EntityId| g.entity(e).id();
+                    a.0.prior.total_cmp(&b.0.prior).then(id(b.1).cmp(id(a.1)))
+                });
+            let stands_alone = |f: &Facts| f.in_syria() || f.actor || place_context;
+            if best_loc.is_some_and(|(f, _)| f.prior >= 3.0 && stands_alone(f)) {
                 EntityType::Loc
             } else {
                 EntityType::Org
@@ -382,14 +391,15 @@ fn inflected_noun(noun: &str, min: usize) -> bool {
 /// Whether a name ending in ية reads as a nisba adjective after an indefinite noun: «قوات
 /// تركية», «فصائل كردية», «مصادر سورية» — not the country. The noun before carries a feminine
 /// or plural ending and is no preposition, locative or cue word.
-fn reads_as_adjective(ctx: &Ctx<'_, '_>, key: &str, noun: &str) -> bool {
+fn reads_as_adjective(ctx: &Ctx<'_, '_>, key: &str, before: Tok) -> bool {
+    let noun = ctx.text(before);
     key.ends_with("يه")
         && !key.starts_with("ال")
         && !key.contains(' ')
         && inflected_noun(noun, 3)
         && !noun.starts_with("ال")
-        && ctx.locative(noun) != Some(crate::words::Strength::Locative)
-        && ctx.cue_of(noun).is_none()
+        && ctx.locative(before) != Some(crate::words::Strength::Locative)
+        && ctx.cue_of(before).is_none()
 }
 
 /// Whether a definite name ending in ية reads as a nisba adjective after a definite noun:

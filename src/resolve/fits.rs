@@ -2,42 +2,44 @@
 //! position and coherence. Small pure functions of geometry and admin codes; the resolver adds
 //! their fits to the candidates' scores.
 
+use super::prior::Facts;
 use super::relative;
-use crate::gazetteer::{Entity, Kind, Point};
+use crate::gazetteer::{Kind, Point};
 
 /// A place the document is sure of, with the name key that found it.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Anchor<'g> {
-    pub(super) entity: &'g Entity,
+    pub(super) facts: &'g Facts,
     pub(super) key: &'g str,
 }
 
 /// Places small enough for distance to other places of the document to tell them apart.
-pub(super) fn is_local(e: &Entity) -> bool {
+pub(super) fn is_local(e: &Facts) -> bool {
     !matches!(
-        e.kind(),
+        e.kind,
         Kind::Admin1 | Kind::Admin2 | Kind::Country | Kind::Continent
     )
 }
 
 /// How well candidate `e` sits inside or next to place `y`.
-pub(super) fn containment_fit(e: &Entity, y: &Entity) -> f64 {
-    if y.kind() == Kind::Country {
-        return if e.country() == y.country() || y.id() == format!("iso:{}", e.country()) {
+pub(super) fn containment_fit(e: &Facts, y: &Facts) -> f64 {
+    if y.kind == Kind::Country {
+        let named = y.iso != [0, 0] && y.iso == e.country;
+        return if e.country == y.country || named {
             1.5
         } else {
             -1.0
         };
     }
-    let y_admin1 = if y.kind() == Kind::Admin1 {
-        y.pcode()
+    let y_admin1 = if y.kind == Kind::Admin1 {
+        y.own_admin1
     } else {
-        y.admin_pcodes()[0]
+        y.admin1
     };
-    if !y_admin1.is_empty() && e.admin_pcodes()[0] == y_admin1 {
+    if y_admin1 != 0 && e.admin1 == y_admin1 {
         return 2.0;
     }
-    match (e.point(), y.point()) {
+    match (e.point, y.point) {
         (Some(p), Some(q)) => {
             let d = p.distance_km(q);
             if d <= 30.0 {
@@ -76,18 +78,17 @@ pub(super) fn relative_fit(anchor: Point, p: Point, rel: relative::Relative) -> 
 }
 
 /// How close a candidate is to the places the document is sure about.
-pub(super) fn coherence_fit(e: &Entity, anchors: &[&Entity]) -> f64 {
-    let Some(p) = e.point() else { return 0.0 };
+pub(super) fn coherence_fit<'g>(e: &Facts, anchors: impl Iterator<Item = &'g Facts>) -> f64 {
+    let Some(p) = e.point else { return 0.0 };
     let mut best: f64 = 0.0;
     for a in anchors {
-        let same_admin1 = !e.admin_pcodes()[0].is_empty()
-            && (a.admin_pcodes()[0] == e.admin_pcodes()[0] || a.pcode() == e.admin_pcodes()[0]);
-        let near = match a.point() {
+        let same_admin1 = e.admin1 != 0 && (a.admin1 == e.admin1 || a.own_admin1 == e.admin1);
+        let near = match a.point {
             // Countries, governorates, districts and regions are too large for distance to
             // their label point to mean much.
             Some(q)
                 if !matches!(
-                    a.kind(),
+                    a.kind,
                     Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
                 ) =>
             {
@@ -112,12 +113,11 @@ pub(super) fn coherence_fit(e: &Entity, anchors: &[&Entity]) -> f64 {
             _ => 0.0,
         };
         let admin = if same_admin1 { 0.75 } else { 0.0 };
-        let country =
-            if a.kind() == Kind::Country && a.country() == e.country() && e.country() != "SY" {
-                1.0
-            } else {
-                0.0
-            };
+        let country = if a.kind == Kind::Country && a.country == e.country && !e.in_syria() {
+            1.0
+        } else {
+            0.0
+        };
         best = best.max(near + admin).max(country);
     }
     best

@@ -7,8 +7,9 @@ use super::context::Ctx;
 use super::evidence::Evidence;
 use super::features::Site;
 use super::fits::{Anchor, coherence_fit, containment_fit, is_local, relative_fit};
+use super::prior::Facts;
 use super::relative;
-use crate::gazetteer::{Entity, EntityId, EntityType, Kind};
+use crate::gazetteer::{EntityId, EntityType, Kind};
 use crate::tag::Mention;
 use crate::words::{Cue, Part, Relation};
 
@@ -112,7 +113,7 @@ pub(super) fn link(
         return;
     }
     let next = next_place(ctx, sites, i);
-    let next_entity = next.and_then(|n| choices[n]).map(|e| ctx.g.entity(e));
+    let next_entity = next.and_then(|n| choices[n]).map(|e| ctx.facts(e));
     let gap = next
         .and_then(|n| gap(ctx, &sites[i].mention, &sites[n].mention))
         .unwrap_or_default();
@@ -122,9 +123,7 @@ pub(super) fn link(
     if gap.as_slice().is_empty()
         && next_entity.is_some()
         && next.is_some_and(|n| sites[n].mention.proclitic().is_empty())
-        && ctx
-            .cue_before(&[sites[i].name.key()])
-            .is_some_and(Cue::is_place_cue)
+        && ctx.place_cue_of_key(sites[i].name.key()).is_some()
     {
         sites[i].against = Some(Evidence::CueWord);
     }
@@ -145,7 +144,7 @@ pub(super) fn link(
 fn next_place(ctx: &Ctx<'_, '_>, sites: &[Site<'_>], i: usize) -> Option<usize> {
     let mut next = i + 1;
     while next + 1 < sites.len()
-        && ctx.is_cue_word(sites[next].name.key())
+        && sites[next].cue_word
         && ctx.doc.folded()
             [sites[next].mention.folded().end()..sites[next + 1].mention.folded().start()]
             .trim()
@@ -165,19 +164,27 @@ fn lists_and_roads(
     next: Option<usize>,
     choices: &[Option<EntityId>],
 ) {
-    let g = ctx.g;
     let m = |k: usize| &sites[k].mention;
-    let entity = |k: usize| choices[k].map(|e| g.entity(e));
-    let prev_list = i > 0 && is_list_gap(ctx, m(i - 1), m(i));
-    let next_list = next.is_some_and(|n| choices[n].is_some() && is_list_gap(ctx, m(i), m(n)));
+    let entity = |k: usize| choices[k].map(|e| ctx.facts(e));
+    // The list gap between neighbours was read once; a cue word skipped over (next > i + 1)
+    // makes another pair.
+    let listed = |a: usize, b: usize| {
+        if b == a + 1 {
+            sites[b].listed_after_previous
+        } else {
+            is_list_gap(ctx, m(a), m(b))
+        }
+    };
+    let prev_list = i > 0 && listed(i - 1, i);
+    let next_list = next.is_some_and(|n| choices[n].is_some() && listed(i, n));
     // A lone ف between two names may be "so": a list only in a chain of three.
     let prev_fa = i > 0 && is_fa_link(ctx, m(i - 1), m(i));
     let next_fa = next_list && next.is_some_and(|n| is_fa_link(ctx, m(i), m(n)));
     let chain = (prev_list && (next_list || !prev_fa))
         || (next_list && !next_fa)
-        || (prev_fa && i > 1 && is_list_gap(ctx, m(i - 2), m(i - 1)));
+        || (prev_fa && i > 1 && listed(i - 2, i - 1));
     let is_loc = |k: usize| sites[k].ty == EntityType::Loc;
-    let neighbours: Vec<&Entity> = [
+    let neighbours: Vec<&Facts> = [
         (prev_list && is_loc(i - 1))
             .then(|| entity(i - 1))
             .flatten(),
@@ -199,13 +206,13 @@ fn lists_and_roads(
             sites[i]
                 .candidates
                 .iter()
-                .any(|c| !p.country().is_empty() && g.entity(c.entity).country() == p.country())
+                .any(|c| p.country != [0, 0] && ctx.facts(c.entity).country == p.country)
         });
     // A list with a place of this name close to its neighbour: «دير الزور فالعشارة
     // فبالميادين» speaks of the town, not of squares.
     let near = sites[i].candidates.iter().any(|c| {
-        let p = g.entity(c.entity).point();
-        neighbours.iter().any(|n| match (p, n.point()) {
+        let p = ctx.facts(c.entity).point;
+        neighbours.iter().any(|n| match (p, n.point) {
             (Some(p), Some(q)) => p.distance_km(q) <= 40.0,
             _ => false,
         })
@@ -225,7 +232,7 @@ fn lists_and_roads(
 struct Phrase<'p, 'g> {
     gap: &'p [&'p str],
     after_next: &'p [&'p str],
-    next: Option<&'g Entity>,
+    next: Option<&'g Facts>,
 }
 
 /// Containment, the administrative chain, relative position and coherence.
@@ -235,7 +242,6 @@ fn score_against_places(
     phrase: &Phrase<'_, '_>,
     anchors: &[Anchor<'_>],
 ) {
-    let g = ctx.g;
     let latin = site.name.key().is_ascii();
     let relations = ctx.lex.relations(phrase.gap, latin);
     let contained =
@@ -249,11 +255,8 @@ fn score_against_places(
     });
     // Other names' places: a name does not vouch for itself.
     let own_key = site.name.key();
-    let anchors: Vec<&Entity> = anchors
-        .iter()
-        .filter(|a| a.key != own_key)
-        .map(|a| a.entity)
-        .collect();
+    let others = || anchors.iter().filter(|a| a.key != own_key).map(|a| a.facts);
+    let any_other = others().next().is_some();
     // A cue naming an admin level (ريف، محافظة، منطقة، ناحية) has chosen between the city and
     // its unit; nearby places must not undo that.
     let admin_cue = matches!(
@@ -264,18 +267,18 @@ fn score_against_places(
         && site
             .candidates
             .iter()
-            .filter(|c| is_local(g.entity(c.entity)))
+            .filter(|c| is_local(ctx.facts(c.entity)))
             .count()
             > 1;
     // The administrative chain «منطقة X بمحافظة Y», «منطقة X في ريف Y»: X is the district
     // (news writes «منطقة تدمر» for a town's surroundings too, but not with the governorate).
     let admin_chain = site.cue_before == Some(Cue::District)
-        && phrase.next.is_some_and(|y| y.kind() == Kind::Admin1)
+        && phrase.next.is_some_and(|y| y.kind == Kind::Admin1)
         && relations.has(Relation::AdminChain);
     let (mut supported, mut near_known_place) = (false, false);
     for cand in &mut site.candidates {
-        let e = g.entity(cand.entity);
-        if admin_chain && e.kind() == Kind::Admin2 {
+        let e = ctx.facts(cand.entity);
+        if admin_chain && e.kind == Kind::Admin2 {
             // Decisive: the district's seat town has the larger prior.
             cand.score += 4.0;
             cand.evidence.insert(Evidence::AdminChain);
@@ -295,7 +298,7 @@ fn score_against_places(
             }
         }
         if let (Some(rel), Some(y)) = (relation, phrase.next)
-            && let (Some(p), Some(anchor)) = (e.point(), y.point())
+            && let (Some(p), Some(anchor)) = (e.point, y.point)
         {
             let fit = relative_fit(anchor, p, rel);
             cand.score += fit;
@@ -306,8 +309,8 @@ fn score_against_places(
         }
         // Coherence picks among places of the same name (villages, towns); it must not
         // overrule a cue between a city and its own governorate, which share a place.
-        if is_local(e) && (several_local || !anchors.is_empty()) {
-            let fit = coherence_fit(e, &anchors);
+        if is_local(e) && (several_local || any_other) {
+            let fit = coherence_fit(e, others());
             if several_local {
                 cand.score += fit;
             }

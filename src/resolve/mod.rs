@@ -29,13 +29,14 @@ pub use evidence::{Evidence, EvidenceSet};
 
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Point};
-use crate::tag::{HeadWord, Mention};
-use crate::words::lexicon;
+use crate::tag::Mention;
+use crate::words::{TokenWords, lexicon};
 use crate::{Tagger, forms};
 use context::Ctx;
 use features::Site;
 use fits::Anchor;
-use prior::prior;
+use prior::EntityFacts;
+use std::sync::Arc;
 
 /// Options of the [`Resolver`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -157,20 +158,30 @@ impl Resolution {
 pub struct Resolver {
     tagger: Tagger,
     options: ResolverOptions,
+    facts: Arc<EntityFacts>,
 }
 
 impl Resolver {
     /// A resolver over the tagger's gazetteer, with default options.
     pub fn new(tagger: Tagger) -> Resolver {
-        Resolver {
-            tagger,
-            options: ResolverOptions::default(),
-        }
+        Resolver::with_options(tagger, ResolverOptions::default())
     }
 
     /// A resolver with options.
     pub fn with_options(tagger: Tagger, options: ResolverOptions) -> Resolver {
-        Resolver { tagger, options }
+        // The embedded gazetteer's facts are computed once per process.
+        static EMBEDDED: once_cell::sync::Lazy<Arc<EntityFacts>> =
+            once_cell::sync::Lazy::new(|| Arc::new(EntityFacts::new(crate::Gazetteer::embedded())));
+        let facts = if std::ptr::eq(tagger.gazetteer(), crate::Gazetteer::embedded()) {
+            EMBEDDED.clone()
+        } else {
+            Arc::new(EntityFacts::new(tagger.gazetteer()))
+        };
+        Resolver {
+            tagger,
+            options,
+            facts,
+        }
     }
 
     /// Every entity a written name can mean, ranked by the prior alone (no context), best
@@ -180,7 +191,7 @@ impl Resolver {
         let mut ranked: Vec<(EntityId, f64)> = g
             .lookup(written)
             .iter()
-            .map(|&e| (e, prior(g.entity(e))))
+            .map(|&e| (e, self.facts.get(e).prior))
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked
@@ -200,13 +211,13 @@ impl Resolver {
     /// takes the place's mention and point.
     pub fn tag_and_resolve(&self, text: &str) -> Vec<(Mention, Resolution)> {
         let doc = Document::new(text);
-        let (mut mentions, mut heads) = (Vec::new(), Vec::<HeadWord>::new());
+        let (mut mentions, mut words) = (Vec::new(), Vec::new());
         self.tagger
-            .tag_document(&doc, &mut mentions, Some(&mut heads));
+            .tag_document(&doc, &mut mentions, Some(&mut words));
         let g = self.tagger.gazetteer();
-        let organizations = forms::organizations(&doc, &heads, &mentions);
+        let organizations = forms::organizations(&doc, &words, &mentions);
         let unlisted = crate::tag::merge_forms(g, &doc, &mut mentions, &organizations);
-        let resolutions = self.resolve_document(&doc, &mentions);
+        let resolutions = self.resolve_document(&doc, &words, &mentions);
         let mut all: Vec<(Mention, Resolution)> = mentions.into_iter().zip(resolutions).collect();
         let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
         all.extend(
@@ -215,16 +226,21 @@ impl Resolver {
                 .map(|m| (m, Resolution::unlisted(EntityType::Org, 0.7, pattern, None))),
         );
         all.sort_by_key(|(m, _)| m.span().start());
-        self.facilities_in_places(&doc, &mut all);
+        self.facilities_in_places(&doc, &words, &mut all);
         all
     }
 
     /// Facilities named after their place («قلعة حلب», «سجن صيدنايا»): the accepted place
     /// mention becomes the facility's, with the place's point (evidence `pattern`,
     /// `place_inside`) and no entity; flat annotation marks the facility only.
-    fn facilities_in_places(&self, doc: &Document<'_>, all: &mut Vec<(Mention, Resolution)>) {
+    fn facilities_in_places(
+        &self,
+        doc: &Document<'_>,
+        words: &[TokenWords],
+        all: &mut Vec<(Mention, Resolution)>,
+    ) {
         let g = self.tagger.gazetteer();
-        let found = forms::facilities(doc, all.iter().map(|(m, _)| m));
+        let found = forms::facilities(doc, words, all.iter().map(|(m, _)| m));
         let evidence = EvidenceSet::EMPTY
             .with(Evidence::Pattern)
             .with(Evidence::PlaceInside);
@@ -260,12 +276,15 @@ impl Resolver {
     /// mention, in the same order.
     pub fn resolve(&self, text: &str, mentions: &[Mention]) -> Vec<Resolution> {
         let doc = Document::new(text);
+        let mut words = Vec::new();
+        self.tagger
+            .tag_document(&doc, &mut Vec::new(), Some(&mut words));
         let listed: Vec<Mention> = mentions
             .iter()
             .filter(|m| m.name().is_some())
             .copied()
             .collect();
-        let mut resolved = self.resolve_document(&doc, &listed).into_iter();
+        let mut resolved = self.resolve_document(&doc, &words, &listed).into_iter();
         let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
         mentions
             .iter()
@@ -277,20 +296,31 @@ impl Resolver {
     }
 
     /// Resolves the listed `mentions` of `doc`, in order.
-    fn resolve_document(&self, doc: &Document<'_>, mentions: &[Mention]) -> Vec<Resolution> {
+    fn resolve_document(
+        &self,
+        doc: &Document<'_>,
+        words: &[TokenWords],
+        mentions: &[Mention],
+    ) -> Vec<Resolution> {
         let g = self.tagger.gazetteer();
         let ctx = Ctx {
             doc,
             g,
             lex: lexicon(),
+            words,
+            facts: &self.facts,
         };
         let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(&ctx, m)).collect();
+        for i in 1..sites.len() {
+            sites[i].listed_after_previous =
+                links::is_list_gap(&ctx, &mentions[i - 1], &mentions[i]);
+        }
         // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
         for i in 1..sites.len() {
             if sites[i].cue_before.is_none()
                 && sites[i - 1].ty == EntityType::Loc
                 && sites[i].ty == EntityType::Loc
-                && links::is_list_gap(&ctx, &mentions[i - 1], &mentions[i])
+                && sites[i].listed_after_previous
                 && let Some(cue) = sites[i - 1].cue_before.filter(|c| c.is_place_cue())
             {
                 features::apply_cue(&ctx, &mut sites[i], cue);
@@ -305,7 +335,7 @@ impl Resolver {
         }
         let mut resolutions: Vec<Resolution> = sites
             .iter()
-            .map(|s| decide::decide(g, &self.options, s, ctx.is_cue_word(s.name.key())))
+            .map(|s| decide::decide(g, &self.facts, &self.options, s))
             .collect();
         courses::place_on_courses(g, doc, mentions, &mut resolutions);
         resolutions
@@ -324,11 +354,11 @@ fn anchors<'g>(
         .filter(|(site, _)| site.is_confident())
         .filter_map(|(site, c)| {
             let e = (*c)?;
-            let entity = ctx.g.entity(e);
-            (entity.entity_type() == EntityType::Loc).then_some((
+            let facts = ctx.facts(e);
+            (facts.ty == EntityType::Loc).then_some((
                 e,
                 Anchor {
-                    entity,
+                    facts,
                     key: site.name.key(),
                 },
             ))
@@ -351,13 +381,19 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
         start += 1;
     }
     let doc = Document::new(&text[start..end]);
+    let mut words = Vec::new();
+    let tagger = Tagger::new();
+    tagger.tag_document(&doc, &mut Vec::new(), Some(&mut words));
     // The proclitics glued to the name end the window, as a word of their own.
     let skip = usize::from(!mention.proclitic().is_empty());
-    let before = doc.len().checked_sub(1 + skip).map_or("", |i| doc.text(i));
+    let before = doc.len().checked_sub(1 + skip);
     let ctx = Ctx {
         doc: &doc,
-        g: crate::Gazetteer::embedded(),
+        g: tagger.gazetteer(),
         lex: lexicon(),
+        words: &words,
+        // The rule reads words, no entity.
+        facts: &EntityFacts::NONE,
     };
     context::stands_as_place(&ctx, mention.proclitic(), before)
 }

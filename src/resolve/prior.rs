@@ -4,12 +4,102 @@
 //! rates say how often news names an entity of that prominence, against which a name's corpus
 //! frequency is read (DESIGN.md §5).
 
-use crate::gazetteer::{Entity, EntityType, Gazetteer, Kind, Name};
+use std::collections::HashMap;
+
+use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Kind, Name, Point};
+use crate::words::Size;
+
+/// What the resolver reads of an entity, computed once per gazetteer: plain numbers and
+/// codes, so scoring a candidate touches one small record and compares no strings.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Facts {
+    pub(super) prior: f64,
+    pub(super) expected_per_million: f64,
+    pub(super) kind: Kind,
+    pub(super) ty: EntityType,
+    pub(super) size: Size,
+    /// Countries, continents, world regions and capitals: news makes them actors.
+    pub(super) actor: bool,
+    /// ISO code of its country, `[0, 0]` when none.
+    pub(super) country: [u8; 2],
+    /// For a country entity, the code its id names (`iso:SY`).
+    pub(super) iso: [u8; 2],
+    /// The governorate it lies in (an interned P-code, 0 when none).
+    pub(super) admin1: u32,
+    /// Its own P-code interned in the same table, when that is a governorate's (0 otherwise).
+    pub(super) own_admin1: u32,
+    /// A settlement under 20,000 people that is no seat or capital.
+    pub(super) small: bool,
+    pub(super) point: Option<Point>,
+}
+
+impl Facts {
+    pub(super) fn in_syria(&self) -> bool {
+        self.country == *b"SY"
+    }
+}
+
+/// The facts of every entity of a gazetteer, by [`EntityId`].
+#[derive(Debug)]
+pub(super) struct EntityFacts(Vec<Facts>);
+
+impl EntityFacts {
+    /// No entity's facts, for rules that read only words.
+    pub(super) const NONE: EntityFacts = EntityFacts(Vec::new());
+
+    pub(super) fn new(g: &Gazetteer) -> EntityFacts {
+        // The governorates' P-codes, interned: the codes entities name as their first admin
+        // level, and the governorates' own.
+        let mut admin1: HashMap<&str, u32> = HashMap::new();
+        for (_, e) in g.entities() {
+            let own = (e.kind() == Kind::Admin1).then(|| e.pcode());
+            for code in [Some(e.admin_pcodes()[0]), own].into_iter().flatten() {
+                let next = admin1.len() as u32 + 1;
+                if !code.is_empty() {
+                    admin1.entry(code).or_insert(next);
+                }
+            }
+        }
+        let intern = |code: &str| admin1.get(code).copied().unwrap_or(0);
+        let mut facts = Vec::with_capacity(g.len());
+        for (_, e) in g.entities() {
+            facts.push(Facts {
+                prior: prior(e),
+                expected_per_million: expected_per_million(e),
+                kind: e.kind(),
+                ty: e.entity_type(),
+                size: Size::of(e),
+                actor: is_actor(e),
+                country: code(e.country()),
+                iso: e.id().strip_prefix("iso:").map_or([0, 0], code),
+                admin1: intern(e.admin_pcodes()[0]),
+                own_admin1: intern(e.pcode()),
+                small: e.population().unwrap_or(0) < 20_000
+                    && !e.class().starts_with("PPLA")
+                    && e.class() != "PPLC",
+                point: e.point(),
+            });
+        }
+        EntityFacts(facts)
+    }
+
+    pub(super) fn get(&self, id: EntityId) -> &Facts {
+        &self.0[id.index()]
+    }
+}
+
+/// A two-letter country code as bytes, `[0, 0]` for none.
+pub(super) fn code(country: &str) -> [u8; 2] {
+    match country.as_bytes() {
+        [a, b] => [*a, *b],
+        _ => [0, 0],
+    }
+}
 
 /// Places that news makes actors (إيران تدعم، واشنطن تعلن): countries, continents, world
 /// regions and capitals. They seldom stand after a locative word and
 /// are names all the same.
-pub(super) fn is_actor(e: &Entity) -> bool {
+fn is_actor(e: &Entity) -> bool {
     matches!(e.kind(), Kind::Country | Kind::Continent)
         || (e.kind() == Kind::Region && e.country().is_empty())
         || e.class() == "PPLC"
@@ -21,7 +111,7 @@ pub(super) fn is_actor(e: &Entity) -> bool {
 /// القاعدة) is also a common noun, unless half its documents are about Syria, and so is a media name used once here and there across
 /// the corpus like an ordinary word (fewer than 1.6 occurrences per document over 30 or more
 /// documents: سبق، تشرين، محيط) — real names come back within a document (داعش: 3.6).
-pub(super) fn org_commonness(name: &Name, count: u32, tokens: u64, e: &Entity) -> Commonness {
+pub(super) fn org_commonness(name: &Name, count: u32, tokens: u64, e: &Facts) -> Commonness {
     let per_million = f64::from(count) * 1e6 / tokens as f64;
     let single_word = !name.key().contains(' ');
     let (docs, syria_docs) = name.corpus_docs();
@@ -36,7 +126,7 @@ pub(super) fn org_commonness(name: &Name, count: u32, tokens: u64, e: &Entity) -
         || (single_word
             && docs >= 30
             && per_doc < 1.6
-            && matches!(e.kind(), Kind::Media | Kind::Other))
+            && matches!(e.kind, Kind::Media | Kind::Other))
     {
         Commonness::Common
     } else {
@@ -58,7 +148,7 @@ pub(super) enum Commonness {
 
 /// How often news mentions an entity of this prominence, per million words (a rough prior
 /// used only to judge whether a name's corpus frequency is that of an ordinary word).
-pub(super) fn expected_per_million(e: &Entity) -> f64 {
+fn expected_per_million(e: &Entity) -> f64 {
     let pop = e.population().unwrap_or(0);
     match e.kind() {
         Kind::Country => 400.0,
@@ -124,12 +214,12 @@ pub(super) fn prior(e: &Entity) -> f64 {
 pub(super) fn commonness(
     g: &Gazetteer,
     name: &Name,
-    e: &Entity,
+    e: &Facts,
     common_word_ratio: f64,
 ) -> Commonness {
     // A person's name (a village called بشار) needs support like an ordinary word;
     // واشنطن is a surname too, but a capital first.
-    let person = if name.is_person_name() && !is_actor(e) {
+    let person = if name.is_person_name() && !e.actor {
         Commonness::Common
     } else {
         Commonness::Name
@@ -140,18 +230,18 @@ pub(super) fn commonness(
     if tokens == 0 {
         return person;
     }
-    if e.entity_type() == EntityType::Org {
+    if e.ty == EntityType::Org {
         return org_commonness(name, count, tokens, e);
     }
     // A facility named with its head noun («قاعدة انجرليك», «مطار المزة») is a name even
     // where news writes it as an object («استخدام قاعدة انجرليك») rather than after إلى.
-    if matches!(e.kind(), Kind::Facility | Kind::Camp) && name.key().contains(' ') {
+    if matches!(e.kind, Kind::Facility | Kind::Camp) && name.key().contains(' ') {
         return Commonness::Name;
     }
     let (docs, syria_docs) = name.corpus_docs();
     let syria_share = f64::from(syria_docs) / f64::from(docs.max(1));
     let locative_share = f64::from(name.corpus_locative()) / f64::from(count.max(1));
-    let syrian = e.country() == "SY";
+    let syrian = e.in_syria();
     // Topical: a place in the news. Not a Syrian figure's first name (بشار، رامي: their
     // documents are about Syria too, but they never stand where places stand), nor a
     // word of the news about Syria (اللاجئين: 3 % locative; places have 9 % and more).
@@ -161,11 +251,11 @@ pub(super) fn commonness(
         return Commonness::Name;
     }
     let per_million = f64::from(count) * 1e6 / tokens as f64;
-    let rate_ratio = per_million / (expected_per_million(e) * common_word_ratio);
-    let by_spread = syrian && docs >= 20 && syria_share < 0.3 && !is_actor(e);
+    let rate_ratio = per_million / (e.expected_per_million * common_word_ratio);
+    let by_spread = syrian && docs >= 20 && syria_share < 0.3 && !e.actor;
     // News makes countries, capitals and world regions actors (إيران تدعم، واشنطن
     // تعلن): they seldom stand after a locative word and are names all the same.
-    let actor = is_actor(e);
+    let actor = e.actor;
     let by_use = count >= 20 && locative_share < 0.015 && !actor;
     if rate_ratio > 5.0 || (count >= 50 && locative_share < 0.01 && !actor) {
         Commonness::VeryCommon

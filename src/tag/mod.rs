@@ -18,7 +18,7 @@ pub(crate) use boundary::proclitic_splits;
 use crate::automaton::NameAutomaton;
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, NameId};
-use crate::words::{Part, lexicon};
+use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Error, Span};
 use select::Candidate;
 pub(crate) use select::{merge_forms, place_facilities};
@@ -98,14 +98,6 @@ impl Mention {
             tokens: (first as u32, end as u32),
         }
     }
-}
-
-/// A word that heads a name recognized by its form («لواء», «وزارة»), found while tagging:
-/// its token and the proclitics glued to it.
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
-pub(crate) struct HeadWord {
-    pub(crate) token: usize,
-    pub(crate) proclitic: Proclitic,
 }
 
 /// Finds places and organizations in text. Built once, shared across threads.
@@ -203,20 +195,22 @@ impl Tagger {
         self.tag_document(&doc, out, None);
     }
 
-    /// Tags a document view. With `heads`, also collects the words that head names
-    /// recognized by their form (cleared first).
+    /// Tags a document view. With `words`, also records for every token its entries in the
+    /// word tables, one per proclitic split ([`TokenWords`]): the resolver's rules read them
+    /// instead of looking words up again.
     pub(crate) fn tag_document(
         &self,
         doc: &Document<'_>,
         out: &mut Vec<Mention>,
-        mut heads: Option<&mut Vec<HeadWord>>,
+        mut words: Option<&mut Vec<TokenWords>>,
     ) {
         out.clear();
-        if let Some(h) = heads.as_deref_mut() {
-            h.clear();
+        if let Some(w) = words.as_deref_mut() {
+            w.clear();
+            w.resize(doc.len(), [NO_WORD; 3]);
         }
         let mut candidates = Vec::new();
-        self.candidates_in(doc, &mut candidates, heads);
+        self.candidates_in(doc, &mut candidates, words);
         let mut chosen = Vec::with_capacity(candidates.len());
         select::longest_first(&mut candidates, &mut chosen);
         out.extend(chosen.iter().map(|c| {
@@ -230,20 +224,20 @@ impl Tagger {
         &self,
         doc: &Document<'_>,
         out: &mut Vec<Candidate<(NameId, Proclitic)>>,
-        mut heads: Option<&mut Vec<HeadWord>>,
+        mut words: Option<&mut Vec<TokenWords>>,
     ) {
         let inner = &*self.inner;
         let (original, norm) = (doc.original(), doc.norm());
         let folded = norm.text();
         let bytes = folded.as_bytes();
         for (token, word, run_end) in norm.words() {
-            let mut head_seen = false;
-            for proclitic in boundary::proclitic_splits(&folded[word..run_end]) {
+            for (split, proclitic) in boundary::proclitic_splits(&folded[word..run_end]).enumerate()
+            {
                 let at = word + proclitic.len_bytes();
                 if at >= run_end {
                     continue;
                 }
-                let marked = inner
+                let id = inner
                     .automaton
                     .prefixes_at(bytes, at, run_end, |end, target| {
                         let name = inner.gazetteer.name(target.name);
@@ -280,12 +274,8 @@ impl Tagger {
                             value: (target.name, proclitic),
                         });
                     });
-                if marked
-                    && !head_seen
-                    && let Some(h) = heads.as_deref_mut()
-                {
-                    head_seen = true;
-                    h.push(HeadWord { token, proclitic });
+                if let Some(w) = words.as_deref_mut() {
+                    w[token][split] = id;
                 }
             }
         }
@@ -333,19 +323,8 @@ impl TaggerBuilder {
             Some(g) => Shared::Owned(g.clone()),
             None => Shared::Embedded(Gazetteer::embedded()),
         };
-        // The heads of organizations recognized by their form (crate::forms) are found in
-        // the tagger's pass over the words.
-        let lex = lexicon();
-        let heads = [
-            Part::Unit,
-            Part::NumberedUnit,
-            Part::Institution,
-            Part::Committee,
-            Part::OfPlace,
-        ]
-        .into_iter()
-        .flat_map(|part| lex.words_with(part));
-        let automaton = NameAutomaton::new(&gazetteer, heads)?;
+        // The word tables share the first-word table: one look-up per word serves both.
+        let automaton = NameAutomaton::new(&gazetteer, lexicon().ids())?;
         let name_types = gazetteer
             .names()
             .map(|(_, name)| {

@@ -134,21 +134,20 @@ pub(crate) struct FitRule {
 }
 
 impl FitRule {
-    fn matches(&self, cue: Cue, e: &Entity, size: Size) -> bool {
-        let kind = match self.kind {
+    fn matches(&self, cue: Cue, kind: Kind, size: Size) -> bool {
+        let fits_kind = match self.kind {
             KindPattern::Any => true,
-            KindPattern::Type(t) => e.entity_type() == t,
-            KindPattern::Kind(k) => e.kind() == k,
+            KindPattern::Type(t) => kind.entity_type() == t,
+            KindPattern::Kind(k) => kind == k,
         };
-        self.cue == cue && kind && self.size.is_none_or(|s| s == size)
+        self.cue == cue && fits_kind && self.size.is_none_or(|s| s == size)
     }
 }
 
-/// How well entity `e` fits `cue`: the first rule that matches, else 0.
-pub(crate) fn fit(rules: &[FitRule], cue: Cue, e: &Entity) -> f64 {
-    let size = Size::of(e);
+/// How well an entity of `kind` and `size` fits `cue`: the first rule that matches, else 0.
+pub(crate) fn fit(rules: &[FitRule], cue: Cue, kind: Kind, size: Size) -> f64 {
     rules
         .iter()
-        .find(|r| r.matches(cue, e, size))
+        .find(|r| r.matches(cue, kind, size))
         .map_or(0.0, |r| r.fit)
 }

@@ -15,10 +15,10 @@ mod cue;
 
 use once_cell::sync::Lazy;
 
-pub(crate) use cue::{Cue, FitRule};
+pub(crate) use cue::{Cue, FitRule, Size};
 
 use crate::automaton::WordMap;
-use crate::gazetteer::Entity;
+use crate::gazetteer::Kind;
 use crate::gazetteer::tsv::{Row, Table};
 use crate::tag::{Proclitic, proclitic_splits};
 use crate::{Error, fold};
@@ -135,6 +135,8 @@ pub(crate) struct WordInfo {
     pub(crate) locative: Option<Strength>,
     /// Parts it plays in longer names.
     pub(crate) parts: Parts,
+    /// Parts played by phrases it opens («غرفة» of «غرفة عمليات»).
+    pub(crate) opens: Parts,
     /// Phrases it may stand inside.
     pub(crate) fillers: Fillers,
     /// It ends the name of an organization found by its form.
@@ -151,10 +153,21 @@ pub(crate) struct WordInfo {
     pub(crate) latin_relations: Relations,
 }
 
+/// The index of a word of the tables (see [`Lexicon::id`]).
+pub(crate) type WordId = u32;
+
+/// No word of the tables.
+pub(crate) const NO_WORD: WordId = WordId::MAX;
+
+/// The word table entries of a token, one per proclitic split (bare, then behind a
+/// conjunction, then behind a conjunction and a preposition), as the tagger found them.
+pub(crate) type TokenWords = [WordId; 3];
+
 /// The word tables, loaded and folded.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    words: WordMap<WordInfo>,
+    ids: WordMap<WordId>,
+    words: Vec<WordInfo>,
     /// Phrases of several words: relations (per script) and two-word heads.
     phrases: WordMap<(Relations, Relations, Parts)>,
     /// Name key -> the words after it that make an idiom.
@@ -196,7 +209,17 @@ impl Lexicon {
 
     /// What the tables say about a folded word, if anything.
     pub(crate) fn word(&self, folded: &str) -> Option<&WordInfo> {
-        self.words.get(folded)
+        self.ids.get(folded).map(|&id| &self.words[id as usize])
+    }
+
+    /// The entry of word `id`.
+    pub(crate) fn info(&self, id: WordId) -> Option<&WordInfo> {
+        self.words.get(id as usize)
+    }
+
+    /// Every folded word with its id, for the tagger's table of first words.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = (&str, WordId)> {
+        self.ids.iter().map(|(w, &id)| (w.as_str(), id))
     }
 
     /// The first reading of a folded word, bare or behind the proclitics a name may carry
@@ -207,7 +230,7 @@ impl Lexicon {
         mut wanted: impl FnMut(&WordInfo) -> Option<T>,
     ) -> Option<(Proclitic, T)> {
         proclitic_splits(folded).find_map(|p| {
-            let info = self.words.get(&folded[p.len_bytes()..])?;
+            let info = self.word(&folded[p.len_bytes()..])?;
             wanted(info).map(|t| (p, t))
         })
     }
@@ -218,7 +241,7 @@ impl Lexicon {
         let pick = |arabic: Relations, latin_: Relations| if latin { latin_ } else { arabic };
         match gap {
             [] => Relations::default(),
-            [word] => self.words.get(*word).map_or(Relations::default(), |i| {
+            [word] => self.word(word).map_or(Relations::default(), |i| {
                 pick(i.relations, i.latin_relations)
             }),
             [_, _] | [_, _, _] => self
@@ -245,24 +268,22 @@ impl Lexicon {
             .is_some_and(|words| words.iter().any(|w| w == next))
     }
 
-    /// How well entity `e` fits `cue` (`cue_fit.tsv`).
-    pub(crate) fn cue_fit(&self, cue: Cue, e: &Entity) -> f64 {
-        cue::fit(&self.fits, cue, e)
+    /// How well an entity of `kind` (and `size`, for a settlement) fits `cue`
+    /// (`cue_fit.tsv`).
+    pub(crate) fn cue_fit(&self, cue: Cue, kind: Kind, size: Size) -> f64 {
+        cue::fit(&self.fits, cue, kind, size)
     }
 
-    /// The folded words that play `part` alone or open a two-word phrase that does.
-    pub(crate) fn words_with(&self, part: Part) -> impl Iterator<Item = &str> + '_ {
-        let single = self
-            .words
-            .iter()
-            .filter(move |(_, i)| i.parts.has(part))
-            .map(|(w, _)| w.as_str());
-        let first_of_phrase = self
-            .phrases
-            .iter()
-            .filter(move |(_, p)| p.2.has(part))
-            .filter_map(|(w, _)| w.split(' ').next());
-        single.chain(first_of_phrase)
+    /// The entries of a token's proclitic splits, in the order of [`proclitic_splits`], with
+    /// the proclitics of each.
+    pub(crate) fn splits<'a>(
+        &'a self,
+        folded: &'a str,
+        ids: &'a TokenWords,
+    ) -> impl Iterator<Item = (Proclitic, &'a WordInfo)> + 'a {
+        proclitic_splits(folded)
+            .zip(ids.iter())
+            .filter_map(|(p, &id)| Some((p, self.info(id)?)))
     }
 }
 
@@ -302,7 +323,13 @@ impl Loader {
     }
 
     fn info(&mut self, key: String) -> &mut WordInfo {
-        self.lexicon.words.entry(key).or_default()
+        let lex = &mut self.lexicon;
+        let next = lex.words.len() as WordId;
+        let id = *lex.ids.entry(key).or_insert(next);
+        if id == next {
+            lex.words.push(WordInfo::default());
+        }
+        &mut lex.words[id as usize]
     }
 
     fn cues(&mut self, t: &Table<'_>) -> Result<(), Error> {
@@ -407,7 +434,8 @@ impl Loader {
             let part: Part = parse(&row, "role")?;
             // Only unit heads come in two words («غرفة عمليات»).
             let key = self.key(&row, "word", row.get("role"), part == Part::Unit)?;
-            if key.contains(' ') {
+            if let Some((first, _)) = key.split_once(' ') {
+                self.info(first.to_string()).opens.insert(part);
                 let phrase = self.lexicon.phrases.entry(key).or_default();
                 phrase.2.insert(part);
             } else {
@@ -462,7 +490,7 @@ impl Loader {
                 let p = self.lexicon.phrases.entry(key).or_default();
                 (&mut p.0, &mut p.1)
             } else {
-                let i = self.lexicon.words.entry(key).or_default();
+                let i = self.info(key);
                 (&mut i.relations, &mut i.latin_relations)
             };
             if arabic {
