@@ -46,7 +46,6 @@
 
 mod automaton;
 mod error;
-pub mod eval;
 mod gazetteer;
 mod normalize;
 pub mod output;

@@ -626,7 +626,7 @@ fn document_errors(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::model::{GoldRef, OrgRef, PlaceRef};
+    use crate::model::{GoldRef, OrgRef, PlaceRef};
 
     fn place(
         start: usize,

@@ -1,4 +1,4 @@
-//! End-to-end check of the scorer on the invented fixtures in `tests/data/eval/`, with every number
+//! End-to-end check of the scorer on the invented fixtures in `tests/data/`, with every number
 //! worked out by hand (see the fixture README for what each document exercises).
 //!
 //! Two ignored tests read the real evaluation files when their paths are given in environment
@@ -6,22 +6,22 @@
 //! perfectly. They never run by default, so no test depends on files outside this repository:
 //!
 //! ```text
-//! MAKAN_DEV_GOLD=/path/to/dev-gold.jsonl cargo test --test lib eval_scoring -- --ignored --nocapture
-//! MAKAN_ANERCORP_TEST=/path/to/ANERcorp_camel_split_test.txt cargo test --test lib eval_scoring -- --ignored --nocapture
+//! MAKAN_DEV_GOLD=/path/to/dev-gold.jsonl cargo test -p makan-eval --test scoring -- --ignored --nocapture
+//! MAKAN_ANERCORP_TEST=/path/to/ANERcorp_camel_split_test.txt cargo test -p makan-eval --test scoring -- --ignored --nocapture
 //! ```
 
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use makan::eval::{
+use makan_eval::{
     ConllSentence, EntityType, ErrorKind, GoldDoc, Prf, SystemDoc, SystemMention, haversine_km,
     parse_conll, parse_gold_jsonl, parse_system_jsonl, score, score_conll, spans_to_bio,
 };
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/eval")
+        .join("tests/data")
         .join(name)
 }
 

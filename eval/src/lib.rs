@@ -36,7 +36,7 @@
 //! # Example
 //!
 //! ```
-//! use makan::eval::{parse_gold_jsonl, parse_system_jsonl, score, EntityType};
+//! use makan_eval::{parse_gold_jsonl, parse_system_jsonl, score, EntityType};
 //!
 //! // One JSON object per line: the gold place حلب at code points 0..3, and a system that found it.
 //! let gold = concat!(

@@ -1,11 +1,11 @@
-//! `makan eval` and `makan eval-conll`: tag and resolve, then score with `makan::eval`.
+//! `makan eval` and `makan eval-conll`: tag and resolve, then score with `makan_eval`.
 
 use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 
 use serde_json::Value;
 
-use makan::eval::{self, EntityType, GoldDoc, SystemDoc, SystemMention};
+use makan_eval::{self as eval, EntityType, GoldDoc, SystemDoc, SystemMention};
 
 use crate::cli::{Args, Result, UsageError};
 use crate::tag_cmd::Pipeline;
