@@ -31,11 +31,7 @@ fn tags_resolves_and_scores_the_fixture() {
                 SystemMention {
                     start: conv.convert(m.span().start()).char,
                     end: conv.convert(m.span().end()).char,
-                    entity_type: if r.entity_type() == makan::EntityType::Org {
-                        EntityType::Org
-                    } else {
-                        EntityType::Loc
-                    },
+                    entity_type: EntityType::from(r.entity_type()),
                     lat: point.map(|p| p.lat),
                     lon: point.map(|p| p.lon),
                     text: Some(text[m.span()].to_string()),

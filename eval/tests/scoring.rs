@@ -14,9 +14,10 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
+use makan::Point;
 use makan_eval::{
-    ConllSentence, EntityType, ErrorKind, GoldDoc, Prf, SystemDoc, SystemMention, haversine_km,
-    parse_conll, parse_gold_jsonl, parse_system_jsonl, score, score_conll, spans_to_bio,
+    ConllSentence, EntityType, ErrorKind, GoldDoc, Prf, SystemDoc, SystemMention, parse_conll,
+    parse_gold_jsonl, parse_system_jsonl, score, score_conll, spans_to_bio,
 };
 
 fn fixture(name: &str) -> PathBuf {
@@ -159,7 +160,38 @@ fn fixture_error_listing() {
         panic!("expected a wrong place");
     };
     assert_close(km, DAMASCUS_ALEPPO_KM);
-    assert_close(km, haversine_km(33.5102, 36.29128, 36.20124, 37.16117));
+}
+
+/// The scorer measures errors with `makan::Point::distance_km`: haversine on the mean Earth
+/// radius (6371.0088 km, IUGG), the radius the geoparsing literature's errors are computed with.
+#[test]
+fn errors_are_great_circle_km_on_the_mean_earth_radius() {
+    const EARTH_MEAN_RADIUS_KM: f64 = 6371.0088;
+    let damascus = Point {
+        lat: 33.5102,
+        lon: 36.29128,
+    };
+    let aleppo = Point {
+        lat: 36.20124,
+        lon: 37.16117,
+    };
+    assert!((damascus.distance_km(aleppo) - DAMASCUS_ALEPPO_KM).abs() < 1e-6);
+    assert!((damascus.distance_km(aleppo) - aleppo.distance_km(damascus)).abs() < 1e-9);
+    assert_eq!(damascus.distance_km(damascus), 0.0);
+    let origin = Point { lat: 0.0, lon: 0.0 };
+    let one_degree = EARTH_MEAN_RADIUS_KM * std::f64::consts::PI / 180.0;
+    assert_close(origin.distance_km(Point { lat: 0.0, lon: 1.0 }), one_degree);
+    assert_close(origin.distance_km(Point { lat: 1.0, lon: 0.0 }), one_degree);
+    // Haversine is ill-conditioned at antipodes: metres, not micrometres, and never NaN.
+    let antipodal = Point {
+        lat: 10.0,
+        lon: 20.0,
+    }
+    .distance_km(Point {
+        lat: -10.0,
+        lon: -160.0,
+    });
+    assert!((antipodal - EARTH_MEAN_RADIUS_KM * std::f64::consts::PI).abs() < 1e-3);
 }
 
 #[test]

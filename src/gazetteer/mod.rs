@@ -57,7 +57,8 @@ impl Point {
         let dp = p2 - p1;
         let dl = (other.lon - self.lon).to_radians();
         let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-        2.0 * 6371.0088 * a.sqrt().asin()
+        // Rounding can push `a` a hair above 1 for antipodal points, where asin gives NaN.
+        2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
     }
 
     /// Initial bearing from `self` to `other` in degrees clockwise from north, in `[0, 360)`.
