@@ -11,7 +11,8 @@ use std::path::Path;
 
 use crate::admin::AdminTable;
 use crate::names;
-use crate::place::Point;
+use makan::Point;
+
 use crate::polygon::Shape;
 use crate::report::Report;
 use crate::sources::read_json;

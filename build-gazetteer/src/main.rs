@@ -29,7 +29,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use place::{Kind, Place};
+use makan::Kind;
+use place::Place;
 use report::Report;
 
 /// Largest total size of `data/` the crate may embed.

@@ -5,67 +5,9 @@
 
 use std::collections::BTreeSet;
 
+use makan::{Kind, Point};
+
 use crate::names;
-
-/// What a place is, as written in the `kind` column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
-    Country,
-    Admin1,
-    Admin2,
-    Admin3,
-    Populated,
-    Neighbourhood,
-    Camp,
-    Region,
-    Natural,
-    Facility,
-    Continent,
-}
-
-impl Kind {
-    /// The column value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Country => "country",
-            Kind::Admin1 => "admin1",
-            Kind::Admin2 => "admin2",
-            Kind::Admin3 => "admin3",
-            Kind::Populated => "populated",
-            Kind::Neighbourhood => "neighbourhood",
-            Kind::Camp => "camp",
-            Kind::Region => "region",
-            Kind::Natural => "natural",
-            Kind::Facility => "facility",
-            Kind::Continent => "continent",
-        }
-    }
-
-    /// Parses a column value (used for curated rows).
-    pub fn parse(text: &str) -> Option<Kind> {
-        const ALL: [Kind; 11] = [
-            Kind::Country,
-            Kind::Admin1,
-            Kind::Admin2,
-            Kind::Admin3,
-            Kind::Populated,
-            Kind::Neighbourhood,
-            Kind::Camp,
-            Kind::Region,
-            Kind::Natural,
-            Kind::Facility,
-            Kind::Continent,
-        ];
-        ALL.into_iter().find(|k| k.as_str() == text)
-    }
-}
-
-/// A WGS-84 point.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Point {
-    pub lat: f64,
-    pub lon: f64,
-}
 
 /// Names of one script: a preferred name and the other names, deduplicated by fold key.
 #[derive(Clone, Debug, Default)]

@@ -19,7 +19,9 @@ use std::path::Path;
 
 use crate::admin::{AdminTable, seat_name};
 use crate::names;
-use crate::place::{Kind, Place, index_by_id};
+use makan::Kind;
+
+use crate::place::{Place, index_by_id};
 use crate::report::Report;
 use crate::sources::Table;
 

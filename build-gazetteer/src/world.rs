@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::locate::Locator;
 use crate::names;
-use crate::place::{Kind, Place, Point};
+use makan::{Kind, Point};
+
+use crate::place::Place;
 use crate::polygon::Shape;
 use crate::report::Report;
 use crate::sources::{Table, parse_count, parse_f64, read_json};
