@@ -200,7 +200,7 @@ fn expected_town(places: &[Place], town: &Expected) -> (bool, String) {
         .filter(|p| {
             p.names_ar
                 .all()
-                .any(|n| names::arabic_key(n) == names::arabic_key(town.name_ar))
+                .any(|n| makan::fold(n) == makan::fold(town.name_ar))
         })
         .filter_map(|p| p.point.map(|pt| (pt.distance_km(town.point), p)))
         .min_by(|a, b| a.0.total_cmp(&b.0));

@@ -274,7 +274,7 @@ fn apply_match(place: &mut Place, loc: &IomLocation, report: &mut Report) {
     }
     let close = matches!((place.point, loc.point), (Some(a), Some(b)) if a.distance_km(b) <= OSM_NAME_MAX_KM);
     if let (true, Ok(name)) = (close, names::clean_arabic(&loc.osm_name)) {
-        place.attested_ar.insert(names::arabic_key(&name));
+        place.attested_ar.insert(makan::fold(&name));
         place.refs.insert(format!("osm:{}", loc.osm_id));
         if place.names_ar.push(&name) {
             report.count("variants generated per rule", "iom_osm_name", 1);
@@ -482,7 +482,7 @@ fn match_by_name(
 
 /// A loose Arabic key for "same name" tests: folded, article and spaces dropped.
 fn loose_arabic_key(name: &str) -> String {
-    let key = names::arabic_key(name).replace(' ', "");
+    let key = makan::fold(name).replace(' ', "");
     key.strip_prefix("ال")
         .filter(|k| k.chars().count() >= 2)
         .unwrap_or(&key)
