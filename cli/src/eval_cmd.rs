@@ -154,7 +154,7 @@ pub fn run_conll(args: &[String]) -> Result<ExitCode> {
     if args.has("json") {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{report}");
+        println!("{report}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -167,30 +167,16 @@ fn fixture_error_listing() {
 #[test]
 fn errors_are_great_circle_km_on_the_mean_earth_radius() {
     const EARTH_MEAN_RADIUS_KM: f64 = 6371.0088;
-    let damascus = Point {
-        lat: 33.5102,
-        lon: 36.29128,
-    };
-    let aleppo = Point {
-        lat: 36.20124,
-        lon: 37.16117,
-    };
+    let p = |lat, lon| Point { lat, lon };
+    let (damascus, aleppo) = (p(33.5102, 36.29128), p(36.20124, 37.16117));
     assert!((damascus.distance_km(aleppo) - DAMASCUS_ALEPPO_KM).abs() < 1e-6);
     assert!((damascus.distance_km(aleppo) - aleppo.distance_km(damascus)).abs() < 1e-9);
     assert_eq!(damascus.distance_km(damascus), 0.0);
-    let origin = Point { lat: 0.0, lon: 0.0 };
     let one_degree = EARTH_MEAN_RADIUS_KM * std::f64::consts::PI / 180.0;
-    assert_close(origin.distance_km(Point { lat: 0.0, lon: 1.0 }), one_degree);
-    assert_close(origin.distance_km(Point { lat: 1.0, lon: 0.0 }), one_degree);
+    assert_close(p(0.0, 0.0).distance_km(p(0.0, 1.0)), one_degree);
+    assert_close(p(0.0, 0.0).distance_km(p(1.0, 0.0)), one_degree);
     // Haversine is ill-conditioned at antipodes: metres, not micrometres, and never NaN.
-    let antipodal = Point {
-        lat: 10.0,
-        lon: 20.0,
-    }
-    .distance_km(Point {
-        lat: -10.0,
-        lon: -160.0,
-    });
+    let antipodal = p(10.0, 20.0).distance_km(p(-10.0, -160.0));
     assert!((antipodal - EARTH_MEAN_RADIUS_KM * std::f64::consts::PI).abs() < 1e-3);
 }
 
