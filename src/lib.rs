@@ -47,7 +47,6 @@
 mod automaton;
 mod document;
 mod error;
-pub mod eval;
 mod forms;
 mod gazetteer;
 mod normalize;

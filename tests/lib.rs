@@ -15,8 +15,6 @@
 //! only the span and type); in `resolve` mode it must be the entity the resolver chose.
 //! The raw tagger's boundary rules have their own unit tests in `src/tag`.
 
-#[path = "suite/eval_scoring.rs"]
-mod eval_scoring;
 #[path = "suite/gazetteer.rs"]
 mod gazetteer;
 #[path = "suite/golden.rs"]

@@ -9,8 +9,9 @@
 
 use std::path::Path;
 
-use crate::place::{Place, Point, index_by_id};
-use crate::polygon::distance_km;
+use makan::Point;
+
+use crate::place::{Place, index_by_id};
 use crate::report::Report;
 use crate::sources::Table;
 
@@ -62,7 +63,7 @@ pub fn apply(places: &mut [Place], path: &Path, report: &mut Report) -> Result<(
 
 /// The point halfway along a polyline, by length.
 fn midpoint(points: &[Point]) -> Point {
-    let legs: Vec<f64> = points.windows(2).map(|w| distance_km(w[0], w[1])).collect();
+    let legs: Vec<f64> = points.windows(2).map(|w| w[0].distance_km(w[1])).collect();
     let mut left = legs.iter().sum::<f64>() / 2.0;
     for (w, leg) in points.windows(2).zip(&legs) {
         if left <= *leg && *leg > 0.0 {

@@ -5,105 +5,24 @@
 
 use std::collections::BTreeSet;
 
+use makan::{Kind, Point};
+
 use crate::names;
 
-/// What a place is, as written in the `kind` column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
-    Country,
-    Admin1,
-    Admin2,
-    Admin3,
-    Populated,
-    Neighbourhood,
-    Camp,
-    Region,
-    Natural,
-    Facility,
-    Continent,
-}
-
-impl Kind {
-    /// The column value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Country => "country",
-            Kind::Admin1 => "admin1",
-            Kind::Admin2 => "admin2",
-            Kind::Admin3 => "admin3",
-            Kind::Populated => "populated",
-            Kind::Neighbourhood => "neighbourhood",
-            Kind::Camp => "camp",
-            Kind::Region => "region",
-            Kind::Natural => "natural",
-            Kind::Facility => "facility",
-            Kind::Continent => "continent",
-        }
-    }
-
-    /// Parses a column value (used for curated rows).
-    pub fn parse(text: &str) -> Option<Kind> {
-        const ALL: [Kind; 11] = [
-            Kind::Country,
-            Kind::Admin1,
-            Kind::Admin2,
-            Kind::Admin3,
-            Kind::Populated,
-            Kind::Neighbourhood,
-            Kind::Camp,
-            Kind::Region,
-            Kind::Natural,
-            Kind::Facility,
-            Kind::Continent,
-        ];
-        ALL.into_iter().find(|k| k.as_str() == text)
-    }
-}
-
-/// A WGS-84 point.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Point {
-    pub lat: f64,
-    pub lon: f64,
-}
-
-/// Names of one script: a preferred name and the other names, deduplicated by fold key.
+/// Names of one script: a preferred name and the other names, deduplicated by
+/// [`makan::fold`] key.
 #[derive(Clone, Debug, Default)]
 pub struct NameList {
     preferred: String,
     others: Vec<String>,
     keys: BTreeSet<String>,
-    script: Script,
-}
-
-/// Which fold decides whether two names are the same.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Script {
-    #[default]
-    Arabic,
-    Latin,
 }
 
 impl NameList {
-    /// An empty list for names of `script`.
-    pub fn new(script: Script) -> NameList {
-        NameList {
-            script,
-            ..NameList::default()
-        }
-    }
-
-    fn key(&self, name: &str) -> String {
-        match self.script {
-            Script::Arabic => names::arabic_key(name),
-            Script::Latin => names::latin_key(name),
-        }
-    }
-
     /// Adds a name; the first name added becomes the preferred one. Returns whether it was new.
     pub fn push(&mut self, name: &str) -> bool {
         let name = name.trim();
-        if name.is_empty() || !self.keys.insert(self.key(name)) {
+        if name.is_empty() || !self.keys.insert(makan::fold(name)) {
             return false;
         }
         if self.preferred.is_empty() {
@@ -117,26 +36,25 @@ impl NameList {
     /// Makes `name` the preferred name (adding it if absent); the old preferred name becomes the
     /// first of the others.
     pub fn prefer(&mut self, name: &str) {
-        let key = self.key(name);
+        let key = makan::fold(name);
         if self.preferred.is_empty() {
             self.push(name);
             return;
         }
-        if self.key(&self.preferred) == key {
+        if makan::fold(&self.preferred) == key {
             return;
         }
         let old = std::mem::replace(&mut self.preferred, name.to_string());
-        self.others.retain(|n| names_key(self.script, n) != key);
+        self.others.retain(|n| makan::fold(n) != key);
         self.others.insert(0, old);
         self.keys.insert(key);
     }
 
     /// Removes a name other than the preferred one; returns whether it was there.
     pub fn remove(&mut self, name: &str) -> bool {
-        let key = self.key(name);
+        let key = makan::fold(name);
         let before = self.others.len();
-        let script = self.script;
-        self.others.retain(|n| names_key(script, n) != key);
+        self.others.retain(|n| makan::fold(n) != key);
         let removed = self.others.len() < before;
         if removed {
             self.keys.remove(&key);
@@ -164,13 +82,6 @@ impl NameList {
     /// Number of names, preferred included.
     pub fn len(&self) -> usize {
         usize::from(!self.preferred.is_empty()) + self.others.len()
-    }
-}
-
-fn names_key(script: Script, name: &str) -> String {
-    match script {
-        Script::Arabic => names::arabic_key(name),
-        Script::Latin => names::latin_key(name),
     }
 }
 
@@ -214,8 +125,8 @@ impl Place {
             id,
             kind,
             class: String::new(),
-            names_ar: NameList::new(Script::Arabic),
-            names_en: NameList::new(Script::Latin),
+            names_ar: NameList::default(),
+            names_en: NameList::default(),
             point: None,
             population: None,
             pcode: String::new(),
@@ -271,5 +182,29 @@ impl Place {
         } else {
             self.add_latin(raw, report)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two names the tagger folds alike are one surface: the second is not stored.
+    #[test]
+    fn name_list_keeps_one_name_per_tagger_fold() {
+        let mut latin = NameList::default();
+        assert!(latin.push("Weißwasser"));
+        assert!(!latin.push("Weisswasser"));
+        assert!(latin.push("Ceylanpınar"));
+        assert!(!latin.push("Ceylanpinar"));
+        assert_eq!(
+            latin.all().collect::<Vec<_>>(),
+            ["Weißwasser", "Ceylanpınar"]
+        );
+        let mut arabic = NameList::default();
+        assert!(arabic.push("جلال آباد"));
+        assert!(!arabic.push("جلال-آباد"));
+        assert!(!arabic.push("جلال ابـاد"));
+        assert_eq!(arabic.len(), 1);
     }
 }

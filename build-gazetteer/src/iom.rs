@@ -10,8 +10,9 @@ use std::path::Path;
 
 use crate::locate::Locator;
 use crate::names;
-use crate::place::{Kind, Place, Point};
-use crate::polygon::distance_km;
+use makan::{Kind, Point};
+
+use crate::place::Place;
 use crate::report::Report;
 use crate::sources::{Table, parse_count, parse_f64};
 
@@ -241,7 +242,7 @@ pub fn assign_subdistricts(
         let nearest = district_group(&place.adm2, &hosts)
             .into_iter()
             .flat_map(|d| samples.get(d).into_iter().flatten())
-            .map(|s| (distance_km(point, s.point), s))
+            .map(|s| (point.distance_km(s.point), s))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         match nearest {
             Some((d, s)) if d <= NEAREST_SAMPLE_MAX_KM => {
@@ -271,9 +272,9 @@ fn apply_match(place: &mut Place, loc: &IomLocation, report: &mut Report) {
     if let Ok(name) = names::clean_latin(&loc.name_en) {
         place.names_en.push(&name);
     }
-    let close = matches!((place.point, loc.point), (Some(a), Some(b)) if distance_km(a, b) <= OSM_NAME_MAX_KM);
+    let close = matches!((place.point, loc.point), (Some(a), Some(b)) if a.distance_km(b) <= OSM_NAME_MAX_KM);
     if let (true, Ok(name)) = (close, names::clean_arabic(&loc.osm_name)) {
-        place.attested_ar.insert(names::arabic_key(&name));
+        place.attested_ar.insert(makan::fold(&name));
         place.refs.insert(format!("osm:{}", loc.osm_id));
         if place.names_ar.push(&name) {
             report.count("variants generated per rule", "iom_osm_name", 1);
@@ -320,7 +321,7 @@ fn match_by_arabic_name(
             .filter(|&i| {
                 places[i]
                     .point
-                    .is_some_and(|p| distance_km(p, point) <= SAME_NAME_RADIUS_KM)
+                    .is_some_and(|p| p.distance_km(point) <= SAME_NAME_RADIUS_KM)
             })
             .collect();
         for &i in &candidates {
@@ -366,7 +367,7 @@ fn match_by_nearby_spelling(
         let nearest = free
             .iter()
             .filter(|&&i| matches_kind(&places[i], loc))
-            .filter_map(|&i| places[i].point.map(|p| (distance_km(p, point), i)))
+            .filter_map(|&i| places[i].point.map(|p| (p.distance_km(point), i)))
             .min_by(|a, b| a.0.total_cmp(&b.0));
         let Some((d, i)) = nearest.filter(|(d, _)| *d <= NEARBY_SPELLING_MAX_KM) else {
             continue;
@@ -456,7 +457,7 @@ fn match_by_name(
         }
         let i = proposers[0];
         let too_far = match (places[i].point, iom[j].point) {
-            (Some(a), Some(b)) => distance_km(a, b) > NAME_MATCH_MAX_KM,
+            (Some(a), Some(b)) => a.distance_km(b) > NAME_MATCH_MAX_KM,
             _ => false,
         };
         if too_far {
@@ -481,7 +482,7 @@ fn match_by_name(
 
 /// A loose Arabic key for "same name" tests: folded, article and spaces dropped.
 fn loose_arabic_key(name: &str) -> String {
-    let key = names::arabic_key(name).replace(' ', "");
+    let key = makan::fold(name).replace(' ', "");
     key.strip_prefix("ال")
         .filter(|k| k.chars().count() >= 2)
         .unwrap_or(&key)
@@ -521,7 +522,7 @@ pub fn iom_only_places(iom: &[IomLocation], places: &[Place], report: &mut Repor
             .get(&loose_arabic_key(&name_ar))
             .into_iter()
             .flatten()
-            .any(|&p| distance_km(p, point) <= SAME_NAME_RADIUS_KM);
+            .any(|&p| p.distance_km(point) <= SAME_NAME_RADIUS_KM);
         if near_same_name {
             report.drop(
                 "IOM/OSM community: same Arabic name within 2 km already present",

@@ -1,6 +1,6 @@
 //! The `makan` command line: tag and resolve places and organizations in text.
 //!
-//! Install with `cargo install --path . --example makan`. Run `makan help` for usage.
+//! Install with `cargo install --path cli --locked` (from the repository root). Run `makan help` for usage.
 
 mod cli;
 mod eval_cmd;

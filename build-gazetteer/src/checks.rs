@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 
 use crate::names;
-use crate::place::{Kind, Place, Point};
-use crate::polygon::distance_km;
+use makan::{Kind, Point};
+
+use crate::place::Place;
 use crate::report::Report;
 
 /// A settlement that must be present as a populated place near a point (tolerance 3 km).
@@ -105,7 +106,7 @@ pub fn run(places: &[Place], report: &mut Report) -> usize {
     };
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     for p in places {
-        *by_kind.entry(p.kind.as_str()).or_default() += 1;
+        *by_kind.entry(p.kind.name()).or_default() += 1;
         report.count("places by source", p.id.split(':').next().unwrap_or(""), 1);
     }
     for (kind, n) in &by_kind {
@@ -199,9 +200,9 @@ fn expected_town(places: &[Place], town: &Expected) -> (bool, String) {
         .filter(|p| {
             p.names_ar
                 .all()
-                .any(|n| names::arabic_key(n) == names::arabic_key(town.name_ar))
+                .any(|n| makan::fold(n) == makan::fold(town.name_ar))
         })
-        .filter_map(|p| p.point.map(|pt| (distance_km(pt, town.point), p)))
+        .filter_map(|p| p.point.map(|pt| (pt.distance_km(town.point), p)))
         .min_by(|a, b| a.0.total_cmp(&b.0));
     match best {
         Some((d, p)) => {

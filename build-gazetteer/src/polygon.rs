@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::place::Point;
+use makan::Point;
 
 const KM_PER_DEGREE_LAT: f64 = 110.574;
 const KM_PER_DEGREE_LON_AT_EQUATOR: f64 = 111.320;
@@ -192,15 +192,6 @@ fn ring_centroid(ring: &[(f64, f64)]) -> Option<(f64, f64)> {
         return None;
     }
     Some((cx / (3.0 * a), cy / (3.0 * a)))
-}
-
-/// Great-circle distance in km.
-pub fn distance_km(a: Point, b: Point) -> f64 {
-    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
-    let dla = la2 - la1;
-    let dlo = (b.lon - a.lon).to_radians();
-    let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
 }
 
 #[cfg(test)]

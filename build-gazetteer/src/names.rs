@@ -1,10 +1,8 @@
-//! Name cleaning and fold keys.
+//! Name cleaning, and the lossy keys that match one source's spelling against another's.
 //!
-//! Cleaning decides whether a source string may become a name at all (and says why not); fold keys
-//! decide whether two names are the same surface for the tagger (ARABIC.md §1), so that the
-//! gazetteer never stores two names the tagger cannot tell apart.
-
-use unicode_normalization::UnicodeNormalization;
+//! Cleaning decides whether a source string may become a name at all (and says why not). Whether
+//! two names are the same surface for the tagger is decided by the tagger's own fold,
+//! [`makan::fold`], so that the gazetteer never stores two names the tagger cannot tell apart.
 
 /// Why a string was refused as an Arabic name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -209,47 +207,6 @@ pub fn clean_latin_curated(raw: &str) -> Result<String, LatinReject> {
     }
 }
 
-/// The Arabic fold of ARABIC.md §1 (alef, ya, kaf, ha, taa marbuta, hamza seats, marks dropped):
-/// two names with the same key are the same surface for the tagger.
-pub fn arabic_key(s: &str) -> String {
-    let folded: String = s
-        .chars()
-        .filter(|&c| !is_arabic_mark(c) && !is_invisible(c))
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
-            'ى' | 'ی' | 'ې' | 'ۍ' | 'ئ' => 'ي',
-            'ک' | 'ڪ' => 'ك',
-            'ە' | 'ۀ' | 'ہ' | 'ھ' | 'ة' => 'ه',
-            'ؤ' => 'و',
-            _ => c,
-        })
-        .collect();
-    squash_spaces(&folded)
-}
-
-/// The Latin fold: lower case, diacritics and apostrophe-like marks dropped, hyphens as spaces.
-pub fn latin_key(s: &str) -> String {
-    let folded: String = s
-        .nfd()
-        .filter(|c| !matches!(c, '\u{0300}'..='\u{036F}'))
-        .filter(|c| {
-            !matches!(
-                c,
-                '\'' | '`' | '´' | '‘' | '’' | 'ʿ' | 'ʾ' | 'ʻ' | 'ʼ' | '"'
-            )
-        })
-        .map(|c| {
-            if matches!(c, '-' | '_' | '‐' | '–') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    squash_spaces(&folded)
-}
-
 /// Latin definite-article tokens as transliterations write them (`al-`, `el-`, `ash-` …).
 pub const LATIN_ARTICLES: [&str; 20] = [
     "al", "el", "ad", "ar", "as", "at", "az", "ash", "an", "adh", "ath", "ed", "er", "es", "et",
@@ -261,7 +218,7 @@ pub const LATIN_ARTICLES: [&str; 20] = [
 /// `h` after a vowel dropped. `Deir Hafer` ~ `Dayr Hafir`, `Quriyeh` ~ `Qurayyah`. Collisions are
 /// expected; callers only accept one-to-one matches inside one district.
 pub fn transliteration_key(s: &str) -> String {
-    let base = latin_key(s.trim_end_matches(" (ne)"));
+    let base = makan::fold(s.trim_end_matches(" (ne)"));
     let joined: String = base
         .split(' ')
         .filter(|t| !LATIN_ARTICLES.contains(t))
@@ -323,7 +280,7 @@ pub fn arabic_skeleton(name: &str) -> String {
 
 /// The consonant skeleton of a Latin transcription, comparable with [`arabic_skeleton`].
 pub fn latin_skeleton(name: &str) -> String {
-    let key = latin_key(name);
+    let key = makan::fold(name);
     let mut out = String::new();
     for word in key.split(' ').filter(|w| !LATIN_ARTICLES.contains(w)) {
         let word = word

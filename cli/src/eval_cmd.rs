@@ -1,11 +1,11 @@
-//! `makan eval` and `makan eval-conll`: tag and resolve, then score with `makan::eval`.
+//! `makan eval` and `makan eval-conll`: tag and resolve, then score with `makan_eval`.
 
 use std::io::{BufRead, BufReader};
 use std::process::ExitCode;
 
 use serde_json::Value;
 
-use makan::eval::{self, EntityType, GoldDoc, SystemDoc, SystemMention};
+use makan_eval::{self as eval, EntityType, GoldDoc, SystemDoc, SystemMention};
 
 use crate::cli::{Args, Result, UsageError};
 use crate::tag_cmd::Pipeline;
@@ -91,11 +91,9 @@ fn calibration(gold: &[GoldDoc], found: &[(String, SystemMention, String, f64)])
                 g.start == m.start
                     && g.end == m.end
                     && g.entity_type == m.entity_type
-                    && match (g.place(), m.coordinates()) {
+                    && match (g.place(), m.point()) {
                         (Some(p), _) if p.source_ref.as_deref() == Some(id.as_str()) => true,
-                        (Some(p), Some((lat, lon))) => {
-                            eval::haversine_km(p.lat, p.lon, lat, lon) <= 25.0
-                        }
+                        (Some(p), Some(found)) => p.point().distance_km(found) <= 25.0,
                         (Some(_), None) => false,
                         (None, _) => true,
                     }
@@ -148,17 +146,7 @@ pub fn run_conll(args: &[String]) -> Result<ExitCode> {
         let spans: Vec<(usize, usize, EntityType)> = pipeline
             .resolved(&text)
             .into_iter()
-            .map(|(span, ty)| {
-                (
-                    span.start(),
-                    span.end(),
-                    if ty == makan::EntityType::Org {
-                        EntityType::Org
-                    } else {
-                        EntityType::Loc
-                    },
-                )
-            })
+            .map(|(span, ty)| (span.start(), span.end(), EntityType::from(ty)))
             .collect();
         predicted.push(eval::spans_to_bio(&tokens, &spans));
     }
@@ -166,7 +154,7 @@ pub fn run_conll(args: &[String]) -> Result<ExitCode> {
     if args.has("json") {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        print!("{report}");
+        println!("{report}");
     }
     Ok(ExitCode::SUCCESS)
 }

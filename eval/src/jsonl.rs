@@ -307,8 +307,9 @@ mod tests {
     fn system_parses_with_extra_fields_and_without_coordinates() {
         let text = "{\"doc_id\": \"a\", \"mentions\": [{\"start\": 0, \"end\": 3, \"type\": \"LOC\", \"lat\": 1.5, \"lon\": 2.5, \"score\": 0.9, \"id\": \"x\"}, {\"start\": 4, \"end\": 6, \"type\": \"ORG\", \"text\": \"ab\"}]}\n";
         let docs = parse_system_jsonl(text.as_bytes(), "s.jsonl").unwrap();
-        assert_eq!(docs[0].mentions[0].coordinates(), Some((1.5, 2.5)));
-        assert_eq!(docs[0].mentions[1].coordinates(), None);
+        let point = docs[0].mentions[0].point().unwrap();
+        assert_eq!((point.lat, point.lon), (1.5, 2.5));
+        assert_eq!(docs[0].mentions[1].point(), None);
         assert_eq!(docs[0].mentions[1].text.as_deref(), Some("ab"));
     }
 

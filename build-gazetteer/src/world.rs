@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::locate::Locator;
 use crate::names;
-use crate::place::{Kind, Place, Point};
+use makan::{Kind, Point};
+
+use crate::place::Place;
 use crate::polygon::Shape;
 use crate::report::Report;
 use crate::sources::{Table, parse_count, parse_f64, read_json};
@@ -97,7 +99,7 @@ fn add_city_names(place: &mut Place, city: &City, report: &mut Report) {
 /// Plain-ASCII, capitalised alternates closest in spelling to the main name: spelling variants
 /// (Aleppo / Haleb) rather than other languages' exonyms, and never codes or common words.
 fn best_latin_alternates(city: &City) -> Vec<String> {
-    let main = names::latin_key(&city.name);
+    let main = makan::fold(&city.name);
     let mut ranked: Vec<(usize, String)> = city
         .names_latin
         .iter()
@@ -107,15 +109,15 @@ fn best_latin_alternates(city: &City) -> Vec<String> {
         })
         .filter(|n| n.starts_with(|c: char| c.is_ascii_uppercase()))
         .filter(|n| n.chars().filter(char::is_ascii_alphabetic).count() >= 4)
-        .filter(|n| names::clean_latin(n).is_ok() && !is_stopword(&names::latin_key(n)))
-        .map(|n| (names::edit_distance(&names::latin_key(n), &main), n.clone()))
-        .filter(|(d, n)| close_spelling(*d, &names::latin_key(n), &main))
+        .filter(|n| names::clean_latin(n).is_ok() && !is_stopword(&makan::fold(n)))
+        .map(|n| (names::edit_distance(&makan::fold(n), &main), n.clone()))
+        .filter(|(d, n)| close_spelling(*d, &makan::fold(n), &main))
         .collect();
     ranked.sort();
     let mut seen = BTreeSet::from([main]);
     ranked
         .into_iter()
-        .filter(|(_, n)| seen.insert(names::latin_key(n)))
+        .filter(|(_, n)| seen.insert(makan::fold(n)))
         .take(MAX_CITY_LATIN_ALTERNATES)
         .map(|(_, n)| n)
         .collect()
@@ -306,13 +308,12 @@ fn find_capital<'a>(cities: &'a [City], country: &str, capital: &str) -> Option<
     if capital.is_empty() {
         return None;
     }
-    let key = names::latin_key(capital);
+    let key = makan::fold(capital);
     cities
         .iter()
         .filter(|c| c.country == country)
         .filter(|c| {
-            names::latin_key(&c.name) == key
-                || c.names_latin.iter().any(|n| names::latin_key(n) == key)
+            makan::fold(&c.name) == key || c.names_latin.iter().any(|n| makan::fold(n) == key)
         })
         .max_by_key(|c| {
             (

@@ -19,7 +19,9 @@ use std::path::Path;
 
 use crate::admin::{AdminTable, seat_name};
 use crate::names;
-use crate::place::{Kind, Place, index_by_id};
+use makan::Kind;
+
+use crate::place::{Place, index_by_id};
 use crate::report::Report;
 use crate::sources::Table;
 
@@ -184,7 +186,7 @@ fn name_rows(places: &[Place], path: &Path) -> Result<Option<Vec<NameRow>>, Stri
 /// spaces and without a leading article, and the البو/أبو-neutral form. Two names match when any
 /// key is shared (`البويضة` ~ `بويضة`, `البوكمال` ~ `أبو كمال`, `ميادين` ~ `الميادين`).
 fn loose_keys(name: &str) -> [String; 2] {
-    let key = names::arabic_key(name);
+    let key = makan::fold(name);
     let abu = abu_prefix(&key).map_or(key.replace(' ', ""), |rest| {
         format!("ابو{}", rest.replace(' ', ""))
     });
@@ -211,11 +213,11 @@ fn abu_prefix(key: &str) -> Option<&str> {
 
 /// Which rule licenses adding `form` to a place that has a name with the same loose key.
 fn rule_for(form: &str, place: &Place) -> &'static str {
-    let is_abu = abu_prefix(&names::arabic_key(form)).is_some()
+    let is_abu = abu_prefix(&makan::fold(form)).is_some()
         || place
             .names_ar
             .all()
-            .any(|n| abu_prefix(&names::arabic_key(n)).is_some());
+            .any(|n| abu_prefix(&makan::fold(n)).is_some());
     if is_abu { "abu_albu" } else { "towns_list" }
 }
 
@@ -269,7 +271,7 @@ fn seat_names(places: &mut [Place], admin: &AdminTable, tally: &mut Tally) -> BT
         seats.insert(i);
         let place = &mut places[i];
         if names::clean_arabic(&seat).is_ok()
-            && names::arabic_key(place.names_ar.preferred()) != names::arabic_key(&seat)
+            && makan::fold(place.names_ar.preferred()) != makan::fold(&seat)
         {
             place.names_ar.prefer(&seat);
             tally.add("seat_name (preferred Arabic name = unit's spelling)", true);
@@ -341,14 +343,11 @@ fn towns_list(
                 places[i]
                     .names_ar
                     .all()
-                    .any(|n| names::arabic_key(n) == names::arabic_key(&form))
+                    .any(|n| makan::fold(n) == makan::fold(&form))
             })
             .collect();
         if let [i] = exact.as_slice() {
-            attested
-                .entry(*i)
-                .or_default()
-                .push(names::arabic_key(&form));
+            attested.entry(*i).or_default().push(makan::fold(&form));
             continue;
         }
         if let [i] = find_by_loose_name(places, pool, &form).as_slice() {
@@ -371,7 +370,7 @@ fn towns_list(
 /// typo or a back-transliteration (`رويحبة` for Ruwayhinah, `محقن` for Mahkan).
 fn prefer_attested(place: &mut Place, keys: &[String], tally: &mut Tally) {
     let current = place.names_ar.preferred().to_string();
-    if keys.contains(&names::arabic_key(&current)) || place.names_en.preferred().is_empty() {
+    if keys.contains(&makan::fold(&current)) || place.names_en.preferred().is_empty() {
         return;
     }
     let english = names::latin_skeleton(place.names_en.preferred());
@@ -381,12 +380,12 @@ fn prefer_attested(place: &mut Place, keys: &[String], tally: &mut Tally) {
         .names_ar
         .others()
         .iter()
-        .filter(|n| keys.contains(&names::arabic_key(n)))
+        .filter(|n| keys.contains(&makan::fold(n)))
         .map(|n| (distance(n), n))
         .min_by_key(|(d, _)| *d)
         .filter(|(d, n)| {
             *d < current_distance
-                || (*d == current_distance && place.attested_ar.contains(&names::arabic_key(n)))
+                || (*d == current_distance && place.attested_ar.contains(&makan::fold(n)))
         })
         .map(|(_, n)| n.clone());
     if let Some(name) = better {
@@ -435,21 +434,16 @@ fn shared_spelling(places: &mut [Place], tally: &mut Tally) {
     };
     let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, p) in places.iter().enumerate().filter(|(_, p)| local(p)) {
-        for key in p
-            .names_ar
-            .all()
-            .map(names::arabic_key)
-            .collect::<BTreeSet<_>>()
-        {
+        for key in p.names_ar.all().map(makan::fold).collect::<BTreeSet<_>>() {
             by_key.entry(key).or_default().push(i);
         }
     }
     // (place, spelling) pairs, found first and added after, in place order.
     let mut additions: BTreeSet<(usize, String)> = BTreeSet::new();
     for p in places.iter().filter(|p| local(p)) {
-        let key = names::arabic_key(p.names_ar.preferred());
+        let key = makan::fold(p.names_ar.preferred());
         for other in p.names_ar.others() {
-            if !is_spelling_of(&key, &names::arabic_key(other)) {
+            if !is_spelling_of(&key, &makan::fold(other)) {
                 continue;
             }
             for &j in by_key.get(&key).into_iter().flatten() {
@@ -671,7 +665,7 @@ fn latin_family(place: &mut Place, tally: &mut Tally) {
                 break;
             }
             let letters = variant.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < MIN_VARIANT_LETTERS || is_stopword(&names::latin_key(&variant)) {
+            if letters < MIN_VARIANT_LETTERS || is_stopword(&makan::fold(&variant)) {
                 tally
                     .report
                     .count(SECTION, "latin_family refused (short or English word)", 1);

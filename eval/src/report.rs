@@ -6,7 +6,6 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::geo::{haversine_km, median};
 use super::matching::{Alignment, TypedSpan, align};
 use super::model::{EntityType, GoldDoc, GoldMention, SystemDoc, SystemMention};
 
@@ -469,11 +468,9 @@ pub fn score(gold: &[GoldDoc], system: &[SystemDoc]) -> Report {
             }
             let outcome = match alignment.gold_exact[gi] {
                 None => PlaceOutcome::NotFound,
-                Some(si) => match system_mentions[si].coordinates() {
+                Some(si) => match system_mentions[si].point() {
                     None => PlaceOutcome::FoundWithoutCoordinates,
-                    Some((lat, lon)) => {
-                        PlaceOutcome::Resolved(haversine_km(place.lat, place.lon, lat, lon))
-                    }
+                    Some(found) => PlaceOutcome::Resolved(place.point().distance_km(found)),
                 },
             };
             all_places.add(outcome);
@@ -596,8 +593,8 @@ fn document_errors(
                     continue;
                 };
                 let km = system[si]
-                    .coordinates()
-                    .map(|(lat, lon)| haversine_km(place.lat, place.lon, lat, lon));
+                    .point()
+                    .map(|found| place.point().distance_km(found));
                 if km.is_none_or(|km| km > WRONG_PLACE_KM) {
                     errors.push(item(
                         ErrorKind::WrongPlace { km },
@@ -623,10 +620,23 @@ fn document_errors(
     errors
 }
 
+/// The median of `values` (sorted in place): the middle value for an odd count, the mean of the
+/// two middle values for an even count, `None` for no values.
+fn median(values: &mut [f64]) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(values[n / 2]),
+        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2.0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::model::{GoldRef, OrgRef, PlaceRef};
+    use crate::model::{GoldRef, OrgRef, PlaceRef};
+    use makan::Point;
 
     fn place(
         start: usize,
@@ -873,8 +883,12 @@ mod tests {
             ],
         )];
         let report = score(&gold, &system);
-        let one_degree = haversine_km(0.0, 0.0, 0.0, 1.0);
-        let twentieth = haversine_km(0.0, 0.0, 0.05, 0.0);
+        let origin = Point { lat: 0.0, lon: 0.0 };
+        let one_degree = origin.distance_km(Point { lat: 0.0, lon: 1.0 });
+        let twentieth = origin.distance_km(Point {
+            lat: 0.05,
+            lon: 0.0,
+        });
 
         let syria = report.resolution_in_syria;
         assert_eq!((syria.gold_with_coordinates, syria.found), (4, 3));
@@ -972,5 +986,14 @@ mod tests {
         };
         assert_eq!(missed.to_string(), "a\tmissed\tLOC\t3..7\tدمشق\t-\t-\t-");
         assert_eq!(serde_json::to_value(&missed).unwrap()["kind"], "Missed");
+    }
+
+    #[test]
+    fn median_of_odd_even_and_empty_counts() {
+        assert_eq!(median(&mut []), None);
+        assert_eq!(median(&mut [7.0]), Some(7.0));
+        assert_eq!(median(&mut [9.0, 1.0, 5.0]), Some(5.0));
+        assert_eq!(median(&mut [9.0, 1.0, 5.0, 3.0]), Some(4.0));
+        assert_eq!(median(&mut [2.0, 2.0]), Some(2.0));
     }
 }

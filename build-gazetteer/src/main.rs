@@ -1,7 +1,7 @@
 //! Builds makan's gazetteer (`data/places.tsv`, then the organizations) from the raw sources.
 //!
 //! ```text
-//! cargo run --release --example build-gazetteer -- [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus]
+//! cargo run --release -p makan-build-gazetteer -- [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus]
 //! ```
 //! Defaults: `../shared/sources`, `data`, `curated`. The output is deterministic: the same sources
 //! give the same bytes. The summary (counts, drops with reasons, variant rules, checks) goes to
@@ -29,7 +29,8 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use place::{Kind, Place};
+use makan::Kind;
+use place::Place;
 use report::Report;
 
 /// Largest total size of `data/` the crate may embed.

@@ -45,7 +45,7 @@ fn render_row(p: &Place) -> String {
     };
     let cells = [
         p.id.clone(),
-        p.kind.as_str().to_string(),
+        p.kind.name().to_string(),
         p.class.clone(),
         p.names_ar.preferred().to_string(),
         p.names_en.preferred().to_string(),

@@ -7,9 +7,14 @@
 
 use std::fmt;
 
+use makan::Point;
 use serde::{Deserialize, Serialize};
 
 /// The kind of a named mention: the three types annotated in the gold data.
+///
+/// Not [`makan::EntityType`]: the gold data also annotates persons, which makan does not tag
+/// but which the scorer must read and count (ANERcorp scores them too). A tagger's type
+/// converts with `EntityType::from`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityType {
     /// A place: country, admin unit, settlement, camp, region, natural feature or facility.
@@ -45,6 +50,15 @@ impl EntityType {
             EntityType::Loc => "LOC",
             EntityType::Org => "ORG",
             EntityType::Per => "PERS",
+        }
+    }
+}
+
+impl From<makan::EntityType> for EntityType {
+    fn from(entity_type: makan::EntityType) -> EntityType {
+        match entity_type {
+            makan::EntityType::Loc => EntityType::Loc,
+            makan::EntityType::Org => EntityType::Org,
         }
     }
 }
@@ -109,7 +123,8 @@ pub enum GoldRef {
 /// Where a gold place is.
 ///
 /// `lat`, `lon` and `in_syria` decide the metrics and are required by the parser; the descriptive
-/// fields are optional so that a missing English name never stops a scoring run.
+/// fields are optional so that a missing English name never stops a scoring run. The coordinates
+/// are two fields, as in the gold file; [`PlaceRef::point`] gives them as a [`Point`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlaceRef {
     /// Latitude in degrees (WGS84) of the settlement point or representative point.
@@ -127,6 +142,16 @@ pub struct PlaceRef {
     /// The place's English name, for reading error listings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_en: Option<String>,
+}
+
+impl PlaceRef {
+    /// The gold point.
+    pub fn point(&self) -> Point {
+        Point {
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
 }
 
 /// Which organization a gold ORG mention names.
@@ -170,8 +195,9 @@ pub struct SystemMention {
 }
 
 impl SystemMention {
-    /// The system's coordinates `(lat, lon)`, when it gave both.
-    pub fn coordinates(&self) -> Option<(f64, f64)> {
-        self.lat.zip(self.lon)
+    /// The point the system resolved the mention to, when it gave both coordinates.
+    pub fn point(&self) -> Option<Point> {
+        let (lat, lon) = self.lat.zip(self.lon)?;
+        Some(Point { lat, lon })
     }
 }

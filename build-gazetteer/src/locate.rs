@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::admin::AdminTable;
-use crate::names;
-use crate::place::Point;
+use makan::Point;
+
 use crate::polygon::Shape;
 use crate::report::Report;
 use crate::sources::read_json;
@@ -233,13 +233,13 @@ fn match_county(
 ) -> Result<String, String> {
     let mut latin = BTreeSet::new();
     let mut arabic = BTreeSet::new();
-    latin.insert(names::latin_key(props["wof:name"].as_str().unwrap_or("")));
+    latin.insert(makan::fold(props["wof:name"].as_str().unwrap_or("")));
     for n in props["name:eng_x_preferred"]
         .as_array()
         .into_iter()
         .flatten()
     {
-        latin.insert(names::latin_key(n.as_str().unwrap_or("")));
+        latin.insert(makan::fold(n.as_str().unwrap_or("")));
     }
     for n in props["name:ara_x_preferred"]
         .as_array()
@@ -256,7 +256,7 @@ fn match_county(
         .filter(|u| {
             let en = std::iter::once(&u.name_en).chain(&u.aliases_en);
             let ar = std::iter::once(&u.name_ar).chain(&u.aliases_ar);
-            en.map(|n| names::latin_key(n)).any(|k| latin.contains(&k))
+            en.map(|n| makan::fold(n)).any(|k| latin.contains(&k))
                 || ar
                     .map(|n| district_arabic_key(n))
                     .any(|k| arabic.contains(&k))
@@ -271,7 +271,7 @@ fn match_county(
 }
 
 fn district_arabic_key(name: &str) -> String {
-    let key = names::arabic_key(name);
+    let key = makan::fold(name);
     let key = key.strip_prefix("منطقه ").unwrap_or(&key);
     key.strip_prefix("مركز ").unwrap_or(key).to_string()
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::locate::Locator;
-use crate::place::{Kind, Place, Point};
+use makan::{Kind, Point};
+
+use crate::place::Place;
 use crate::report::Report;
 use crate::sources::{Column, Row, Table, parse_count, parse_f64};
 

@@ -1,4 +1,4 @@
-//! End-to-end check of the scorer on the invented fixtures in `tests/data/eval/`, with every number
+//! End-to-end check of the scorer on the invented fixtures in `tests/data/`, with every number
 //! worked out by hand (see the fixture README for what each document exercises).
 //!
 //! Two ignored tests read the real evaluation files when their paths are given in environment
@@ -6,22 +6,23 @@
 //! perfectly. They never run by default, so no test depends on files outside this repository:
 //!
 //! ```text
-//! MAKAN_DEV_GOLD=/path/to/dev-gold.jsonl cargo test --test lib eval_scoring -- --ignored --nocapture
-//! MAKAN_ANERCORP_TEST=/path/to/ANERcorp_camel_split_test.txt cargo test --test lib eval_scoring -- --ignored --nocapture
+//! MAKAN_DEV_GOLD=/path/to/dev-gold.jsonl cargo test -p makan-eval --test scoring -- --ignored --nocapture
+//! MAKAN_ANERCORP_TEST=/path/to/ANERcorp_camel_split_test.txt cargo test -p makan-eval --test scoring -- --ignored --nocapture
 //! ```
 
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use makan::eval::{
-    ConllSentence, EntityType, ErrorKind, GoldDoc, Prf, SystemDoc, SystemMention, haversine_km,
-    parse_conll, parse_gold_jsonl, parse_system_jsonl, score, score_conll, spans_to_bio,
+use makan::Point;
+use makan_eval::{
+    ConllSentence, EntityType, ErrorKind, GoldDoc, Prf, SystemDoc, SystemMention, parse_conll,
+    parse_gold_jsonl, parse_system_jsonl, score, score_conll, spans_to_bio,
 };
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/eval")
+        .join("tests/data")
         .join(name)
 }
 
@@ -159,7 +160,24 @@ fn fixture_error_listing() {
         panic!("expected a wrong place");
     };
     assert_close(km, DAMASCUS_ALEPPO_KM);
-    assert_close(km, haversine_km(33.5102, 36.29128, 36.20124, 37.16117));
+}
+
+/// The scorer measures errors with `makan::Point::distance_km`: haversine on the mean Earth
+/// radius (6371.0088 km, IUGG), the radius the geoparsing literature's errors are computed with.
+#[test]
+fn errors_are_great_circle_km_on_the_mean_earth_radius() {
+    const EARTH_MEAN_RADIUS_KM: f64 = 6371.0088;
+    let p = |lat, lon| Point { lat, lon };
+    let (damascus, aleppo) = (p(33.5102, 36.29128), p(36.20124, 37.16117));
+    assert!((damascus.distance_km(aleppo) - DAMASCUS_ALEPPO_KM).abs() < 1e-6);
+    assert!((damascus.distance_km(aleppo) - aleppo.distance_km(damascus)).abs() < 1e-9);
+    assert_eq!(damascus.distance_km(damascus), 0.0);
+    let one_degree = EARTH_MEAN_RADIUS_KM * std::f64::consts::PI / 180.0;
+    assert_close(p(0.0, 0.0).distance_km(p(0.0, 1.0)), one_degree);
+    assert_close(p(0.0, 0.0).distance_km(p(1.0, 0.0)), one_degree);
+    // Haversine is ill-conditioned at antipodes: metres, not micrometres, and never NaN.
+    let antipodal = p(10.0, 20.0).distance_km(p(-10.0, -160.0));
+    assert!((antipodal - EARTH_MEAN_RADIUS_KM * std::f64::consts::PI).abs() < 1e-3);
 }
 
 #[test]

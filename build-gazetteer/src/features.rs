@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::admin::AdminTable;
 use crate::locate::Locator;
-use crate::place::{Kind, Place, Point};
+use makan::{EntityType, Kind, Point};
+
+use crate::place::Place;
 use crate::report::Report;
 use crate::sources::{Table, parse_count, parse_f64, read_json, split_list};
 
@@ -266,8 +268,13 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         if !place_id.starts_with("curated:") {
             return Err(format!("{at}: id `{place_id}` must start with `curated:`"));
         }
-        let place_kind = Kind::parse(row.get(kind))
-            .ok_or_else(|| format!("{at}: unknown kind `{}`", row.get(kind)))?;
+        // A place's kind is a place kind of the schema: `military` names an organization.
+        let place_kind = row
+            .get(kind)
+            .parse::<Kind>()
+            .ok()
+            .filter(|k| k.entity_type() == EntityType::Loc)
+            .ok_or_else(|| format!("{at}: unknown place kind `{}`", row.get(kind)))?;
         let mut place = Place::new(place_id.to_string(), place_kind);
         place.class = row.get(class).to_string();
         for raw in std::iter::once(row.get(ar))

@@ -10,7 +10,7 @@
 //!   `(start, end, type)`, and the same for *overlap* matches (a system span overlapping a gold span
 //!   of the same type, one-to-one), which separates boundary errors from plain misses.
 //! * **Resolution**, over gold LOC mentions that carry coordinates and that the system found with
-//!   the exact span: great-circle error, acc@10km, acc@25km, acc@161km, median error, and
+//!   the exact span: great-circle error ([`makan::Point::distance_km`]), acc@10km, acc@25km, acc@161km, median error, and
 //!   end-to-end@25km, once for places in Syria and once for all places.
 //! * **ANERcorp** (CoNLL): entity-level precision, recall and F1 on whole tokens, with the chunking
 //!   rules of the `conlleval` script, so makan can be compared with published Arabic NER systems.
@@ -36,7 +36,7 @@
 //! # Example
 //!
 //! ```
-//! use makan::eval::{parse_gold_jsonl, parse_system_jsonl, score, EntityType};
+//! use makan_eval::{parse_gold_jsonl, parse_system_jsonl, score, EntityType};
 //!
 //! // One JSON object per line: the gold place حلب at code points 0..3, and a system that found it.
 //! let gold = concat!(
@@ -59,7 +59,6 @@
 
 mod conll;
 mod error;
-mod geo;
 mod jsonl;
 mod matching;
 mod model;
@@ -69,7 +68,6 @@ pub use conll::{
     ConllReport, ConllSentence, parse_conll, score_conll, sentence_text, spans_to_bio,
 };
 pub use error::EvalError;
-pub use geo::{EARTH_MEAN_RADIUS_KM, haversine_km};
 pub use jsonl::{parse_gold_jsonl, parse_system_jsonl};
 pub use model::{
     EntityType, GoldDoc, GoldMention, GoldRef, OrgRef, PlaceRef, SystemDoc, SystemMention,
