@@ -3,9 +3,9 @@
 //! proclitic split ([`TokenWords`]), so a rule reads them without looking words up again;
 //! only the gazetteer's name keys are looked up by their text.
 
-use super::prior::{EntityFacts, Facts};
+use super::prior::{EntityFacts, Facts, NameCues};
 use crate::document::Document;
-use crate::gazetteer::{EntityId, Gazetteer};
+use crate::gazetteer::{EntityId, Gazetteer, NameId};
 use crate::tag::{Mention, Proclitic};
 use crate::words::{Cue, Filler, Lexicon, Part, Strength, TokenWords, WordInfo};
 
@@ -30,6 +30,28 @@ impl<'a> Ctx<'a, '_> {
     /// The facts of an entity.
     pub(super) fn facts(&self, e: EntityId) -> &'a Facts {
         self.facts.get(e)
+    }
+
+    /// What the word tables say of a name's key, looked up once per name.
+    pub(super) fn name_cues(&self, name: NameId) -> NameCues {
+        self.facts.name_cues(name, || {
+            let key = self.g.name(name).key();
+            let mut bits = 0;
+            if self.is_cue_word(key) {
+                bits |= NameCues::CUE_WORD;
+            }
+            if self.place_cue_of_key(key).is_some() {
+                bits |= NameCues::PLACE_CUE;
+            }
+            let opens = key.split_once(' ').is_some_and(|(head, _)| {
+                self.place_cue_of_key(head)
+                    .is_some_and(|c| c != Cue::Country)
+            });
+            if opens {
+                bits |= NameCues::OPENS_WITH_CUE;
+            }
+            bits
+        })
     }
 
     /// The three tokens before the word the mention starts in, nearest first.
@@ -114,7 +136,7 @@ impl<'a> Ctx<'a, '_> {
 
     /// Whether a folded name key is a place cue word, with or without the article (مدينه،
     /// المدينه، البلده). Fillers are no cue here: a key is never "of".
-    pub(super) fn is_cue_word(&self, key: &str) -> bool {
+    fn is_cue_word(&self, key: &str) -> bool {
         let bare = key.strip_prefix("ال").unwrap_or(key);
         [key, bare]
             .iter()
@@ -123,7 +145,7 @@ impl<'a> Ctx<'a, '_> {
 
     /// The place cue a name key is or opens with, if any, not counting a country's
     /// («مطار المزة»: facility).
-    pub(super) fn place_cue_of_key(&self, key: &str) -> Option<Cue> {
+    fn place_cue_of_key(&self, key: &str) -> Option<Cue> {
         let filler = self
             .lex
             .word(key)

@@ -13,10 +13,12 @@ pub(super) fn decide(
     g: &Gazetteer,
     facts: &EntityFacts,
     options: &ResolverOptions,
-    site: &Site<'_>,
+    site: &mut Site<'_>,
 ) -> Resolution {
-    let mut ranked: Vec<Scored> = site.candidates.clone();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+    site.candidates
+        .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entity.cmp(&b.entity)));
+    let site = &*site;
+    let ranked = &site.candidates;
     let Some(best) = ranked.first().copied() else {
         return Resolution::none(site.ty);
     };

@@ -3,7 +3,7 @@
 
 use super::context::{Before, Ctx, Tok, after_preposition, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
-use super::prior::{Facts, code};
+use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name};
 use crate::tag::Mention;
 use crate::words::{Cue, Part};
@@ -36,6 +36,8 @@ pub(super) struct Site<'g> {
     pub(super) nationality_mismatch: bool,
     /// The name is itself a place cue word (المدينة "the city", البلدة).
     pub(super) cue_word: bool,
+    /// The name key itself is a place cue (مدينة: Medina).
+    pub(super) key_is_place_cue: bool,
     /// The mention follows the one before it in a list («حلب وإدلب»).
     pub(super) listed_after_previous: bool,
 }
@@ -115,7 +117,9 @@ pub(super) fn cue_evidence(cue: Cue) -> Evidence {
 /// Pass one for a listed mention.
 pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let g = ctx.g;
-    let name = g.name(m.name().expect("the caller resolves listed mentions only"));
+    let name_id = m.name().expect("the caller resolves listed mentions only");
+    let name = g.name(name_id);
+    let cues = ctx.name_cues(name_id);
     let before = ctx.before(m);
     let after = ctx.after(m);
     // The head of a longer name («مراسل الجزيرة», «لاعبو الوحدة») names an organization when
@@ -156,7 +160,8 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         against: None,
         lowercase: is_lowercase(ctx, m, ty),
         nationality_mismatch: false,
-        cue_word: ctx.is_cue_word(name.key()),
+        cue_word: cues.has(NameCues::CUE_WORD),
+        key_is_place_cue: cues.has(NameCues::PLACE_CUE),
         listed_after_previous: false,
     };
     for cue in [cue_before, cue_after].into_iter().flatten() {
@@ -171,7 +176,12 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         ),
         (ty == EntityType::Org && quoted, Evidence::Quoted),
         (loc && dateline, Evidence::Dateline),
-        (loc && opens_with_cue(ctx, name.key()), Evidence::CueInName),
+        // A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries
+        // its own.
+        (
+            loc && cues.has(NameCues::OPENS_WITH_CUE),
+            Evidence::CueInName,
+        ),
     ];
     for (holds, e) in support {
         if holds {
@@ -261,14 +271,6 @@ fn against(
     } else {
         None
     }
-}
-
-/// A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries its own.
-fn opens_with_cue(ctx: &Ctx<'_, '_>, key: &str) -> bool {
-    key.split_once(' ').is_some_and(|(head, _)| {
-        ctx.place_cue_of_key(head)
-            .is_some_and(|c| c != Cue::Country)
-    })
 }
 
 /// Place or organization: by a cue word, else by the most prominent candidate.

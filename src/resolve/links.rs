@@ -123,7 +123,7 @@ pub(super) fn link(
     if gap.as_slice().is_empty()
         && next_entity.is_some()
         && next.is_some_and(|n| sites[n].mention.proclitic().is_empty())
-        && ctx.place_cue_of_key(sites[i].name.key()).is_some()
+        && sites[i].key_is_place_cue
     {
         sites[i].against = Some(Evidence::CueWord);
     }

@@ -334,7 +334,7 @@ impl Resolver {
             links::link(&ctx, &mut sites, i, &choices, &anchors);
         }
         let mut resolutions: Vec<Resolution> = sites
-            .iter()
+            .iter_mut()
             .map(|s| decide::decide(g, &self.facts, &self.options, s))
             .collect();
         courses::place_on_courses(g, doc, mentions, &mut resolutions);

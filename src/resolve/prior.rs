@@ -5,8 +5,9 @@
 //! frequency is read (DESIGN.md §5).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU8, Ordering};
 
-use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Kind, Name, Point};
+use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Kind, Name, NameId, Point};
 use crate::words::Size;
 
 /// What the resolver reads of an entity, computed once per gazetteer: plain numbers and
@@ -39,13 +40,54 @@ impl Facts {
     }
 }
 
-/// The facts of every entity of a gazetteer, by [`EntityId`].
+/// The facts of every entity of a gazetteer, by [`EntityId`], and what the word tables say
+/// of each name key, learnt on first use ([`NameCues`]).
 #[derive(Debug)]
-pub(super) struct EntityFacts(Vec<Facts>);
+pub(super) struct EntityFacts {
+    entities: Vec<Facts>,
+    /// Per name: 0 until computed, else [`NameCues::COMPUTED`] and the cue bits.
+    names: Vec<AtomicU8>,
+}
+
+/// What the word tables say of a name key: bits of [`EntityFacts::name_cues`].
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(super) struct NameCues(pub(super) u8);
+
+impl NameCues {
+    const COMPUTED: u8 = 0x80;
+    /// The key is a place cue word, with or without the article (المدينة).
+    pub(super) const CUE_WORD: u8 = 0x01;
+    /// The key itself is a place cue (مدينة: Medina).
+    pub(super) const PLACE_CUE: u8 = 0x02;
+    /// The key opens with a place cue other than a country's (مطار المزة).
+    pub(super) const OPENS_WITH_CUE: u8 = 0x04;
+
+    pub(super) fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
+}
 
 impl EntityFacts {
     /// No entity's facts, for rules that read only words.
-    pub(super) const NONE: EntityFacts = EntityFacts(Vec::new());
+    pub(super) const NONE: EntityFacts = EntityFacts {
+        entities: Vec::new(),
+        names: Vec::new(),
+    };
+
+    /// The cues of name `name`, computed by `compute` the first time (the same bits every
+    /// time, so threads racing to compute them agree).
+    pub(super) fn name_cues(&self, name: NameId, compute: impl FnOnce() -> u8) -> NameCues {
+        let Some(cell) = self.names.get(name.index()) else {
+            return NameCues(compute());
+        };
+        let known = cell.load(Ordering::Relaxed);
+        if known & NameCues::COMPUTED != 0 {
+            return NameCues(known);
+        }
+        let bits = compute() | NameCues::COMPUTED;
+        cell.store(bits, Ordering::Relaxed);
+        NameCues(bits)
+    }
 
     pub(super) fn new(g: &Gazetteer) -> EntityFacts {
         // The governorates' P-codes, interned: the codes entities name as their first admin
@@ -80,11 +122,14 @@ impl EntityFacts {
                 point: e.point(),
             });
         }
-        EntityFacts(facts)
+        EntityFacts {
+            entities: facts,
+            names: (0..g.names().count()).map(|_| AtomicU8::new(0)).collect(),
+        }
     }
 
     pub(super) fn get(&self, id: EntityId) -> &Facts {
-        &self.0[id.index()]
+        &self.entities[id.index()]
     }
 }
 

@@ -209,7 +209,7 @@ impl Tagger {
             w.clear();
             w.resize(doc.len(), [NO_WORD; 3]);
         }
-        let mut candidates = Vec::new();
+        let mut candidates = Vec::with_capacity(doc.len() / 8);
         self.candidates_in(doc, &mut candidates, words);
         let mut chosen = Vec::with_capacity(candidates.len());
         select::longest_first(&mut candidates, &mut chosen);
