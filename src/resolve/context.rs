@@ -5,7 +5,7 @@
 
 use super::prior::{EntityFacts, Facts, NameCues};
 use crate::document::Document;
-use crate::gazetteer::{EntityId, Gazetteer, NameId};
+use crate::gazetteer::{EntityId, EntityType, Gazetteer, NameId};
 use crate::tag::{Mention, Proclitic};
 use crate::words::{Cue, Filler, Lexicon, Part, Strength, TokenWords, WordInfo};
 
@@ -49,6 +49,15 @@ impl<'a> Ctx<'a, '_> {
             });
             if opens {
                 bits |= NameCues::OPENS_WITH_CUE;
+            }
+            if self.lex.has_idiom(key) {
+                bits |= NameCues::IDIOM;
+            }
+            for &e in self.g.name(name).entities() {
+                bits |= match self.facts(e).ty {
+                    EntityType::Loc => NameCues::PLACE,
+                    EntityType::Org => NameCues::ORGANIZATION,
+                };
             }
             bits
         })

@@ -4,7 +4,7 @@
 use super::context::{Before, Ctx, Tok, after_preposition, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
 use super::prior::{Facts, NameCues, code};
-use crate::gazetteer::{EntityId, EntityType, Kind, Name};
+use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
 use crate::words::{Cue, Part};
 
@@ -134,6 +134,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let after_preposition = after_preposition(ctx, m.proclitic(), before[0]);
     let ty = choose_type(
         ctx,
+        name_id,
         name,
         cue_before.or(cue_after),
         quoted,
@@ -191,7 +192,8 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     if loc && after_preposition {
         site.weak_support.insert(Evidence::Preposition);
     }
-    site.against = against(ctx, &site, &before, after, cue_before, name_head);
+    let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
+    site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
     site.cue_before = cue_before;
     site
 }
@@ -241,7 +243,7 @@ fn against(
     ctx: &Ctx<'_, '_>,
     site: &Site<'_>,
     before: &Before,
-    after: Tok,
+    idiom: bool,
     cue_before: Option<Cue>,
     name_head: bool,
 ) -> Option<Evidence> {
@@ -260,7 +262,7 @@ fn against(
     } else if loc && has_tanween(ctx.doc.original(), m.span()) {
         // «درعاً» (a shield), «إسبانياً»: an indefinite noun or an adverb, never a name.
         Some(Evidence::Tanween)
-    } else if ctx.lex.is_idiom(key, ctx.text(after)) {
+    } else if idiom {
         Some(Evidence::Idiom)
     } else if loc
         && m.proclitic().is_empty()
@@ -281,18 +283,14 @@ fn against(
 /// rejected as unsupported anyway ("Hamas" is also an alternate name of Hamm, Germany).
 fn choose_type(
     ctx: &Ctx<'_, '_>,
+    name_id: NameId,
     name: &Name,
     cue: Option<Cue>,
     quoted: bool,
     place_context: bool,
 ) -> EntityType {
-    let g = ctx.g;
-    let types = |ty| {
-        name.entities()
-            .iter()
-            .any(|&e| g.entity(e).entity_type() == ty)
-    };
-    let (loc, org) = (types(EntityType::Loc), types(EntityType::Org));
+    let cues = ctx.name_cues(name_id);
+    let (loc, org) = (cues.has(NameCues::PLACE), cues.has(NameCues::ORGANIZATION));
     if !(loc && org) {
         return if org {
             EntityType::Org
@@ -346,11 +344,14 @@ fn is_dateline(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
 /// prominence, like a lower-case word.
 fn is_lowercase(ctx: &Ctx<'_, '_>, m: &Mention, ty: EntityType) -> bool {
     let text = ctx.doc.original();
-    text[m.span()]
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
-        || (ty == EntityType::Loc && in_capitals(ctx, m))
+    let Some(first) = text[m.span()].chars().next() else {
+        return false;
+    };
+    // Arabic script has no case: most mentions end here.
+    if ('\u{0600}'..='\u{06FF}').contains(&first) {
+        return false;
+    }
+    first.is_lowercase() || (ty == EntityType::Loc && in_capitals(ctx, m))
 }
 
 /// Whether a Latin mention is written in capitals amid words in capitals (a headline).

@@ -4,13 +4,14 @@
 
 use super::prior::Facts;
 use super::relative;
-use crate::gazetteer::{Kind, Point};
+use crate::gazetteer::{Kind, NameId, Point};
 
-/// A place the document is sure of, with the name key that found it.
+/// A place the document is sure of, with the name that found it. The facts are copied so
+/// that coherence reads the anchors of a document from one contiguous array.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Anchor<'g> {
-    pub(super) facts: &'g Facts,
-    pub(super) key: &'g str,
+pub(super) struct Anchor {
+    pub(super) facts: Facts,
+    pub(super) name: NameId,
 }
 
 /// Places small enough for distance to other places of the document to tell them apart.

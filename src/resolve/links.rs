@@ -107,7 +107,7 @@ pub(super) fn link(
     sites: &mut [Site<'_>],
     i: usize,
     choices: &[Option<EntityId>],
-    anchors: &[Anchor<'_>],
+    anchors: &[Anchor],
 ) {
     if sites[i].ty != EntityType::Loc {
         return;
@@ -127,13 +127,23 @@ pub(super) fn link(
     {
         sites[i].against = Some(Evidence::CueWord);
     }
-    let after_next = next.map(|n| {
-        let from = sites[n].mention.end_token();
-        Words::read(ctx, from, (from + 5).min(ctx.doc.len()), "")
-    });
+    // Relative position: X جنوب شرق Y بحوالي 140 كم. The words after Y (where the distance
+    // may stand) are read only when the gap is a direction phrase without a distance.
+    let relation = next_entity
+        .and_then(|_| relative::parse(ctx.lex, gap.as_slice(), &[]))
+        .map(|mut r| {
+            if r.distance_km.is_none()
+                && let Some(n) = next
+            {
+                let from = sites[n].mention.end_token();
+                let after = Words::read(ctx, from, (from + 5).min(ctx.doc.len()), "");
+                r.distance_km = relative::distance(ctx.lex, after.as_slice());
+            }
+            r
+        });
     let phrase = Phrase {
         gap: gap.as_slice(),
-        after_next: after_next.as_ref().map_or(&[], Words::as_slice),
+        relation,
         next: next_entity,
     };
     score_against_places(ctx, &mut sites[i], &phrase, anchors);
@@ -184,15 +194,13 @@ fn lists_and_roads(
         || (next_list && !next_fa)
         || (prev_fa && i > 1 && listed(i - 2, i - 1));
     let is_loc = |k: usize| sites[k].ty == EntityType::Loc;
-    let neighbours: Vec<&Facts> = [
+    let neighbours = [
         (prev_list && is_loc(i - 1))
             .then(|| entity(i - 1))
             .flatten(),
         next.filter(|&n| next_list && is_loc(n)).and_then(entity),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    ];
+    let neighbours = neighbours.iter().flatten();
     // A road named by its two ends: «طريق دير الزور الميادين», «أوتوستراد حلب دمشق». Its
     // ends may lie far apart, in one country.
     let road = i > 0
@@ -212,7 +220,7 @@ fn lists_and_roads(
     // فبالميادين» speaks of the town, not of squares.
     let near = sites[i].candidates.iter().any(|c| {
         let p = ctx.facts(c.entity).point;
-        neighbours.iter().any(|n| match (p, n.point) {
+        neighbours.clone().any(|n| match (p, n.point) {
             (Some(p), Some(q)) => p.distance_km(q) <= 40.0,
             _ => false,
         })
@@ -221,9 +229,10 @@ fn lists_and_roads(
     if road {
         site.support.insert(Evidence::Road);
     }
-    if chain && !neighbours.is_empty() && near {
+    let any_neighbour = neighbours.clone().next().is_some();
+    if chain && any_neighbour && near {
         site.support.insert(Evidence::List);
-    } else if !neighbours.is_empty() {
+    } else if any_neighbour {
         site.weak_support.insert(Evidence::List);
     }
 }
@@ -231,7 +240,7 @@ fn lists_and_roads(
 /// The phrase between a mention and the next place.
 struct Phrase<'p, 'g> {
     gap: &'p [&'p str],
-    after_next: &'p [&'p str],
+    relation: Option<relative::Relative>,
     next: Option<&'g Facts>,
 }
 
@@ -240,22 +249,22 @@ fn score_against_places(
     ctx: &Ctx<'_, '_>,
     site: &mut Site<'_>,
     phrase: &Phrase<'_, '_>,
-    anchors: &[Anchor<'_>],
+    anchors: &[Anchor],
 ) {
     let latin = site.name.key().is_ascii();
     let relations = ctx.lex.relations(phrase.gap, latin);
     let contained =
         relations.has(Relation::Containment) || relations.has(Relation::ContainmentWeak);
     let contained_in = phrase.next.filter(|_| contained);
-    // Relative position: X جنوب شرق Y بحوالي 140 كم. The words after Y (where the distance
-    // may stand) are read only when the gap is a direction phrase.
-    let relation = phrase.next.and_then(|_| {
-        relative::parse(ctx.lex, phrase.gap, &[])
-            .map(|r| relative::parse(ctx.lex, phrase.gap, phrase.after_next).unwrap_or(r))
-    });
+    let relation = phrase.relation;
     // Other names' places: a name does not vouch for itself.
-    let own_key = site.name.key();
-    let others = || anchors.iter().filter(|a| a.key != own_key).map(|a| a.facts);
+    let own = site.mention.name();
+    let others = || {
+        anchors
+            .iter()
+            .filter(|a| Some(a.name) != own)
+            .map(|a| &a.facts)
+    };
     let any_other = others().next().is_some();
     // A cue naming an admin level (ريف، محافظة، منطقة، ناحية) has chosen between the city and
     // its unit; nearby places must not undo that.

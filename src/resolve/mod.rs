@@ -343,12 +343,8 @@ impl Resolver {
 }
 
 /// The places the document is sure of, once each, with the name that found them.
-fn anchors<'g>(
-    ctx: &Ctx<'g, '_>,
-    sites: &[Site<'g>],
-    choices: &[Option<EntityId>],
-) -> Vec<Anchor<'g>> {
-    let mut anchors: Vec<(EntityId, Anchor<'g>)> = sites
+fn anchors<'g>(ctx: &Ctx<'g, '_>, sites: &[Site<'g>], choices: &[Option<EntityId>]) -> Vec<Anchor> {
+    let mut anchors: Vec<(EntityId, Anchor)> = sites
         .iter()
         .zip(choices)
         .filter(|(site, _)| site.is_confident())
@@ -358,8 +354,8 @@ fn anchors<'g>(
             (facts.ty == EntityType::Loc).then_some((
                 e,
                 Anchor {
-                    facts,
-                    key: site.name.key(),
+                    facts: *facts,
+                    name: site.mention.name().expect("sites are listed mentions"),
                 },
             ))
         })

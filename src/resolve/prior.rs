@@ -61,6 +61,12 @@ impl NameCues {
     pub(super) const PLACE_CUE: u8 = 0x02;
     /// The key opens with a place cue other than a country's (مطار المزة).
     pub(super) const OPENS_WITH_CUE: u8 = 0x04;
+    /// The key opens an idiom of the word tables (مسقط رأسه).
+    pub(super) const IDIOM: u8 = 0x08;
+    /// Some entity of the name is a place.
+    pub(super) const PLACE: u8 = 0x10;
+    /// Some entity of the name is an organization.
+    pub(super) const ORGANIZATION: u8 = 0x20;
 
     pub(super) fn has(self, bit: u8) -> bool {
         self.0 & bit != 0

@@ -79,8 +79,8 @@ pub(crate) fn parse(lex: &Lexicon, gap: &[&str], after: &[&str]) -> Option<Relat
     })
 }
 
-/// The first "number unit" pair among `words`.
-fn distance(lex: &Lexicon, words: &[&str]) -> Option<f64> {
+/// The first "number unit" pair among `words`, in km.
+pub(crate) fn distance(lex: &Lexicon, words: &[&str]) -> Option<f64> {
     words.windows(2).find_map(|pair| {
         let value: f64 = pair[0].parse().ok()?;
         Some(value * unit(lex, pair[1])?)

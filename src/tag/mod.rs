@@ -274,7 +274,9 @@ impl Tagger {
                             value: (target.name, proclitic),
                         });
                     });
-                if let Some(w) = words.as_deref_mut() {
+                if id != NO_WORD
+                    && let Some(w) = words.as_deref_mut()
+                {
                     w[token][split] = id;
                 }
             }

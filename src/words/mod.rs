@@ -163,13 +163,23 @@ pub(crate) const NO_WORD: WordId = WordId::MAX;
 /// conjunction, then behind a conjunction and a preposition), as the tagger found them.
 pub(crate) type TokenWords = [WordId; 3];
 
+/// A phrase of several words: what follows its first word, and what it says.
+#[derive(Clone, Debug, Default)]
+struct Phrase {
+    rest: Vec<String>,
+    relations: Relations,
+    latin_relations: Relations,
+    parts: Parts,
+}
+
 /// The word tables, loaded and folded.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     ids: WordMap<WordId>,
     words: Vec<WordInfo>,
-    /// Phrases of several words: relations (per script) and two-word heads.
-    phrases: WordMap<(Relations, Relations, Parts)>,
+    /// Phrases of several words by their first word: the other words, relations (Arabic
+    /// and Latin script) and parts (two-word heads).
+    phrases: WordMap<Vec<Phrase>>,
     /// Name key -> the words after it that make an idiom.
     idioms: WordMap<Vec<String>>,
     fits: Vec<FitRule>,
@@ -244,21 +254,51 @@ impl Lexicon {
             [word] => self.word(word).map_or(Relations::default(), |i| {
                 pick(i.relations, i.latin_relations)
             }),
-            [_, _] | [_, _, _] => self
-                .phrases
-                .get(&gap.join(" "))
-                .map_or(Relations::default(), |p| pick(p.0, p.1)),
+            [first, rest @ ..] if rest.len() <= 2 => {
+                self.phrase(first, rest).map_or(Relations::default(), |p| {
+                    pick(p.relations, p.latin_relations)
+                })
+            }
             _ => Relations::default(),
         }
     }
 
     /// The parts a two-word phrase plays («غرفه عمليات»: a unit head).
     pub(crate) fn phrase_parts(&self, first: &str, second: &str) -> Parts {
-        let mut key = String::with_capacity(first.len() + second.len() + 1);
-        key.push_str(first);
-        key.push(' ');
-        key.push_str(second);
-        self.phrases.get(&key).map_or(Parts::default(), |p| p.2)
+        self.phrase(first, &[second])
+            .map_or(Parts::default(), |p| p.parts)
+    }
+
+    /// The phrase of several words `first rest...`, if the tables have it.
+    fn phrase(&self, first: &str, rest: &[&str]) -> Option<&Phrase> {
+        self.phrases
+            .get(first)?
+            .iter()
+            .find(|p| p.rest.iter().map(String::as_str).eq(rest.iter().copied()))
+    }
+
+    /// The entry of a phrase of several words, made if new.
+    fn phrase_mut(&mut self, key: &str) -> &mut Phrase {
+        let mut words = key.split(' ');
+        let first = words.next().unwrap_or_default().to_string();
+        let rest: Vec<String> = words.map(String::from).collect();
+        let list = self.phrases.entry(first).or_default();
+        let at = match list.iter().position(|p| p.rest == rest) {
+            Some(at) => at,
+            None => {
+                list.push(Phrase {
+                    rest,
+                    ..Phrase::default()
+                });
+                list.len() - 1
+            }
+        };
+        &mut list[at]
+    }
+
+    /// Whether a name key opens any idiom.
+    pub(crate) fn has_idiom(&self, key: &str) -> bool {
+        self.idioms.contains_key(key)
     }
 
     /// Whether a name and the word after it form an idiom («مسقط رأسه»).
@@ -436,8 +476,7 @@ impl Loader {
             let key = self.key(&row, "word", row.get("role"), part == Part::Unit)?;
             if let Some((first, _)) = key.split_once(' ') {
                 self.info(first.to_string()).opens.insert(part);
-                let phrase = self.lexicon.phrases.entry(key).or_default();
-                phrase.2.insert(part);
+                self.lexicon.phrase_mut(&key).parts.insert(part);
             } else {
                 self.info(key).parts.insert(part);
             }
@@ -487,8 +526,8 @@ impl Loader {
                 }
             };
             let (a, l) = if key.contains(' ') {
-                let p = self.lexicon.phrases.entry(key).or_default();
-                (&mut p.0, &mut p.1)
+                let p = self.lexicon.phrase_mut(&key);
+                (&mut p.relations, &mut p.latin_relations)
             } else {
                 let i = self.info(key);
                 (&mut i.relations, &mut i.latin_relations)
