@@ -24,6 +24,8 @@ mod fits;
 mod links;
 mod prior;
 mod relative;
+#[cfg(test)]
+mod table_tests;
 
 pub use evidence::{Evidence, EvidenceSet};
 

@@ -555,4 +555,6 @@ fn number(row: &Row<'_, '_>, column: &str) -> Result<f64, Error> {
 }
 
 #[cfg(test)]
+pub(crate) mod coverage;
+#[cfg(test)]
 mod tests;
