@@ -62,6 +62,7 @@ mod error;
 mod errors;
 #[cfg(test)]
 mod fixtures;
+mod iob;
 mod jsonl;
 mod matching;
 mod model;
