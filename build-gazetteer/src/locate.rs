@@ -69,8 +69,11 @@ impl Locator {
         let features = doc["features"]
             .as_array()
             .ok_or_else(|| format!("{}: no `features` array", path.display()))?;
-        let (mut regions, regions_by_wof, pending_counties) =
-            read_regions(path, features, admin, report)?;
+        let Regions {
+            mut regions,
+            regions_by_wof,
+            pending_counties,
+        } = read_regions(path, features, admin, report)?;
         let (mut counties, counties_by_wof) =
             map_counties(pending_counties, &regions_by_wof, admin, report);
         let mut wof_to_pcode = regions_by_wof;
@@ -163,14 +166,23 @@ fn wof_name(props: &serde_json::Value) -> String {
 /// A WOF county polygon waiting for its governorate, which needs every region read first.
 type PendingCounty = (i64, serde_json::Value, Shape);
 
-/// The region polygons mapped to governorates by ISO 3166-2 code (with WOF id -> P-code),
-/// and the county polygons left for [`map_counties`].
+/// The region polygons mapped to governorates, and the county polygons left for later.
+struct Regions {
+    regions: Vec<AdminShape>,
+    /// WOF id → OCHA P-code of the regions.
+    regions_by_wof: BTreeMap<i64, String>,
+    /// The county polygons, for [`map_counties`].
+    pending_counties: Vec<PendingCounty>,
+}
+
+/// Reads the region polygons, mapped to governorates by ISO 3166-2 code, and sets the county
+/// polygons aside.
 fn read_regions(
     path: &Path,
     features: &[serde_json::Value],
     admin: &AdminTable,
     report: &mut Report,
-) -> Result<(Vec<AdminShape>, BTreeMap<i64, String>, Vec<PendingCounty>), String> {
+) -> Result<Regions, String> {
     let mut regions_by_wof: BTreeMap<i64, String> = BTreeMap::new();
     let iso_to_adm1: BTreeMap<&str, &str> = admin
         .level(1)
@@ -210,7 +222,11 @@ fn read_regions(
             _ => {}
         }
     }
-    Ok((regions, regions_by_wof, pending_counties))
+    Ok(Regions {
+        regions,
+        regions_by_wof,
+        pending_counties,
+    })
 }
 
 /// The county polygons mapped to districts by name inside their governorate (with WOF id ->
