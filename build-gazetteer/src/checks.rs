@@ -94,16 +94,51 @@ const EXPECTED_TOWNS: [Expected; 9] = [
 
 /// Runs every check; returns the number of failures.
 pub fn run(places: &[Place], report: &mut Report) -> usize {
-    let mut failures = 0;
-    let mut check = |ok: bool, what: String, report: &mut Report| {
-        if !ok {
-            failures += 1;
-        }
-        report.line(
-            "checks",
-            format!("[{}] {what}", if ok { "ok" } else { "FAIL" }),
-        );
+    let by_kind = count_places(places, report);
+    let mut checks = Checks {
+        report,
+        failures: 0,
     };
+    check_admin_units(places, &mut checks);
+    check_syrian_settlements(places, &mut checks);
+    let countries = by_kind.get("country").copied().unwrap_or(0);
+    checks.check(countries >= 250, format!("countries: {countries} (>= 250)"));
+    for town in &EXPECTED_TOWNS {
+        let (ok, what) = expected_town(places, town);
+        checks.check(ok, what);
+    }
+    let (latin_in_ar, short) = name_hygiene(places);
+    checks.check(
+        latin_in_ar == 0,
+        format!("Arabic names containing Latin letters: {latin_in_ar}"),
+    );
+    checks.check(short == 0, format!("names shorter than 2 letters: {short}"));
+    checks.failures
+}
+
+/// The `checks` section of the report, counting the failed checks.
+struct Checks<'r> {
+    report: &'r mut Report,
+    failures: usize,
+}
+
+impl Checks<'_> {
+    /// Reports a check as ok or FAIL.
+    fn check(&mut self, ok: bool, what: String) {
+        if !ok {
+            self.failures += 1;
+        }
+        self.note(format!("[{}] {what}", if ok { "ok" } else { "FAIL" }));
+    }
+
+    /// Reports a number that is not checked.
+    fn note(&mut self, what: String) {
+        self.report.line("checks", what);
+    }
+}
+
+/// Counts places by source and by kind into the report; returns the counts by kind.
+fn count_places<'p>(places: &'p [Place], report: &mut Report) -> BTreeMap<&'p str, usize> {
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     for p in places {
         *by_kind.entry(p.kind.name()).or_default() += 1;
@@ -112,6 +147,11 @@ pub fn run(places: &[Place], report: &mut Report) -> usize {
     for (kind, n) in &by_kind {
         report.count("places by kind", kind, *n);
     }
+    by_kind
+}
+
+/// Syria has 14 governorates, 62 districts and 272 sub-districts with P-codes.
+fn check_admin_units(places: &[Place], checks: &mut Checks<'_>) {
     let admin = |k: Kind| {
         places
             .iter()
@@ -123,11 +163,14 @@ pub fn run(places: &[Place], report: &mut Report) -> usize {
         admin(Kind::Admin2),
         admin(Kind::Admin3),
     );
-    check(
+    checks.check(
         a1 == 14 && a2 == 62 && a3 == 272,
         format!("admin units 14/62/272: {a1}/{a2}/{a3}"),
-        report,
     );
+}
+
+/// Syrian settlements are located and every Syrian place has a governorate.
+fn check_syrian_settlements(places: &[Place], checks: &mut Checks<'_>) {
     let syrian_settlements: Vec<&Place> = places
         .iter()
         .filter(|p| p.is_syrian() && p.kind == Kind::Populated)
@@ -136,61 +179,26 @@ pub fn run(places: &[Place], report: &mut Report) -> usize {
         .iter()
         .filter(|p| p.point.is_some() && !p.adm1.is_empty())
         .count();
-    check(
+    checks.check(
         located >= 10_000,
         format!("Syrian populated places with point and adm1: {located} (>= 10000)"),
-        report,
     );
-    let with_adm2 = syrian_settlements
-        .iter()
-        .filter(|p| !p.adm2.is_empty())
-        .count();
-    let with_adm3 = syrian_settlements
-        .iter()
-        .filter(|p| !p.adm3.is_empty())
-        .count();
-    let with_pcode = syrian_settlements
-        .iter()
-        .filter(|p| !p.pcode.is_empty())
-        .count();
-    report.line(
-        "checks",
-        format!(
-            "Syrian populated places: {} total, {with_adm2} with adm2, {with_adm3} with adm3, {with_pcode} with an OCHA community code",
-            syrian_settlements.len()
-        ),
-    );
+    let count = |has: fn(&Place) -> bool| syrian_settlements.iter().filter(|p| has(p)).count();
+    let with_adm2 = count(|p| !p.adm2.is_empty());
+    let with_adm3 = count(|p| !p.adm3.is_empty());
+    let with_pcode = count(|p| !p.pcode.is_empty());
+    checks.note(format!(
+        "Syrian populated places: {} total, {with_adm2} with adm2, {with_adm3} with adm3, {with_pcode} with an OCHA community code",
+        syrian_settlements.len()
+    ));
     let no_adm1 = places
         .iter()
         .filter(|p| p.is_syrian() && p.kind != Kind::Country && p.adm1.is_empty())
         .count();
-    check(
+    checks.check(
         no_adm1 == 0,
         format!("Syrian places without adm1: {no_adm1}"),
-        report,
     );
-    let countries = by_kind.get("country").copied().unwrap_or(0);
-    check(
-        countries >= 250,
-        format!("countries: {countries} (>= 250)"),
-        report,
-    );
-    for town in &EXPECTED_TOWNS {
-        let (ok, what) = expected_town(places, town);
-        check(ok, what, report);
-    }
-    let (latin_in_ar, short) = name_hygiene(places);
-    check(
-        latin_in_ar == 0,
-        format!("Arabic names containing Latin letters: {latin_in_ar}"),
-        report,
-    );
-    check(
-        short == 0,
-        format!("names shorter than 2 letters: {short}"),
-        report,
-    );
-    failures
 }
 
 fn expected_town(places: &[Place], town: &Expected) -> (bool, String) {

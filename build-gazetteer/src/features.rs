@@ -277,28 +277,12 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
             .ok_or_else(|| format!("{at}: unknown place kind `{}`", row.get(kind)))?;
         let mut place = Place::new(place_id.to_string(), place_kind);
         place.class = row.get(class).to_string();
-        for raw in std::iter::once(row.get(ar))
-            .chain(split_list(row.get(names_ar)))
-            .filter(|s| !s.is_empty())
-        {
-            match crate::names::clean_arabic(raw) {
-                Ok(name) => {
-                    place.names_ar.push(&name);
-                }
-                Err(why) => return Err(format!("{at}: `{raw}`: {}", why.reason())),
-            }
-        }
-        for raw in std::iter::once(row.get(en))
-            .chain(split_list(row.get(names_en)))
-            .filter(|s| !s.is_empty())
-        {
-            match crate::names::clean_latin_curated(raw) {
-                Ok(name) => {
-                    place.names_en.push(&name);
-                }
-                Err(why) => return Err(format!("{at}: `{raw}`: {}", why.reason())),
-            }
-        }
+        add_curated_names(
+            &mut place,
+            std::iter::once(row.get(ar)).chain(split_list(row.get(names_ar))),
+            std::iter::once(row.get(en)).chain(split_list(row.get(names_en))),
+            &at,
+        )?;
         if let (Some(la), Some(lo)) = (
             parse_f64(row.get(lat), "lat", &at)?,
             parse_f64(row.get(lon), "lon", &at)?,
@@ -315,4 +299,31 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
     }
     report.count("curated", "places from curated/places.tsv", out.len());
     Ok(out)
+}
+
+/// Cleans a curated row's Arabic and Latin names into `place` (empty cells skipped); a name
+/// the cleaners reject is an error at `at`, not a dropped name.
+fn add_curated_names<'a>(
+    place: &mut Place,
+    arabic: impl Iterator<Item = &'a str>,
+    latin: impl Iterator<Item = &'a str>,
+    at: &str,
+) -> Result<(), String> {
+    for raw in arabic.filter(|s| !s.is_empty()) {
+        match crate::names::clean_arabic(raw) {
+            Ok(name) => {
+                place.names_ar.push(&name);
+            }
+            Err(why) => return Err(format!("{at}: `{raw}`: {}", why.reason())),
+        }
+    }
+    for raw in latin.filter(|s| !s.is_empty()) {
+        match crate::names::clean_latin_curated(raw) {
+            Ok(name) => {
+                place.names_en.push(&name);
+            }
+            Err(why) => return Err(format!("{at}: `{raw}`: {}", why.reason())),
+        }
+    }
+    Ok(())
 }

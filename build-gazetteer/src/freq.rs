@@ -19,7 +19,7 @@
 //! And `person`: 1 when the key is a person's name in ANERgazet's person list (research
 //! use; only this derived flag ships). Villages named بشار or رامي then need support.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -30,12 +30,27 @@ use makan::{Gazetteer, TOKENS_KEY, Tagger, stands_as_place};
 /// Counts name keys over `corpus` (JSON Lines with `title` and `content`, or `text`) and
 /// writes `out_dir/name_freq.tsv`. Returns a summary.
 pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, String> {
-    let person_keys: std::collections::HashSet<String> = std::fs::read_to_string(persons)
+    let person_keys = read_person_keys(persons)?;
+    let (gazetteer, tagger) = tagger_for(out_dir)?;
+    let tally = count_corpus(corpus, &gazetteer, &tagger)?;
+    let rows = tally.rows(&gazetteer, &person_keys);
+    let path = out_dir.join("name_freq.tsv");
+    write_table(&path, &tally, &rows).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(tally.summary(&rows))
+}
+
+/// The folded keys of the person-name list (keys of at least two letters).
+fn read_person_keys(persons: &Path) -> Result<HashSet<String>, String> {
+    Ok(std::fs::read_to_string(persons)
         .map_err(|e| format!("{}: {e}", persons.display()))?
         .lines()
         .map(|l| makan::fold(l.trim()))
         .filter(|k| k.chars().count() >= 2)
-        .collect();
+        .collect())
+}
+
+/// The gazetteer of the freshly written `places.tsv` and `orgs.tsv`, and a tagger over it.
+fn tagger_for(out_dir: &Path) -> Result<(Arc<Gazetteer>, Tagger), String> {
     let places = out_dir.join("places.tsv");
     let orgs = out_dir.join("orgs.tsv");
     let mut builder = Gazetteer::builder();
@@ -50,14 +65,13 @@ pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, St
         .gazetteer(gazetteer.clone())
         .build()
         .map_err(|e| e.to_string())?;
+    Ok((gazetteer, tagger))
+}
 
-    let file = File::open(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
-    let mut counts = vec![0u32; gazetteer.names().count()];
-    let mut docs_with = vec![0u32; counts.len()];
-    let mut syria_docs_with = vec![0u32; counts.len()];
-    let mut locative = vec![0u32; counts.len()];
-    // Names that mean Syria or a Syrian governorate mark a document as being about Syria.
-    let marks_syria: Vec<bool> = gazetteer
+/// For each name id: whether the name means Syria or a Syrian governorate, which marks a
+/// document as being about Syria.
+fn syria_marks(gazetteer: &Gazetteer) -> Vec<bool> {
+    gazetteer
         .names()
         .map(|(_, name)| {
             name.entities().iter().any(|&e| {
@@ -65,10 +79,14 @@ pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, St
                 e.id() == "iso:SY" || (e.kind() == makan::Kind::Admin1 && e.country() == "SY")
             })
         })
-        .collect();
-    let (mut tokens, mut docs, mut syria_total) = (0u64, 0u64, 0u64);
+        .collect()
+}
+
+/// Tags every document of `corpus` and counts its mentions per name key.
+fn count_corpus(corpus: &Path, gazetteer: &Gazetteer, tagger: &Tagger) -> Result<Tally, String> {
+    let file = File::open(corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut tally = Tally::new(syria_marks(gazetteer));
     let mut mentions = Vec::new();
-    let mut seen = Vec::new();
     for (i, line) in BufReader::with_capacity(1 << 20, file).lines().enumerate() {
         let line = line.map_err(|e| format!("{}:{}: {e}", corpus.display(), i + 1))?;
         let value: serde_json::Value = serde_json::from_str(&line)
@@ -78,71 +96,129 @@ pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, St
             .filter_map(|k| value.get(k).and_then(|v| v.as_str()))
             .collect::<Vec<_>>()
             .join("\n");
-        docs += 1;
-        tokens += text.split_whitespace().count() as u64;
         tagger.tag_into(&text, &mut mentions);
+        tally.add_document(&text, &mentions);
+    }
+    Ok(tally)
+}
+
+/// Per-name counts over the corpus (indexed by name id) and the corpus totals.
+struct Tally {
+    marks_syria: Vec<bool>,
+    counts: Vec<u32>,
+    docs_with: Vec<u32>,
+    syria_docs_with: Vec<u32>,
+    locative: Vec<u32>,
+    tokens: u64,
+    docs: u64,
+    syria_total: u64,
+    /// Scratch: the name ids of the current document.
+    seen: Vec<usize>,
+}
+
+impl Tally {
+    fn new(marks_syria: Vec<bool>) -> Tally {
+        let n = marks_syria.len();
+        Tally {
+            marks_syria,
+            counts: vec![0; n],
+            docs_with: vec![0; n],
+            syria_docs_with: vec![0; n],
+            locative: vec![0; n],
+            tokens: 0,
+            docs: 0,
+            syria_total: 0,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Counts one document's text and the tagger's mentions in it.
+    fn add_document(&mut self, text: &str, mentions: &[makan::Mention]) {
+        self.docs += 1;
+        self.tokens += text.split_whitespace().count() as u64;
         // The tagger's mentions always have a name (only the resolver adds unlisted ones).
         let index = |m: &makan::Mention| m.name().expect("a tagger mention has a name").index();
-        if mentions.iter().any(|m| marks_syria[index(m)]) {
-            syria_total += 1;
+        if mentions.iter().any(|m| self.marks_syria[index(m)]) {
+            self.syria_total += 1;
         }
-        seen.clear();
-        for m in &mentions {
+        self.seen.clear();
+        for m in mentions {
             let n = index(m);
-            counts[n] += 1;
-            if stands_as_place(&text, m) {
-                locative[n] += 1;
+            self.counts[n] += 1;
+            if stands_as_place(text, m) {
+                self.locative[n] += 1;
             }
-            seen.push(n);
+            self.seen.push(n);
         }
-        seen.sort_unstable();
-        seen.dedup();
-        for &n in &seen {
-            docs_with[n] += 1;
+        self.seen.sort_unstable();
+        self.seen.dedup();
+        for &n in &self.seen {
+            self.docs_with[n] += 1;
             // About Syria through another name than this one.
-            if seen.iter().any(|&o| o != n && marks_syria[o]) {
-                syria_docs_with[n] += 1;
+            if self.seen.iter().any(|&o| o != n && self.marks_syria[o]) {
+                self.syria_docs_with[n] += 1;
             }
         }
     }
-    let mut rows: BTreeMap<&str, [u32; 5]> = BTreeMap::new();
-    for (id, name) in gazetteer.names() {
-        let i = id.index();
-        let person = u32::from(person_keys.contains(name.key()));
-        if counts[i] > 0 || person == 1 {
-            let row = [
-                counts[i],
-                docs_with[i],
-                syria_docs_with[i],
-                locative[i],
-                person,
-            ];
-            rows.insert(name.key(), row);
+
+    /// The table's rows by key: count, docs, syria_docs, locative, person; only keys seen in
+    /// the corpus or on the person list.
+    fn rows<'g>(
+        &self,
+        gazetteer: &'g Gazetteer,
+        person_keys: &HashSet<String>,
+    ) -> BTreeMap<&'g str, [u32; 5]> {
+        let mut rows = BTreeMap::new();
+        for (id, name) in gazetteer.names() {
+            let i = id.index();
+            let person = u32::from(person_keys.contains(name.key()));
+            if self.counts[i] > 0 || person == 1 {
+                let row = [
+                    self.counts[i],
+                    self.docs_with[i],
+                    self.syria_docs_with[i],
+                    self.locative[i],
+                    person,
+                ];
+                rows.insert(name.key(), row);
+            }
         }
+        rows
     }
-    let path = out_dir.join("name_freq.tsv");
-    let mut out = std::io::BufWriter::new(
-        File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
-    );
-    let mut write = || -> std::io::Result<()> {
-        writeln!(out, "key\tcount\tdocs\tsyria_docs\tlocative\tperson")?;
-        writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}\t0\t0")?;
-        for (key, [c, d, s, l, p]) in &rows {
-            writeln!(out, "{key}\t{c}\t{d}\t{s}\t{l}\t{p}")?;
-        }
-        out.flush()
-    };
-    write().map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut top: Vec<(&str, u32)> = rows.iter().map(|(k, r)| (*k, r[0])).collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let top: Vec<String> = top
-        .iter()
-        .take(25)
-        .map(|(k, c)| format!("{k} {c}"))
-        .collect();
-    Ok(format!(
-        "name frequencies: {docs} documents ({syria_total} about Syria), {tokens} tokens, {} name keys seen\n  most frequent: {}\n",
-        rows.len(),
-        top.join(", ")
-    ))
+
+    /// The summary line for the build report, with the 25 most frequent keys.
+    fn summary(&self, rows: &BTreeMap<&str, [u32; 5]>) -> String {
+        let mut top: Vec<(&str, u32)> = rows.iter().map(|(k, r)| (*k, r[0])).collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let top: Vec<String> = top
+            .iter()
+            .take(25)
+            .map(|(k, c)| format!("{k} {c}"))
+            .collect();
+        format!(
+            "name frequencies: {} documents ({} about Syria), {} tokens, {} name keys seen\n  most frequent: {}\n",
+            self.docs,
+            self.syria_total,
+            self.tokens,
+            rows.len(),
+            top.join(", ")
+        )
+    }
+}
+
+/// Writes `name_freq.tsv`: the header, the corpus totals under [`TOKENS_KEY`], then the rows.
+fn write_table(path: &Path, tally: &Tally, rows: &BTreeMap<&str, [u32; 5]>) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(File::create(path)?);
+    writeln!(out, "key\tcount\tdocs\tsyria_docs\tlocative\tperson")?;
+    let Tally {
+        tokens,
+        docs,
+        syria_total,
+        ..
+    } = tally;
+    writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}\t0\t0")?;
+    for (key, [c, d, s, l, p]) in rows {
+        writeln!(out, "{key}\t{c}\t{d}\t{s}\t{l}\t{p}")?;
+    }
+    out.flush()
 }

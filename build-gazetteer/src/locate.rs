@@ -69,76 +69,15 @@ impl Locator {
         let features = doc["features"]
             .as_array()
             .ok_or_else(|| format!("{}: no `features` array", path.display()))?;
-        let mut regions_by_wof: BTreeMap<i64, String> = BTreeMap::new();
-        let iso_to_adm1: BTreeMap<&str, &str> = admin
-            .level(1)
-            .map(|u| (u.iso.as_str(), u.pcode.as_str()))
-            .collect();
-        let mut regions = Vec::new();
-        let mut pending_counties = Vec::new();
-        for (i, feature) in features.iter().enumerate() {
-            let props = &feature["properties"];
-            let id = props["wof:id"].as_i64().unwrap_or(-1);
-            let at = format!("{} feature #{i} (wof:{id})", path.display());
-            let shape =
-                Shape::from_geojson(&feature["geometry"]).map_err(|e| format!("{at}: {e}"))?;
-            match props["wof:placetype"].as_str().unwrap_or("") {
-                "region" => {
-                    let iso = props["wof:concordances"]["iso:code"].as_str().unwrap_or("");
-                    match iso_to_adm1.get(iso) {
-                        Some(&pcode) => {
-                            regions_by_wof.insert(id, pcode.to_string());
-                            report.line(
-                                "WOF admin polygon -> OCHA P-code",
-                                format!(
-                                    "region wof:{id} {:<28} iso {iso} -> {pcode}",
-                                    wof_name(props)
-                                ),
-                            );
-                            regions.push(AdminShape {
-                                pcode: pcode.to_string(),
-                                shape,
-                            });
-                        }
-                        None => report.drop("WOF admin polygon without OCHA unit", || {
-                            format!("wof:{id} {}", wof_name(props))
-                        }),
-                    }
-                }
-                "county" => pending_counties.push((id, props.clone(), shape)),
-                _ => {}
-            }
-        }
-        let mut wof_to_pcode = regions_by_wof.clone();
-        let mut counties = Vec::new();
-        let mut used = BTreeSet::new();
-        for (id, props, shape) in pending_counties {
-            let parent = props["wof:parent_id"].as_i64().unwrap_or(-1);
-            let adm1 = regions_by_wof.get(&parent).map(String::as_str);
-            match match_county(&props, adm1, admin) {
-                Ok(pcode) => {
-                    report.line(
-                        "WOF admin polygon -> OCHA P-code",
-                        format!("county wof:{id} {:<28} -> {pcode}", wof_name(&props)),
-                    );
-                    used.insert(pcode.clone());
-                    wof_to_pcode.insert(id, pcode.clone());
-                    counties.push(AdminShape { pcode, shape });
-                }
-                Err(why) => report.drop("WOF admin polygon without OCHA unit", || {
-                    format!("wof:{id} {} ({why})", wof_name(&props))
-                }),
-            }
-        }
-        for unit in admin.level(2).filter(|u| !used.contains(&u.pcode)) {
-            report.line(
-                "WOF admin polygon -> OCHA P-code",
-                format!(
-                    "OCHA district {} {} has no WOF polygon",
-                    unit.pcode, unit.name_en
-                ),
-            );
-        }
+        let Regions {
+            mut regions,
+            regions_by_wof,
+            pending_counties,
+        } = read_regions(path, features, admin, report)?;
+        let (mut counties, counties_by_wof) =
+            map_counties(pending_counties, &regions_by_wof, admin, report);
+        let mut wof_to_pcode = regions_by_wof;
+        wof_to_pcode.extend(counties_by_wof);
         counties.sort_by(|a, b| a.pcode.cmp(&b.pcode));
         regions.sort_by(|a, b| a.pcode.cmp(&b.pcode));
         Ok(Locator {
@@ -222,6 +161,113 @@ fn fix(pcode: &str, method: Method) -> AdminFix {
 
 fn wof_name(props: &serde_json::Value) -> String {
     props["wof:name"].as_str().unwrap_or("").to_string()
+}
+
+/// A WOF county polygon waiting for its governorate, which needs every region read first.
+type PendingCounty = (i64, serde_json::Value, Shape);
+
+/// The region polygons mapped to governorates, and the county polygons left for later.
+struct Regions {
+    regions: Vec<AdminShape>,
+    /// WOF id → OCHA P-code of the regions.
+    regions_by_wof: BTreeMap<i64, String>,
+    /// The county polygons, for [`map_counties`].
+    pending_counties: Vec<PendingCounty>,
+}
+
+/// Reads the region polygons, mapped to governorates by ISO 3166-2 code, and sets the county
+/// polygons aside.
+fn read_regions(
+    path: &Path,
+    features: &[serde_json::Value],
+    admin: &AdminTable,
+    report: &mut Report,
+) -> Result<Regions, String> {
+    let mut regions_by_wof: BTreeMap<i64, String> = BTreeMap::new();
+    let iso_to_adm1: BTreeMap<&str, &str> = admin
+        .level(1)
+        .map(|u| (u.iso.as_str(), u.pcode.as_str()))
+        .collect();
+    let mut regions = Vec::new();
+    let mut pending_counties = Vec::new();
+    for (i, feature) in features.iter().enumerate() {
+        let props = &feature["properties"];
+        let id = props["wof:id"].as_i64().unwrap_or(-1);
+        let at = format!("{} feature #{i} (wof:{id})", path.display());
+        let shape = Shape::from_geojson(&feature["geometry"]).map_err(|e| format!("{at}: {e}"))?;
+        match props["wof:placetype"].as_str().unwrap_or("") {
+            "region" => {
+                let iso = props["wof:concordances"]["iso:code"].as_str().unwrap_or("");
+                match iso_to_adm1.get(iso) {
+                    Some(&pcode) => {
+                        regions_by_wof.insert(id, pcode.to_string());
+                        report.line(
+                            "WOF admin polygon -> OCHA P-code",
+                            format!(
+                                "region wof:{id} {:<28} iso {iso} -> {pcode}",
+                                wof_name(props)
+                            ),
+                        );
+                        regions.push(AdminShape {
+                            pcode: pcode.to_string(),
+                            shape,
+                        });
+                    }
+                    None => report.drop("WOF admin polygon without OCHA unit", || {
+                        format!("wof:{id} {}", wof_name(props))
+                    }),
+                }
+            }
+            "county" => pending_counties.push((id, props.clone(), shape)),
+            _ => {}
+        }
+    }
+    Ok(Regions {
+        regions,
+        regions_by_wof,
+        pending_counties,
+    })
+}
+
+/// The county polygons mapped to districts by name inside their governorate (with WOF id ->
+/// P-code); reports the districts no polygon stands for.
+fn map_counties(
+    pending_counties: Vec<PendingCounty>,
+    regions_by_wof: &BTreeMap<i64, String>,
+    admin: &AdminTable,
+    report: &mut Report,
+) -> (Vec<AdminShape>, BTreeMap<i64, String>) {
+    let mut counties_by_wof = BTreeMap::new();
+    let mut counties = Vec::new();
+    let mut used = BTreeSet::new();
+    for (id, props, shape) in pending_counties {
+        let parent = props["wof:parent_id"].as_i64().unwrap_or(-1);
+        let adm1 = regions_by_wof.get(&parent).map(String::as_str);
+        match match_county(&props, adm1, admin) {
+            Ok(pcode) => {
+                report.line(
+                    "WOF admin polygon -> OCHA P-code",
+                    format!("county wof:{id} {:<28} -> {pcode}", wof_name(&props)),
+                );
+                used.insert(pcode.clone());
+                counties_by_wof.insert(id, pcode.clone());
+                counties.push(AdminShape { pcode, shape });
+            }
+            Err(why) => report.drop("WOF admin polygon without OCHA unit", || {
+                format!("wof:{id} {} ({why})", wof_name(&props))
+            }),
+        }
+    }
+    for unit in admin.level(2).filter(|u| !used.contains(&u.pcode)) {
+        report.line(
+            "WOF admin polygon -> OCHA P-code",
+            format!(
+                "OCHA district {} {} has no WOF polygon",
+                unit.pcode, unit.name_en
+            ),
+        );
+    }
+    (counties, counties_by_wof)
 }
 
 /// Finds the one OCHA district whose names or aliases equal one of the WOF county's names, inside

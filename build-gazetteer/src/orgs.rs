@@ -413,18 +413,7 @@ fn read_ucdp(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
             }
             None => {
                 new += 1;
-                let kind = match f[c_org].trim() {
-                    "4" => "state",
-                    "1" => "armed_group",
-                    _ => "other",
-                };
-                let country = if f[c_loc].trim() == "Syria" { "SY" } else { "" };
-                orgs.push(Org {
-                    id: format!("org:{}", slug(first)),
-                    kind: kind.into(),
-                    country: country.into(),
-                    ..Org::default()
-                })
+                orgs.push(ucdp_org(first, &f[c_org], &f[c_loc]))
             }
         };
         orgs.list[idx]
@@ -440,6 +429,34 @@ fn read_ucdp(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
             prev_links.push((idx, p.to_string()));
         }
     }
+    link_ucdp_predecessors(orgs, &by_actor, prev_links);
+    Ok((new, merged))
+}
+
+/// A new organization from a UCDP actor: its id from its first name, its kind from the
+/// `Org` code (4 a state, 1 an armed group) and Syria as its country when located there.
+fn ucdp_org(first_name: &str, org_code: &str, location: &str) -> Org {
+    let kind = match org_code.trim() {
+        "4" => "state",
+        "1" => "armed_group",
+        _ => "other",
+    };
+    let country = if location.trim() == "Syria" { "SY" } else { "" };
+    Org {
+        id: format!("org:{}", slug(first_name)),
+        kind: kind.into(),
+        country: country.into(),
+        ..Org::default()
+    }
+}
+
+/// Turns UCDP's `ActorIdPrev` links (organization index, previous actor id) into
+/// predecessor ids, once every actor has its organization.
+fn link_ucdp_predecessors(
+    orgs: &mut Orgs,
+    by_actor: &BTreeMap<String, usize>,
+    prev_links: Vec<(usize, String)>,
+) {
     for (idx, prev) in prev_links {
         if let Some(&p) = by_actor.get(&prev)
             && p != idx
@@ -448,96 +465,132 @@ fn read_ucdp(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
             orgs.list[idx].predecessors.insert(pid);
         }
     }
-    Ok((new, merged))
 }
 
+/// Reads `curated/orgs.tsv`: each row adds an organization or completes a known one.
 fn read_curated(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {
     let table = Tsv::read(path)?;
-    let cols: Vec<&str> = table.columns.iter().map(String::as_str).collect();
     let (mut new, mut merged) = (0, 0);
     let mut links: Vec<(usize, String, bool)> = Vec::new();
-    for (i, cells) in &table.rows {
-        let i = *i - 1;
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        let get = |name: &str| {
-            cols.iter()
-                .position(|c| *c == name)
-                .map_or("", |p| cells[p].trim())
+    for (line, cells) in &table.rows {
+        let row = CuratedRow {
+            columns: &table.columns,
+            cells,
         };
-        let list = |name: &str| {
-            get(name)
-                .split('|')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-        };
-        let ar: Vec<&str> = std::iter::once(get("name_ar"))
-            .chain(list("names_ar"))
+        let at = format!("{}:{line}", path.display());
+        let ar: Vec<&str> = std::iter::once(row.get("name_ar"))
+            .chain(row.list("names_ar"))
             .collect();
-        let en: Vec<&str> = std::iter::once(get("name_en"))
-            .chain(list("names_en"))
+        let en: Vec<&str> = std::iter::once(row.get("name_en"))
+            .chain(row.list("names_en"))
             .collect();
-        let target = if get("match_en").is_empty() {
-            None
+        let (idx, is_new) = curated_target(orgs, &row, &at)?;
+        if is_new {
+            new += 1;
         } else {
-            orgs.find("", &[get("match_en")])
-        };
-        if !get("match_en").is_empty() && target.is_none() {
-            return Err(format!(
-                "{}:{}: match_en `{}` names no known organization",
-                path.display(),
-                i + 1,
-                get("match_en")
-            ));
+            merged += 1;
         }
-        let idx = match target
-            .or_else(|| orgs.list.iter().position(|o| o.id == get("id")))
-            .or_else(|| orgs.find(get("name_ar"), &[get("name_en")]))
-        {
-            Some(idx) => {
-                merged += 1;
-                idx
-            }
-            None => {
-                if !get("id").starts_with("org:") {
-                    return Err(format!(
-                        "{}:{}: id must start with org:",
-                        path.display(),
-                        i + 1
-                    ));
-                }
-                new += 1;
-                orgs.push(Org {
-                    id: get("id").into(),
-                    ..Org::default()
-                })
-            }
-        };
-        let org = &mut orgs.list[idx];
-        for (field, value) in [
-            (&mut org.kind, get("kind")),
-            (&mut org.country, get("country")),
-            (&mut org.active, get("active")),
-        ] {
-            if !value.is_empty() {
-                *field = value.to_string();
-            }
-        }
-        if org.kind.is_empty() {
-            return Err(format!("{}:{}: no kind", path.display(), i + 1));
-        }
-        if ar.iter().any(|n| !n.is_empty()) {
-            org.curated = true;
-        }
-        org.refs.insert("curated".into());
+        apply_curated(&mut orgs.list[idx], &row, &ar, &at)?;
         orgs.add_names(idx, &ar, &en);
-        for p in list("predecessors") {
+        for p in row.list("predecessors") {
             links.push((idx, p.to_string(), true));
         }
-        for s in list("successors") {
+        for s in row.list("successors") {
             links.push((idx, s.to_string(), false));
         }
     }
+    link_curated(orgs, links, path)?;
+    Ok((new, merged))
+}
+
+/// One row of `curated/orgs.tsv`, read by column name (a column the file lacks reads empty).
+struct CuratedRow<'t> {
+    columns: &'t [String],
+    cells: &'t [String],
+}
+
+impl<'t> CuratedRow<'t> {
+    /// The trimmed cell.
+    fn get(&self, name: &str) -> &'t str {
+        self.columns
+            .iter()
+            .position(|c| c == name)
+            .map_or("", |p| self.cells[p].trim())
+    }
+
+    /// The non-empty `|`-separated parts of a cell, trimmed.
+    fn list(&self, name: &str) -> Vec<&'t str> {
+        self.get(name)
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+}
+
+/// The organization a curated row describes: the one its `match_en` names, else the one with
+/// its id, else one with its names, else a new one. Returns its index and whether it is new.
+fn curated_target(
+    orgs: &mut Orgs,
+    row: &CuratedRow<'_>,
+    at: &str,
+) -> Result<(usize, bool), String> {
+    let match_en = row.get("match_en");
+    let target = if match_en.is_empty() {
+        None
+    } else {
+        orgs.find("", &[match_en])
+    };
+    if !match_en.is_empty() && target.is_none() {
+        return Err(format!(
+            "{at}: match_en `{match_en}` names no known organization"
+        ));
+    }
+    let known = target
+        .or_else(|| orgs.list.iter().position(|o| o.id == row.get("id")))
+        .or_else(|| orgs.find(row.get("name_ar"), &[row.get("name_en")]));
+    if let Some(idx) = known {
+        return Ok((idx, false));
+    }
+    if !row.get("id").starts_with("org:") {
+        return Err(format!("{at}: id must start with org:"));
+    }
+    let idx = orgs.push(Org {
+        id: row.get("id").into(),
+        ..Org::default()
+    });
+    Ok((idx, true))
+}
+
+/// The row's kind, country and active period (where given) onto `org`, which must end up
+/// with a kind; Arabic names make it curated.
+fn apply_curated(org: &mut Org, row: &CuratedRow<'_>, ar: &[&str], at: &str) -> Result<(), String> {
+    for (field, value) in [
+        (&mut org.kind, row.get("kind")),
+        (&mut org.country, row.get("country")),
+        (&mut org.active, row.get("active")),
+    ] {
+        if !value.is_empty() {
+            *field = value.to_string();
+        }
+    }
+    if org.kind.is_empty() {
+        return Err(format!("{at}: no kind"));
+    }
+    if ar.iter().any(|n| !n.is_empty()) {
+        org.curated = true;
+    }
+    org.refs.insert("curated".into());
+    Ok(())
+}
+
+/// Adds the curated predecessor (`true`) and successor links, once every row is read; each
+/// must name an organization id.
+fn link_curated(
+    orgs: &mut Orgs,
+    links: Vec<(usize, String, bool)>,
+    path: &Path,
+) -> Result<(), String> {
     for (idx, other, is_predecessor) in links {
         if !orgs.list.iter().any(|o| o.id == other) {
             return Err(format!(
@@ -552,7 +605,7 @@ fn read_curated(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> 
         };
         set.insert(other);
     }
-    Ok((new, merged))
+    Ok(())
 }
 
 fn read_anergazet(path: &Path, orgs: &mut Orgs) -> Result<(usize, usize), String> {

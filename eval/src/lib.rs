@@ -59,20 +59,24 @@
 
 mod conll;
 mod error;
+mod errors;
+#[cfg(test)]
+mod fixtures;
+mod iob;
 mod jsonl;
 mod matching;
 mod model;
 mod report;
+mod score;
 
 pub use conll::{
     ConllReport, ConllSentence, parse_conll, score_conll, sentence_text, spans_to_bio,
 };
 pub use error::EvalError;
+pub use errors::{ErrorItem, ErrorKind, ErrorSpan, WRONG_PLACE_KM};
 pub use jsonl::{parse_gold_jsonl, parse_system_jsonl};
 pub use model::{
     EntityType, GoldDoc, GoldMention, GoldRef, OrgRef, PlaceRef, SystemDoc, SystemMention,
 };
-pub use report::{
-    ErrorItem, ErrorKind, ErrorSpan, Prf, Report, ResolutionScores, TypeScores, WRONG_PLACE_KM,
-    score,
-};
+pub use report::{Prf, Report, ResolutionScores, TypeScores};
+pub use score::score;

@@ -1,0 +1,194 @@
+//! Entities and name keys: the ids that index them and the accessors callers read them by.
+//!
+//! Both are built only by the gazetteer (`mod.rs` indexes names, `builder.rs` reads rows), so
+//! their fields are visible to the `gazetteer` module and nowhere else.
+
+use super::{EntityType, Kind, Point};
+
+/// Index of an entity in its [`Gazetteer`](super::Gazetteer).
+#[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+pub struct EntityId(pub(super) u32);
+
+/// Index of a name key in its [`Gazetteer`](super::Gazetteer).
+#[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+pub struct NameId(pub(super) u32);
+
+impl EntityId {
+    /// The dense index, for callers that keep per-entity tables.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl NameId {
+    /// The dense index, for callers that keep per-name tables.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A place or an organization.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub(super) id: Box<str>,
+    pub(super) kind: Kind,
+    pub(super) class: Box<str>,
+    pub(super) name_ar: Box<str>,
+    pub(super) name_en: Box<str>,
+    pub(super) names_ar: Vec<Box<str>>,
+    pub(super) names_en: Vec<Box<str>>,
+    pub(super) point: Option<Point>,
+    pub(super) course: Box<[Point]>,
+    pub(super) population: Option<u64>,
+    pub(super) pcode: Box<str>,
+    pub(super) admin: [Box<str>; 3],
+    pub(super) country: Box<str>,
+    pub(super) refs: Vec<Box<str>>,
+    pub(super) predecessors: Vec<Box<str>>,
+    pub(super) successors: Vec<Box<str>>,
+    pub(super) active: Box<str>,
+}
+
+impl Entity {
+    /// The stable id (`wof:890449891`, `ocha:SY0902`, `iso:SY`, `org:islamic-state`...).
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The kind.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+    /// Place or organization.
+    pub fn entity_type(&self) -> EntityType {
+        self.kind.entity_type()
+    }
+    /// A finer class: GeoNames feature code for settlements (PPLA, PPL...), feature type for
+    /// natural features and facilities (river, airbase...); may be empty.
+    pub fn class(&self) -> &str {
+        &self.class
+    }
+    /// The preferred Arabic name (may be empty).
+    pub fn name_ar(&self) -> &str {
+        &self.name_ar
+    }
+    /// The preferred English name (may be empty).
+    pub fn name_en(&self) -> &str {
+        &self.name_en
+    }
+    /// Other Arabic names and variants.
+    pub fn names_ar(&self) -> impl Iterator<Item = &str> {
+        self.names_ar.iter().map(|s| &**s)
+    }
+    /// Other Latin-script names and variants.
+    pub fn names_en(&self) -> impl Iterator<Item = &str> {
+        self.names_en.iter().map(|s| &**s)
+    }
+    /// The point (places only).
+    pub fn point(&self) -> Option<Point> {
+        self.point
+    }
+    /// For a river: points along it, in order; empty for other places. The resolver places a mention of such a feature on the stretch its
+    /// document is about ([`Resolution::point`](crate::Resolution::point)).
+    pub fn course(&self) -> &[Point] {
+        &self.course
+    }
+    /// The population, where a source gives it.
+    pub fn population(&self) -> Option<u64> {
+        self.population
+    }
+    /// The entity's own OCHA P-code (`SY0902`, `C5194`), or "".
+    pub fn pcode(&self) -> &str {
+        &self.pcode
+    }
+    /// P-codes of the admin chain: governorate, district, sub-district ("" where unknown).
+    pub fn admin_pcodes(&self) -> [&str; 3] {
+        [&self.admin[0], &self.admin[1], &self.admin[2]]
+    }
+    /// ISO 3166-1 alpha-2 code of the country it is in or belongs to, or "".
+    pub fn country(&self) -> &str {
+        &self.country
+    }
+    /// Ids of the same entity in the sources (`gn:170654`, `wd:Q...`, `ucdp:...`).
+    pub fn refs(&self) -> impl Iterator<Item = &str> {
+        self.refs.iter().map(|s| &**s)
+    }
+    /// Ids of the organizations this one continues (organizations only).
+    pub fn predecessors(&self) -> impl Iterator<Item = &str> {
+        self.predecessors.iter().map(|s| &**s)
+    }
+    /// Ids of the organizations that continued this one (organizations only).
+    pub fn successors(&self) -> impl Iterator<Item = &str> {
+        self.successors.iter().map(|s| &**s)
+    }
+    /// The period an organization was active (`2012-2017`), or "".
+    pub fn active(&self) -> &str {
+        &self.active
+    }
+    /// The best display name: Arabic when `arabic`, else English, falling back to the other.
+    pub fn display_name(&self, arabic: bool) -> &str {
+        let (first, second) = if arabic {
+            (&self.name_ar, &self.name_en)
+        } else {
+            (&self.name_en, &self.name_ar)
+        };
+        if first.is_empty() { second } else { first }
+    }
+}
+
+/// A folded name key and the entities it can mean.
+#[derive(Clone, Debug)]
+pub struct Name {
+    pub(super) key: Box<str>,
+    pub(super) entities: Vec<EntityId>,
+    /// Upper-case acronyms (`SDF`, `IS`) match only as written; empty when any form of the key
+    /// is an ordinary word.
+    pub(super) acronym_forms: Vec<Box<str>>,
+    pub(super) letters: u32,
+    pub(super) corpus_count: Option<u32>,
+    pub(super) corpus_docs: u32,
+    pub(super) syria_docs: u32,
+    pub(super) locative: u32,
+    pub(super) person: bool,
+}
+
+impl Name {
+    /// The folded key.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+    /// The entities this name can mean, in gazetteer order.
+    pub fn entities(&self) -> &[EntityId] {
+        &self.entities
+    }
+    /// How many letters and digits the key has.
+    pub fn letters(&self) -> usize {
+        self.letters as usize
+    }
+    /// How often the key occurs as a whole word (after proclitics) in the reference news
+    /// corpus, when the gazetteer has frequency numbers for it.
+    pub fn corpus_count(&self) -> Option<u32> {
+        self.corpus_count
+    }
+    /// In how many corpus documents the key occurs, and in how many of those the document
+    /// also names Syria or a Syrian governorate. A place name's documents are mostly about
+    /// Syria; an ordinary word's are spread like the corpus.
+    pub fn corpus_docs(&self) -> (u32, u32) {
+        (self.corpus_docs, self.syria_docs)
+    }
+
+    /// How many corpus occurrences stand where places stand (after في، من، إلى، مدينة... or
+    /// a glued ب/ل): most occurrences of a place name, few of a person's name or a word.
+    pub fn corpus_locative(&self) -> u32 {
+        self.locative
+    }
+
+    /// Whether the key is also a person's name (from a list of Arabic person names).
+    pub fn is_person_name(&self) -> bool {
+        self.person
+    }
+
+    /// Whether the name matches only when written exactly as one of these upper-case forms.
+    pub fn acronym_forms(&self) -> impl Iterator<Item = &str> {
+        self.acronym_forms.iter().map(|s| &**s)
+    }
+}
