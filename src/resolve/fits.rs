@@ -78,9 +78,32 @@ pub(super) fn relative_fit(anchor: Point, p: Point, rel: relative::Relative) -> 
     fit
 }
 
-/// How close a candidate is to the places the document is sure about.
+/// The haversine term of the distance between two places with points: the distance is
+/// 2R·asin(√term), which grows with the term, so comparing terms compares distances without
+/// the inverse sine (as [`Point::distance_km`] computes it, with the cosines precomputed).
+fn haversine_term(p: Point, cos_p: f64, q: Point, cos_q: f64) -> f64 {
+    let dp = q.lat.to_radians() - p.lat.to_radians();
+    let dl = (q.lon - p.lon).to_radians();
+    (dp / 2.0).sin().powi(2) + cos_p * cos_q * (dl / 2.0).sin().powi(2)
+}
+
+/// The haversine term of a distance in km (the inverse of [`haversine_term`]'s distance).
+fn term_of_km(km: f64) -> f64 {
+    (km / (2.0 * 6371.0088)).sin().powi(2)
+}
+
+/// Coherence bins: within this many km of an anchor, this much support.
+const COHERENCE_BINS: [(f64, f64); 4] = [(15.0, 3.0), (40.0, 2.0), (80.0, 1.0), (150.0, 0.5)];
+
+static COHERENCE_TERMS: once_cell::sync::Lazy<[(f64, f64); 4]> =
+    once_cell::sync::Lazy::new(|| COHERENCE_BINS.map(|(km, fit)| (term_of_km(km), fit)));
+
+/// How close a candidate is to the places the document is sure about: within 15 / 40 / 80 /
+/// 150 km of an anchor that is a point-like place 3 / 2 / 1 / 0.5, plus 0.75 in the same
+/// governorate; 1 for a foreign candidate in a country the document names.
 pub(super) fn coherence_fit<'g>(e: &Facts, anchors: impl Iterator<Item = &'g Facts>) -> f64 {
     let Some(p) = e.point else { return 0.0 };
+    let bins = &*COHERENCE_TERMS;
     let mut best: f64 = 0.0;
     for a in anchors {
         let same_admin1 = e.admin1 != 0 && (a.admin1 == e.admin1 || a.own_admin1 == e.admin1);
@@ -94,21 +117,13 @@ pub(super) fn coherence_fit<'g>(e: &Facts, anchors: impl Iterator<Item = &'g Fac
                 ) =>
             {
                 // Most anchors are far: skip the trigonometry when a degree box says so.
-                let d = if (p.lat - q.lat).abs() > 1.5 || (p.lon - q.lon).abs() > 2.0 {
-                    f64::INFINITY
-                } else {
-                    p.distance_km(q)
-                };
-                if d <= 15.0 {
-                    3.0
-                } else if d <= 40.0 {
-                    2.0
-                } else if d <= 80.0 {
-                    1.0
-                } else if d <= 150.0 {
-                    0.5
-                } else {
+                if (p.lat - q.lat).abs() > 1.5 || (p.lon - q.lon).abs() > 2.0 {
                     0.0
+                } else {
+                    let term = haversine_term(p, e.cos_lat, q, a.cos_lat);
+                    bins.iter()
+                        .find(|&&(limit, _)| term <= limit)
+                        .map_or(0.0, |&(_, fit)| fit)
                 }
             }
             _ => 0.0,
@@ -122,4 +137,18 @@ pub(super) fn coherence_fit<'g>(e: &Facts, anchors: impl Iterator<Item = &'g Fac
         best = best.max(near + admin).max(country);
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_terms_order_like_distances() {
+        let (p, q) = (Point { lat: 35.0, lon: 38.0 }, Point { lat: 35.3, lon: 38.2 });
+        let cos = |x: Point| x.lat.to_radians().cos();
+        let km = p.distance_km(q);
+        let term = haversine_term(p, cos(p), q, cos(q));
+        assert!(term <= term_of_km(km + 0.001) && term >= term_of_km(km - 0.001));
+    }
 }

@@ -32,6 +32,8 @@ pub(super) struct Facts {
     /// A settlement under 20,000 people that is no seat or capital.
     pub(super) small: bool,
     pub(super) point: Option<Point>,
+    /// The cosine of the point's latitude, for distances compared by their haversine term.
+    pub(super) cos_lat: f64,
 }
 
 impl Facts {
@@ -126,6 +128,7 @@ impl EntityFacts {
                     && !e.class().starts_with("PPLA")
                     && e.class() != "PPLC",
                 point: e.point(),
+                cos_lat: e.point().map_or(1.0, |p| p.lat.to_radians().cos()),
             });
         }
         EntityFacts {

@@ -88,7 +88,24 @@ impl Mention {
         proclitic: Proclitic,
     ) -> Mention {
         let first = doc.token_from(folded.start() - proclitic.len_bytes());
-        let end = first + doc.tokens()[first..].partition_point(|t| t.start < folded.end());
+        Mention::at(doc, first, folded, name, ty, proclitic)
+    }
+
+    /// A mention over `folded` in `doc` whose first token (with its proclitics) is `first`.
+    fn at(
+        doc: &Document<'_>,
+        first: usize,
+        folded: Span,
+        name: Option<NameId>,
+        ty: EntityType,
+        proclitic: Proclitic,
+    ) -> Mention {
+        // Names span a few tokens: walk rather than search.
+        let tokens = doc.tokens();
+        let mut end = first;
+        while end < tokens.len() && tokens[end].start < folded.end() {
+            end += 1;
+        }
         Mention {
             span: doc.original_span(folded),
             folded,
@@ -214,16 +231,16 @@ impl Tagger {
         let mut chosen = Vec::with_capacity(candidates.len());
         select::longest_first(&mut candidates, &mut chosen);
         out.extend(chosen.iter().map(|c| {
-            let (name, proclitic) = c.value;
+            let (name, proclitic, token) = c.value;
             let ty = self.inner.name_types[name.index()];
-            Mention::new(doc, c.folded, Some(name), ty, proclitic)
+            Mention::at(doc, token, c.folded, Some(name), ty, proclitic)
         }));
     }
 
     fn candidates_in(
         &self,
         doc: &Document<'_>,
-        out: &mut Vec<Candidate<(NameId, Proclitic)>>,
+        out: &mut Vec<Candidate<(NameId, Proclitic, usize)>>,
         mut words: Option<&mut Vec<TokenWords>>,
     ) {
         let inner = &*self.inner;
@@ -271,7 +288,7 @@ impl Tagger {
                         out.push(Candidate {
                             folded: Span::new(at, end),
                             proclitic_len: proclitic.len_bytes(),
-                            value: (target.name, proclitic),
+                            value: (target.name, proclitic, token),
                         });
                     });
                 if id != NO_WORD
