@@ -52,7 +52,7 @@ impl<'t> Document<'t> {
     /// The folded text of token `i`.
     pub(crate) fn text(&self, i: usize) -> &str {
         let t = &self.tokens()[i];
-        &self.folded()[t.start..t.end]
+        &self.folded()[t.start()..t.end()]
     }
 
     /// The folded text of token `i`, or "" past either end.
@@ -70,7 +70,7 @@ impl<'t> Document<'t> {
 
     /// The index of the first token that starts at or after folded position `at`.
     pub(crate) fn token_from(&self, at: usize) -> usize {
-        self.tokens().partition_point(|t| t.start < at)
+        self.tokens().partition_point(|t| t.start() < at)
     }
 
     /// The span of the original text a folded range comes from.
@@ -84,15 +84,15 @@ impl<'t> Document<'t> {
     /// The original text between the end of token `a` and the start of token `b` (`a < b`).
     pub(crate) fn original_between(&self, a: usize, b: usize) -> &'t str {
         let (ta, tb) = (&self.tokens()[a], &self.tokens()[b]);
-        let start = self.norm.original_end(self.original, ta.end);
-        let end = self.norm.original_start(tb.start);
+        let start = self.norm.original_end(self.original, ta.end());
+        let end = self.norm.original_start(tb.start());
         &self.original[start..end.max(start)]
     }
 
     /// The original text of token `i`.
     pub(crate) fn original_of(&self, i: usize) -> &'t str {
         let t = &self.tokens()[i];
-        &self.original[self.original_span(Span::new(t.start, t.end))]
+        &self.original[self.original_span(Span::new(t.start(), t.end()))]
     }
 }
 
@@ -109,7 +109,7 @@ mod tests {
         assert_eq!(doc.original_of(1), "حلبَ");
         assert_eq!(doc.original_of(3), "١٤٠");
         assert_eq!(doc.original_between(0, 1), " ");
-        assert_eq!(doc.token_from(doc.tokens()[1].start), 1);
+        assert_eq!(doc.token_from(doc.tokens()[1].start()), 1);
         assert_eq!(doc.text_or_empty(Some(9)), "");
     }
 }

@@ -31,7 +31,7 @@ pub(crate) fn facilities<'m>(
             continue;
         }
         let head = first - 1;
-        let head_end = doc.tokens()[head].end;
+        let head_end = doc.tokens()[head].end();
         if !doc.folded()[head_end..place.folded().start()]
             .trim()
             .is_empty()
@@ -50,13 +50,13 @@ pub(crate) fn facilities<'m>(
                 .info(words[after][0])
                 .is_some_and(|i| i.parts.has(Part::FacilityAdjective));
         let end = if adjective {
-            doc.tokens()[after].end
+            doc.tokens()[after].end()
         } else {
             place.folded().end()
         };
         out.push(Facility {
             found: Found {
-                start: doc.tokens()[head].start + proclitic.len_bytes(),
+                start: doc.tokens()[head].start() + proclitic.len_bytes(),
                 end,
                 proclitic,
             },

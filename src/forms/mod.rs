@@ -58,13 +58,12 @@ pub(crate) fn organizations(
 ) -> Vec<Found> {
     let lex = lexicon();
     let mut out: Vec<Found> = Vec::new();
-    let heads = words.iter().enumerate().filter(|(_, ids)| {
-        ids.iter()
-            .filter_map(|&id| lex.info(id))
-            .any(|info| head_of(info).is_some() || info.opens.has(Part::Unit))
-    });
+    let heads = words
+        .iter()
+        .enumerate()
+        .filter(|(_, ids)| ids.iter().any(|&id| lex.is_head(id)));
     for (i, ids) in heads {
-        if out.last().is_some_and(|f| doc.tokens()[i].start < f.end) {
+        if out.last().is_some_and(|f| doc.tokens()[i].start() < f.end) {
             continue;
         }
         if let Some(found) = organization_at(doc, lex, (i, ids), names) {
@@ -82,8 +81,8 @@ fn organization_at(
     names: &[Mention],
 ) -> Option<Found> {
     let (proclitic, head, head_len) = head_at(doc, lex, i, ids)?;
-    let window_end = doc.tokens()[i].start + WINDOW_BYTES;
-    let last = i + doc.tokens()[i..].partition_point(|t| t.end <= window_end);
+    let window_end = doc.tokens()[i].start() + WINDOW_BYTES;
+    let last = i + doc.tokens()[i..].partition_point(|t| t.end() <= window_end);
     let reader = Reader { doc, lex, last };
     let max = if matches!(head, Head::Institution | Head::Committee) {
         3
@@ -110,9 +109,9 @@ fn organization_at(
             && taken == 0
             && let Some(name) = names
                 .iter()
-                .find(|n| n.folded().start() == doc.tokens()[j].start)
+                .find(|n| n.folded().start() == doc.tokens()[j].start())
         {
-            while j < last && doc.tokens()[j].end <= name.folded().end() {
+            while j < last && doc.tokens()[j].end() <= name.folded().end() {
                 j += 1;
             }
             taken += 1;
@@ -134,8 +133,8 @@ fn organization_at(
         _ => taken >= 1,
     };
     enough.then(|| Found {
-        start: doc.tokens()[i].start + proclitic.len_bytes(),
-        end: doc.tokens()[j - 1].end,
+        start: doc.tokens()[i].start() + proclitic.len_bytes(),
+        end: doc.tokens()[j - 1].end(),
         proclitic,
     })
 }

@@ -145,7 +145,16 @@ mod tests {
 
     #[test]
     fn haversine_terms_order_like_distances() {
-        let (p, q) = (Point { lat: 35.0, lon: 38.0 }, Point { lat: 35.3, lon: 38.2 });
+        let (p, q) = (
+            Point {
+                lat: 35.0,
+                lon: 38.0,
+            },
+            Point {
+                lat: 35.3,
+                lon: 38.2,
+            },
+        );
         let cos = |x: Point| x.lat.to_radians().cos();
         let km = p.distance_km(q);
         let term = haversine_term(p, cos(p), q, cos(q));

@@ -39,10 +39,10 @@ impl<'a> Words<'a> {
                 && [i, i + 2]
                     .iter()
                     .all(|&k| doc.text(k).bytes().all(|b| b.is_ascii_digit()))
-                && doc.tokens()[i].end == doc.tokens()[i + 1].start
-                && doc.tokens()[i + 1].end == doc.tokens()[i + 2].start;
+                && doc.tokens()[i].end() == doc.tokens()[i + 1].start()
+                && doc.tokens()[i + 1].end() == doc.tokens()[i + 2].start();
             let end = if decimal { i + 2 } else { i };
-            out.push(&doc.folded()[doc.tokens()[i].start..doc.tokens()[end].end]);
+            out.push(&doc.folded()[doc.tokens()[i].start()..doc.tokens()[end].end()]);
             i = end + 1;
         }
         if i < to {

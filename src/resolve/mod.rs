@@ -220,14 +220,17 @@ impl Resolver {
         let organizations = forms::organizations(&doc, &words, &mentions);
         let unlisted = crate::tag::merge_forms(g, &doc, &mut mentions, &organizations);
         let resolutions = self.resolve_document(&doc, &words, &mentions);
-        let mut all: Vec<(Mention, Resolution)> = mentions.into_iter().zip(resolutions).collect();
-        let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
-        all.extend(
-            unlisted
-                .into_iter()
-                .map(|m| (m, Resolution::unlisted(EntityType::Org, 0.7, pattern, None))),
-        );
-        all.sort_by_key(|(m, _)| m.span().start());
+        let mut all = Vec::with_capacity(mentions.len() + unlisted.len());
+        all.extend(mentions.into_iter().zip(resolutions));
+        if !unlisted.is_empty() {
+            let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
+            all.extend(
+                unlisted
+                    .into_iter()
+                    .map(|m| (m, Resolution::unlisted(EntityType::Org, 0.7, pattern, None))),
+            );
+            all.sort_by_key(|(m, _)| m.span().start());
+        }
         self.facilities_in_places(&doc, &words, &mut all);
         all
     }

@@ -103,7 +103,7 @@ impl Mention {
         // Names span a few tokens: walk rather than search.
         let tokens = doc.tokens();
         let mut end = first;
-        while end < tokens.len() && tokens[end].start < folded.end() {
+        while end < tokens.len() && tokens[end].start() < folded.end() {
             end += 1;
         }
         Mention {

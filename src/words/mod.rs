@@ -177,6 +177,9 @@ struct Phrase {
 pub(crate) struct Lexicon {
     ids: WordMap<WordId>,
     words: Vec<WordInfo>,
+    /// Per word id: whether it heads an organization's name found by its form, kept apart
+    /// so that a scan over a document's tokens reads one byte a word.
+    heads: Vec<bool>,
     /// Phrases of several words by their first word: the other words, relations (Arabic
     /// and Latin script) and parts (two-word heads).
     phrases: WordMap<Vec<Phrase>>,
@@ -214,7 +217,21 @@ impl Lexicon {
                 _ => return Err(Error::build(format!("{file}: not a word table"))),
             }
         }
-        Ok(lex.lexicon)
+        let mut lexicon = lex.lexicon;
+        let head = |i: &WordInfo| {
+            [
+                Part::Unit,
+                Part::NumberedUnit,
+                Part::Institution,
+                Part::Committee,
+                Part::OfPlace,
+            ]
+            .iter()
+            .any(|&p| i.parts.has(p))
+                || i.opens.has(Part::Unit)
+        };
+        lexicon.heads = lexicon.words.iter().map(head).collect();
+        Ok(lexicon)
     }
 
     /// What the tables say about a folded word, if anything.
@@ -225,6 +242,12 @@ impl Lexicon {
     /// The entry of word `id`.
     pub(crate) fn info(&self, id: WordId) -> Option<&WordInfo> {
         self.words.get(id as usize)
+    }
+
+    /// Whether word `id` heads an organization's name found by its form (alone, or as the
+    /// first word of a two-word head).
+    pub(crate) fn is_head(&self, id: WordId) -> bool {
+        self.heads.get(id as usize).copied().unwrap_or(false)
     }
 
     /// Every folded word with its id, for the tagger's table of first words.
