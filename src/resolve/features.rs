@@ -169,33 +169,48 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         apply_cue(ctx, &mut site, cue);
     }
     nationality(ctx, &mut site, &before, after, cue_before);
-    let loc = ty == EntityType::Loc;
+    let context = Context {
+        stands_as_place: stands_as_place(ctx, m.proclitic(), before[0]),
+        quoted,
+        dateline,
+        after_preposition,
+        opens_with_cue: cues.has(NameCues::OPENS_WITH_CUE),
+    };
+    add_support(&mut site, &context);
+    let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
+    site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
+    site.cue_before = cue_before;
+    site
+}
+
+/// What the words around a mention say of its use, read once in pass one.
+struct Context {
+    stands_as_place: bool,
+    quoted: bool,
+    dateline: bool,
+    after_preposition: bool,
+    opens_with_cue: bool,
+}
+
+/// The support the mention's own surroundings give, by its type.
+fn add_support(site: &mut Site<'_>, c: &Context) {
+    let loc = site.ty == EntityType::Loc;
     let support = [
-        (
-            loc && stands_as_place(ctx, m.proclitic(), before[0]),
-            Evidence::Locative,
-        ),
-        (ty == EntityType::Org && quoted, Evidence::Quoted),
-        (loc && dateline, Evidence::Dateline),
+        (loc && c.stands_as_place, Evidence::Locative),
+        (site.ty == EntityType::Org && c.quoted, Evidence::Quoted),
+        (loc && c.dateline, Evidence::Dateline),
         // A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries
         // its own.
-        (
-            loc && cues.has(NameCues::OPENS_WITH_CUE),
-            Evidence::CueInName,
-        ),
+        (loc && c.opens_with_cue, Evidence::CueInName),
     ];
     for (holds, e) in support {
         if holds {
             site.support.insert(e);
         }
     }
-    if loc && after_preposition {
+    if loc && c.after_preposition {
         site.weak_support.insert(Evidence::Preposition);
     }
-    let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
-    site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
-    site.cue_before = cue_before;
-    site
 }
 
 /// «العاصمة الأردنية عمان», «مدينة الموصل العراقية»: the cue noun before the adjective counts,

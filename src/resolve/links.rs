@@ -5,13 +5,13 @@
 
 use super::context::Ctx;
 use super::evidence::Evidence;
-use super::features::Site;
+use super::features::{Scored, Site};
 use super::fits::{Anchor, coherence_fit, containment_fit, is_local, relative_fit};
 use super::prior::Facts;
 use super::relative;
 use crate::gazetteer::{EntityId, EntityType, Kind};
 use crate::tag::Mention;
-use crate::words::{Cue, Part, Relation};
+use crate::words::{Cue, Part, Relation, Relations};
 
 /// The longest gap (folded bytes) between two mentions that a list, containment or relative
 /// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
@@ -253,10 +253,74 @@ fn score_against_places(
 ) {
     let latin = site.name.key().is_ascii();
     let relations = ctx.lex.relations(phrase.gap, latin);
+    // The administrative chain «منطقة X بمحافظة Y», «منطقة X في ريف Y»: X is the district
+    // (news writes «منطقة تدمر» for a town's surroundings too, but not with the governorate).
+    let admin_chain = site.cue_before == Some(Cue::District)
+        && phrase.next.is_some_and(|y| y.kind == Kind::Admin1)
+        && relations.has(Relation::AdminChain);
+    let mut supported = false;
+    let mut near_known_place = false;
+    for cand in &mut site.candidates {
+        let e = ctx.facts(cand.entity);
+        if admin_chain && e.kind == Kind::Admin2 {
+            // Decisive: the district's seat town has the larger prior.
+            cand.score += 4.0;
+            cand.evidence.insert(Evidence::AdminChain);
+        }
+        let (strong, weak) = place_phrase(cand, e, phrase, relations);
+        supported |= strong;
+        near_known_place |= weak;
+    }
+    near_known_place |= coherence(ctx, site, anchors);
+    if supported {
+        site.support.insert(Evidence::Context);
+    } else if near_known_place {
+        site.weak_support.insert(Evidence::Context);
+    }
+}
+
+/// Containment and relative position of one candidate against the next place: whether the
+/// phrase speaks of a place (strong), or only ties the name to one (weak).
+fn place_phrase(
+    cand: &mut Scored,
+    e: &Facts,
+    phrase: &Phrase<'_, '_>,
+    relations: Relations,
+) -> (bool, bool) {
+    let (mut strong, mut weak) = (false, false);
     let contained =
         relations.has(Relation::Containment) || relations.has(Relation::ContainmentWeak);
-    let contained_in = phrase.next.filter(|_| contained);
-    let relation = phrase.relation;
+    if let Some(y) = phrase.next.filter(|_| contained) {
+        let fit = containment_fit(e, y);
+        cand.score += fit;
+        if fit > 0.0 {
+            cand.evidence.insert(Evidence::Containment);
+            // «X بحلب», «X في حلب» tie a word to a place as easily as a name; «X في ريف حلب»,
+            // «X (حلب)», «X التابعة لحلب» speak of a place.
+            if relations.has(Relation::Containment) {
+                strong = true;
+            } else {
+                weak = true;
+            }
+        }
+    }
+    if let (Some(rel), Some(y)) = (phrase.relation, phrase.next)
+        && let (Some(p), Some(anchor)) = (e.point, y.point)
+    {
+        let fit = relative_fit(anchor, p, rel);
+        cand.score += fit;
+        if fit > 0.0 {
+            cand.evidence.insert(Evidence::RelativePosition);
+            strong = true;
+        }
+    }
+    (strong, weak)
+}
+
+/// Coherence with the places the document is sure of: it picks among places of the same name
+/// (villages, towns), and must not overrule a cue between a city and its own governorate,
+/// which share a place. Returns whether a candidate lies near one of them.
+fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool {
     // Other names' places: a name does not vouch for itself.
     let own = site.mention.name();
     let others = || {
@@ -272,68 +336,23 @@ fn score_against_places(
         site.cue_before,
         Some(Cue::Countryside | Cue::Governorate | Cue::District | Cue::Subdistrict)
     );
-    let several_local = !admin_cue
-        && site
-            .candidates
-            .iter()
-            .filter(|c| is_local(ctx.facts(c.entity)))
-            .count()
-            > 1;
-    // The administrative chain «منطقة X بمحافظة Y», «منطقة X في ريف Y»: X is the district
-    // (news writes «منطقة تدمر» for a town's surroundings too, but not with the governorate).
-    let admin_chain = site.cue_before == Some(Cue::District)
-        && phrase.next.is_some_and(|y| y.kind == Kind::Admin1)
-        && relations.has(Relation::AdminChain);
-    let (mut supported, mut near_known_place) = (false, false);
-    for cand in &mut site.candidates {
-        let e = ctx.facts(cand.entity);
-        if admin_chain && e.kind == Kind::Admin2 {
-            // Decisive: the district's seat town has the larger prior.
-            cand.score += 4.0;
-            cand.evidence.insert(Evidence::AdminChain);
-        }
-        if let Some(y) = contained_in {
-            let fit = containment_fit(e, y);
+    let local = |c: &Scored| is_local(ctx.facts(c.entity));
+    let several_local = !admin_cue && site.candidates.iter().filter(|c| local(c)).count() > 1;
+    if !several_local && !any_other {
+        return false;
+    }
+    let mut near = false;
+    for cand in site.candidates.iter_mut().filter(|c| local(c)) {
+        let fit = coherence_fit(ctx.facts(cand.entity), others());
+        if several_local {
             cand.score += fit;
-            if fit > 0.0 {
-                cand.evidence.insert(Evidence::Containment);
-                // «X بحلب», «X في حلب» tie a word to a place as easily as a name; «X في ريف
-                // حلب», «X (حلب)», «X التابعة لحلب» speak of a place.
-                if relations.has(Relation::Containment) {
-                    supported = true;
-                } else {
-                    near_known_place = true;
-                }
-            }
         }
-        if let (Some(rel), Some(y)) = (relation, phrase.next)
-            && let (Some(p), Some(anchor)) = (e.point, y.point)
-        {
-            let fit = relative_fit(anchor, p, rel);
-            cand.score += fit;
-            if fit > 0.0 {
-                cand.evidence.insert(Evidence::RelativePosition);
-                supported = true;
-            }
-        }
-        // Coherence picks among places of the same name (villages, towns); it must not
-        // overrule a cue between a city and its own governorate, which share a place.
-        if is_local(e) && (several_local || any_other) {
-            let fit = coherence_fit(e, others());
-            if several_local {
-                cand.score += fit;
-            }
-            if fit >= 1.0 {
-                // Nearby places make a reading likelier but do not show that a word is a
-                // name: a Deir ez-Zor article is full of words that are also villages' names.
-                cand.evidence.insert(Evidence::Coherence);
-                near_known_place = true;
-            }
+        if fit >= 1.0 {
+            // Nearby places make a reading likelier but do not show that a word is a name: a
+            // Deir ez-Zor article is full of words that are also villages' names.
+            cand.evidence.insert(Evidence::Coherence);
+            near = true;
         }
     }
-    if supported {
-        site.support.insert(Evidence::Context);
-    } else if near_known_place {
-        site.weak_support.insert(Evidence::Context);
-    }
+    near
 }

@@ -12,16 +12,16 @@
 //! (relations between places, two-word heads) have their own map.
 
 mod cue;
+mod load;
 
 use once_cell::sync::Lazy;
 
 pub(crate) use cue::{Cue, FitRule, Size};
 
+use crate::Error;
 use crate::automaton::WordMap;
 use crate::gazetteer::Kind;
-use crate::gazetteer::tsv::{Row, Table};
 use crate::tag::{Proclitic, proclitic_splits};
-use crate::{Error, fold};
 
 /// The embedded tables, as (file name, text).
 const FILES: [(&str, &str); 11] = [
@@ -199,39 +199,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     /// Parses the tables `(file name, text)`; the names say which table each is.
     pub(crate) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
-        let mut lex = Loader::default();
-        for &(file, text) in files {
-            let table = Table::parse(file, text)?;
-            match file {
-                "cues.tsv" => lex.cues(&table)?,
-                "cue_fit.tsv" => lex.fits(&table)?,
-                "locatives.tsv" => lex.locatives(&table)?,
-                "fillers.tsv" => lex.fillers(&table)?,
-                "compass.tsv" => lex.numbers(&table, "bearing")?,
-                "units.tsv" => lex.numbers(&table, "km")?,
-                "nationalities.tsv" => lex.nationalities(&table)?,
-                "name_parts.tsv" => lex.parts(&table)?,
-                "stop_words.tsv" => lex.stop_words(&table)?,
-                "idioms.tsv" => lex.idioms(&table)?,
-                "relations.tsv" => lex.relations(&table)?,
-                _ => return Err(Error::build(format!("{file}: not a word table"))),
-            }
-        }
-        let mut lexicon = lex.lexicon;
-        let head = |i: &WordInfo| {
-            [
-                Part::Unit,
-                Part::NumberedUnit,
-                Part::Institution,
-                Part::Committee,
-                Part::OfPlace,
-            ]
-            .iter()
-            .any(|&p| i.parts.has(p))
-                || i.opens.has(Part::Unit)
-        };
-        lexicon.heads = lexicon.words.iter().map(head).collect();
-        Ok(lexicon)
+        load::parse(files)
     }
 
     /// What the tables say about a folded word, if anything.
@@ -300,25 +268,6 @@ impl Lexicon {
             .find(|p| p.rest.iter().map(String::as_str).eq(rest.iter().copied()))
     }
 
-    /// The entry of a phrase of several words, made if new.
-    fn phrase_mut(&mut self, key: &str) -> &mut Phrase {
-        let mut words = key.split(' ');
-        let first = words.next().unwrap_or_default().to_string();
-        let rest: Vec<String> = words.map(String::from).collect();
-        let list = self.phrases.entry(first).or_default();
-        let at = match list.iter().position(|p| p.rest == rest) {
-            Some(at) => at,
-            None => {
-                list.push(Phrase {
-                    rest,
-                    ..Phrase::default()
-                });
-                list.len() - 1
-            }
-        };
-        &mut list[at]
-    }
-
     /// Whether a name key opens any idiom.
     pub(crate) fn has_idiom(&self, key: &str) -> bool {
         self.idioms.contains_key(key)
@@ -348,233 +297,6 @@ impl Lexicon {
             .zip(ids.iter())
             .filter_map(|(p, &id)| Some((p, self.info(id)?)))
     }
-}
-
-/// Builds a [`Lexicon`], checking rows and remembering where each key was first defined.
-#[derive(Default)]
-struct Loader {
-    lexicon: Lexicon,
-    /// (file, key) -> line of first definition.
-    seen: std::collections::HashMap<(String, String), usize>,
-}
-
-impl Loader {
-    /// The folded word of `column`, checked: not empty, one word unless `phrase`, and not
-    /// defined before in the same table under the same `distinct` value.
-    fn key(
-        &mut self,
-        row: &Row<'_, '_>,
-        column: &str,
-        distinct: &str,
-        phrase: bool,
-    ) -> Result<String, Error> {
-        let written = row.get(column);
-        let key = fold(written);
-        if key.is_empty() {
-            return Err(row.error(format!("column `{column}` is empty")));
-        }
-        if !phrase && key.contains(' ') {
-            return Err(row.error(format!(
-                "`{written}` is more than one word; this table takes single words"
-            )));
-        }
-        let id = (row.file().to_string(), format!("{key}\t{distinct}"));
-        if let Some(first) = self.seen.insert(id, row.line()) {
-            return Err(row.error(format!("`{written}` (folded `{key}`) repeats line {first}")));
-        }
-        Ok(key)
-    }
-
-    fn info(&mut self, key: String) -> &mut WordInfo {
-        let lex = &mut self.lexicon;
-        let next = lex.words.len() as WordId;
-        let id = *lex.ids.entry(key).or_insert(next);
-        if id == next {
-            lex.words.push(WordInfo::default());
-        }
-        &mut lex.words[id as usize]
-    }
-
-    fn cues(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["word", "position", "cue"])?;
-        for row in t.rows() {
-            let position = row.get("position");
-            let key = self.key(&row, "word", position, false)?;
-            let cue: Cue = parse(&row, "cue")?;
-            match position {
-                "before" => self.info(key).cue_before = Some(cue),
-                "after" => self.info(key).cue_after = Some(cue),
-                other => {
-                    return Err(row.error(format!(
-                        "unknown position `{other}` (one of: before, after)"
-                    )));
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn fits(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["cue", "kind", "size", "fit"])?;
-        for row in t.rows() {
-            let id = format!(
-                "{}\t{}\t{}",
-                row.get("cue"),
-                row.get("kind"),
-                row.get("size")
-            );
-            if let Some(first) = self.seen.insert((row.file().into(), id), row.line()) {
-                return Err(row.error(format!("the same cue, kind and size as line {first}")));
-            }
-            let size = match row.get("size") {
-                "*" => None,
-                s => Some(s.parse().map_err(|e: String| row.error(e))?),
-            };
-            self.lexicon.fits.push(FitRule {
-                cue: parse(&row, "cue")?,
-                kind: parse(&row, "kind")?,
-                size,
-                fit: number(&row, "fit")?,
-            });
-        }
-        Ok(())
-    }
-
-    fn locatives(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["word", "strength"])?;
-        for row in t.rows() {
-            let key = self.key(&row, "word", "", false)?;
-            self.info(key).locative = Some(parse(&row, "strength")?);
-        }
-        Ok(())
-    }
-
-    fn fillers(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["word", "role"])?;
-        for row in t.rows() {
-            let key = self.key(&row, "word", row.get("role"), false)?;
-            let role: Filler = parse(&row, "role")?;
-            self.info(key).fillers.insert(role);
-        }
-        Ok(())
-    }
-
-    /// Compass words (`bearing`) or units (`km`).
-    fn numbers(&mut self, t: &Table<'_>, column: &str) -> Result<(), Error> {
-        t.require_exactly(&["word", column])?;
-        for row in t.rows() {
-            let key = self.key(&row, "word", "", false)?;
-            let value = number(&row, column)?;
-            let info = self.info(key);
-            if column == "bearing" {
-                info.bearing = Some(value);
-            } else {
-                info.km = Some(value);
-            }
-        }
-        Ok(())
-    }
-
-    fn nationalities(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["word", "country", "gender"])?;
-        for row in t.rows() {
-            let key = self.key(&row, "word", "", false)?;
-            let country = row.get("country");
-            if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
-            }
-            if !matches!(row.get("gender"), "m" | "f") {
-                return Err(row.error(format!("unknown gender `{}` (m or f)", row.get("gender"))));
-            }
-            self.info(key).nationality = Some(country.to_string());
-        }
-        Ok(())
-    }
-
-    fn parts(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["word", "role"])?;
-        for row in t.rows() {
-            let part: Part = parse(&row, "role")?;
-            // Only unit heads come in two words («غرفة عمليات»).
-            let key = self.key(&row, "word", row.get("role"), part == Part::Unit)?;
-            if let Some((first, _)) = key.split_once(' ') {
-                self.info(first.to_string()).opens.insert(part);
-                self.lexicon.phrase_mut(&key).parts.insert(part);
-            } else {
-                self.info(key).parts.insert(part);
-            }
-        }
-        Ok(())
-    }
-
-    fn stop_words(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["word"])?;
-        for row in t.rows() {
-            let key = self.key(&row, "word", "", false)?;
-            self.info(key).stop = true;
-        }
-        Ok(())
-    }
-
-    fn idioms(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["name", "next"])?;
-        for row in t.rows() {
-            let next = fold(row.get("next"));
-            let name = self.key(&row, "name", &next, true)?;
-            if next.is_empty() || next.contains(' ') {
-                return Err(row.error("column `next` takes one word"));
-            }
-            self.lexicon.idioms.entry(name).or_default().push(next);
-        }
-        Ok(())
-    }
-
-    fn relations(&mut self, t: &Table<'_>) -> Result<(), Error> {
-        t.require_exactly(&["phrase", "relation", "script"])?;
-        for row in t.rows() {
-            let distinct = format!("{}\t{}", row.get("relation"), row.get("script"));
-            let key = self.key(&row, "phrase", &distinct, true)?;
-            if key.split(' ').count() > 3 {
-                return Err(row.error("a relation phrase has at most three words"));
-            }
-            let relation: Relation = parse(&row, "relation")?;
-            let (arabic, latin) = match row.get("script") {
-                "arabic" => (true, false),
-                "latin" => (false, true),
-                "any" => (true, true),
-                other => {
-                    return Err(row.error(format!(
-                        "unknown script `{other}` (one of: arabic, latin, any)"
-                    )));
-                }
-            };
-            let (a, l) = if key.contains(' ') {
-                let p = self.lexicon.phrase_mut(&key);
-                (&mut p.relations, &mut p.latin_relations)
-            } else {
-                let i = self.info(key);
-                (&mut i.relations, &mut i.latin_relations)
-            };
-            if arabic {
-                a.insert(relation);
-            }
-            if latin {
-                l.insert(relation);
-            }
-        }
-        Ok(())
-    }
-}
-
-fn parse<T: std::str::FromStr<Err = String>>(row: &Row<'_, '_>, column: &str) -> Result<T, Error> {
-    row.get(column)
-        .parse()
-        .map_err(|e: String| row.error(format!("column `{column}`: {e}")))
-}
-
-fn number(row: &Row<'_, '_>, column: &str) -> Result<f64, Error> {
-    row.number(column)?
-        .ok_or_else(|| row.error(format!("column `{column}` is empty")))
 }
 
 #[cfg(test)]
