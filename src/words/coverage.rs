@@ -5,6 +5,8 @@
 
 use super::cue::KindPattern;
 use super::*;
+use crate::fold;
+use crate::gazetteer::tsv::Table;
 
 /// The rows of embedded table `file`: each row's line and the values of `columns`, in order.
 pub(crate) fn table_rows(file: &str, columns: &[&str]) -> Vec<(usize, Vec<&'static str>)> {

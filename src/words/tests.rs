@@ -1,4 +1,5 @@
 use super::*;
+use crate::fold;
 
 fn error(file: &str, text: &str) -> String {
     Lexicon::parse(&[(file, text)]).unwrap_err().to_string()
