@@ -8,7 +8,7 @@
 //!   it across threads.
 //! - [`Resolver`] chooses one entity per mention from evidence (cue words, containment and
 //!   relative-position phrases, the other places of the document, population) and gives a
-//!   [`Resolution`] with a confidence and the names of the rules that decided.
+//!   [`Resolution`] with a confidence and the [`Evidence`] that decided.
 //! - [`Gazetteer`] holds the places and organizations; [`Gazetteer::builder`] adds your own
 //!   tables in the same tab-separated schema (errors name the file and line).
 //! - [`output`] turns mentions into the JSON records the `makan` CLI prints.

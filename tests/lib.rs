@@ -35,4 +35,6 @@ fn public_types_are_send_and_sync() {
     check::<Mention>();
     check::<Resolution>();
     check::<makan::Error>();
+    check::<makan::Evidence>();
+    check::<makan::EvidenceSet>();
 }
