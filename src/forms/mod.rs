@@ -108,8 +108,8 @@ fn organization_at(
         if (head_len == 2 || head == Head::OfPlace)
             && taken == 0
             && let Some(name) = names
-                .iter()
-                .find(|n| n.folded().start() == doc.tokens()[j].start())
+                .get(names.partition_point(|n| n.folded().start() < doc.tokens()[j].start()))
+                .filter(|n| n.folded().start() == doc.tokens()[j].start())
         {
             while j < last && doc.tokens()[j].end() <= name.folded().end() {
                 j += 1;

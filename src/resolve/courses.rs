@@ -2,8 +2,8 @@
 //! little. A mention of a feature with a course is placed at the point of its course nearest
 //! to the centre of the places named beside it.
 
-use super::Resolution;
 use super::evidence::Evidence;
+use super::{Resolution, WINDOW};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Kind, Point};
 use crate::tag::Mention;
@@ -58,10 +58,12 @@ fn places_beside(
 ) -> Vec<Point> {
     let at = mentions[i].span().start();
     let paragraph = doc.tokens()[mentions[i].first_token()].paragraph;
+    // The mentions around it, up to WINDOW on each side (a document of news is read whole).
+    let window = i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(mentions.len());
     // (distance in the text, same paragraph, entity, point)
-    let mut near: Vec<(usize, bool, EntityId, Point)> = mentions
+    let mut near: Vec<(usize, bool, EntityId, Point)> = mentions[window.clone()]
         .iter()
-        .zip(resolutions)
+        .zip(&resolutions[window])
         .filter(|(_, r)| r.accepted && r.ty == EntityType::Loc)
         .filter_map(|(m, r)| {
             let id = r.entity?;

@@ -334,9 +334,18 @@ impl Resolver {
             }
         }
         let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
-        let anchors = anchors(&ctx, &sites, &choices);
+        // Coherence reads the places the document is sure of within a window of mentions:
+        // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
+        // mentions a mention is in and its two neighbours, so that time stays linear in the
+        // length of a text.
+        let blocks: Vec<Vec<Anchor>> = (0..sites.len().div_ceil(WINDOW))
+            .map(|b| {
+                let range = b.saturating_sub(1) * WINDOW..((b + 2) * WINDOW).min(sites.len());
+                anchors(&ctx, &sites[range.clone()], &choices[range])
+            })
+            .collect();
         for i in 0..sites.len() {
-            links::link(&ctx, &mut sites, i, &choices, &anchors);
+            links::link(&ctx, &mut sites, i, &choices, &blocks[i / WINDOW]);
         }
         let mut resolutions: Vec<Resolution> = sites
             .iter_mut()
@@ -346,6 +355,10 @@ impl Resolver {
         resolutions
     }
 }
+
+/// The mentions a document-wide rule (coherence, the places beside a river) reads around a
+/// mention: a document of up to this many mentions is read whole.
+pub(crate) const WINDOW: usize = 256;
 
 /// The places the document is sure of, once each, with the name that found them.
 fn anchors<'g>(ctx: &Ctx<'g, '_>, sites: &[Site<'g>], choices: &[Option<EntityId>]) -> Vec<Anchor> {

@@ -17,6 +17,7 @@ use crate::document::Document;
 use crate::forms::Found;
 use crate::gazetteer::{EntityType, Gazetteer};
 use crate::tag::Mention;
+use std::collections::BTreeMap;
 
 /// A name accepted by the boundary rules, before overlaps are resolved.
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +31,10 @@ pub(crate) struct Candidate<T> {
 }
 
 /// Keeps the non-overlapping candidates by the rule above, returned in text order.
+///
+/// The chosen spans are kept in an ordered map by start, so each candidate is checked against
+/// its two neighbours and inserted in O(log n): the whole selection is O(n log n) however many
+/// candidates a text has.
 pub(crate) fn longest_first<T: Copy>(
     candidates: &mut [Candidate<T>],
     chosen: &mut Vec<Candidate<T>>,
@@ -41,17 +46,23 @@ pub(crate) fn longest_first<T: Copy>(
             c.proclitic_len,
         )
     });
-    chosen.clear();
-    for c in candidates.iter() {
-        // `chosen` is kept sorted by start, so only the neighbours can overlap.
-        let i = chosen.partition_point(|k| k.folded.start() < c.folded.start());
-        let clashes = chosen.get(i).is_some_and(|k| k.folded.overlaps(c.folded))
-            || i.checked_sub(1)
-                .is_some_and(|j| chosen[j].folded.overlaps(c.folded));
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let (start, end) = (c.folded.start(), c.folded.end());
+        let clashes = taken
+            .range(..=start)
+            .next_back()
+            .is_some_and(|(_, &k)| candidates[k].folded.overlaps(c.folded))
+            || taken
+                .range(start..end.max(start + 1))
+                .next()
+                .is_some_and(|(_, &k)| candidates[k].folded.overlaps(c.folded));
         if !clashes {
-            chosen.insert(i, *c);
+            taken.insert(start, i);
         }
     }
+    chosen.clear();
+    chosen.extend(taken.values().map(|&i| candidates[i]));
 }
 
 /// Merges the organizations `found` by their form into the tagger's `mentions` (policy 2),
@@ -70,13 +81,17 @@ pub(crate) fn merge_forms(
                 .any(|&e| g.entity(e).entity_type() == EntityType::Org)
         })
     };
+    // Both lists are in text order without overlaps: the mentions a form overlaps are one
+    // run, found by binary search.
+    let mut dropped = vec![false; mentions.len()];
     let mut unlisted = Vec::new();
     for f in found {
-        let overlaps = |m: &Mention| m.folded().start() < f.end && f.start < m.folded().end();
-        if mentions.iter().any(|m| overlaps(m) && names_org(m)) {
+        let first = mentions.partition_point(|m| m.folded().end() <= f.start);
+        let last = first + mentions[first..].partition_point(|m| m.folded().start() < f.end);
+        if mentions[first..last].iter().any(names_org) {
             continue;
         }
-        mentions.retain(|m| !overlaps(m));
+        dropped[first..last].iter_mut().for_each(|d| *d = true);
         let folded = Span::new(f.start, f.end);
         unlisted.push(Mention::new(
             doc,
@@ -86,6 +101,8 @@ pub(crate) fn merge_forms(
             f.proclitic,
         ));
     }
+    let mut keep = dropped.iter().map(|d| !d);
+    mentions.retain(|_| keep.next().unwrap_or(true));
     unlisted
 }
 
@@ -98,13 +115,20 @@ pub(crate) fn place_facilities<R>(
     accepted: impl Fn(&R) -> bool,
 ) {
     let overlap = |a: Span, b: Span| a.start() < b.end() && b.start() < a.end();
+    // `all` is in text order without overlaps: the mentions a span overlaps are one run.
+    let run = |all: &[(Mention, R)], s: Span| {
+        let first = all.partition_point(|(m, _)| m.folded().end() <= s.start());
+        let last = first + all[first..].partition_point(|(m, _)| m.folded().start() < s.end());
+        first..last
+    };
     // Nothing else accepted may stand inside the name (a listed facility, a name).
     let alone: Vec<bool> = facilities
         .iter()
         .map(|(i, (f, _))| {
-            all.iter()
-                .enumerate()
-                .all(|(k, (m, r))| k == *i || !accepted(r) || !overlap(m.folded(), f.folded()))
+            run(all, f.folded()).all(|k| {
+                let (m, r) = &all[k];
+                k == *i || !accepted(r) || !overlap(m.folded(), f.folded())
+            })
         })
         .collect();
     let mut spans = Vec::new();
@@ -115,9 +139,12 @@ pub(crate) fn place_facilities<R>(
         }
     }
     // Rejected readings inside a facility's name (قلعة the village) go with it.
-    all.retain(|(m, r)| {
-        accepted(r) || m.name().is_none() || !spans.iter().any(|&s| overlap(m.folded(), s))
-    });
+    spans.sort_by_key(|s| s.start());
+    let inside = |m: &Mention| {
+        let k = spans.partition_point(|s| s.end() <= m.folded().start());
+        spans.get(k).is_some_and(|&s| overlap(m.folded(), s))
+    };
+    all.retain(|(m, r)| accepted(r) || m.name().is_none() || !inside(m));
 }
 
 #[cfg(test)]
