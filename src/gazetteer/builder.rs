@@ -51,6 +51,27 @@ impl GazetteerBuilder {
 
     /// Adds a places table (schema of `data/places.tsv`, see `data/README.md`); `file` names
     /// it in errors.
+    ///
+    /// A user's table is held to the rules of the embedded ones: no unknown column, every row
+    /// as wide as the header, a point for the kinds that need one ([`Kind::needs_point`](crate::Kind::needs_point)),
+    /// numbers that parse, and an id not taken already (unless
+    /// [`override_existing`](GazetteerBuilder::override_existing)). [`build`](Self::build)
+    /// reports every bad row at once:
+    ///
+    /// ```
+    /// use makan::Gazetteer;
+    ///
+    /// let mine = "id\tkind\tname_ar\tname_en\tlat\tlon\tpcod\n\
+    ///             mine:1\tpopulated\tقرية\tQarya\t\t\tC1\n\
+    ///             mine:2\tcamp\tمخيم\tCamp\t35.1\t36,2\t\n";
+    /// let err = Gazetteer::builder().places_tsv("mine.tsv", mine).build().unwrap_err();
+    /// let text = err.to_string();
+    /// let lines: Vec<&str> = text.lines().collect();
+    /// assert!(lines[0].starts_with("mine.tsv:1: unknown column `pcod` (known columns: id, kind,"));
+    /// assert_eq!(lines[1], "mine.tsv:2: kind `populated` needs a point, but lat and lon are empty");
+    /// assert_eq!(lines[2], "mine.tsv:3: column `lon`: `36,2` is not a number");
+    /// assert_eq!(err.location(), Some(("mine.tsv", 1)));
+    /// ```
     pub fn places_tsv(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
         self.places.push(user_source(file, text));
         self
