@@ -113,7 +113,13 @@ impl<'b> Entities<'b> {
 
 /// The message for unknown columns in a header.
 fn unknown_columns(unknown: &[&str], known: &[&str]) -> String {
-    let names: Vec<String> = unknown.iter().map(|c| format!("`{c}`")).collect();
+    let names: Vec<String> = unknown
+        .iter()
+        .map(|c| match *c {
+            "" => "`` (an empty column name: a stray tab?)".to_string(),
+            c => format!("`{c}`"),
+        })
+        .collect();
     let s = if unknown.len() == 1 { "" } else { "s" };
     format!(
         "unknown column{s} {} (known columns: {})",

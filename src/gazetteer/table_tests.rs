@@ -88,6 +88,17 @@ fn unknown_column_is_refused_with_the_known_ones() {
 }
 
 #[test]
+fn trailing_tab_in_the_header_is_an_empty_column() {
+    let trailing = "id\tkind\tname_ar\tname_en\tlat\tlon\t\nx:1\tpopulated\tقرية\t\t1\t2\t\n";
+    let err = places(&[("mine.tsv", trailing)], false).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("mine.tsv:1: unknown column `` (an empty column name: a stray tab?)"),
+        "{err}"
+    );
+}
+
+#[test]
 fn note_column_is_allowed() {
     let noted =
         "id\tkind\tname_ar\tname_en\tlat\tlon\tnote\nx:1\tpopulated\tقرية\t\t1\t2\tfrom a map\n";

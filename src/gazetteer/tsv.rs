@@ -44,8 +44,10 @@ impl<'a> Table<'a> {
 
     /// Parses `text` like [`Table::parse`], but leaves the rows of the wrong width in
     /// [`Table::bad_rows`] for the caller to report with its own. `None` when the table has no
-    /// usable header (reported in `problems`): no header row, or a header of commas, not tabs.
+    /// usable header (reported in `problems`): no header row, a header of commas, not tabs,
+    /// or a column named twice. A byte-order mark (spreadsheets write one) is skipped.
     pub(crate) fn read(file: &'a str, text: &'a str, problems: &mut Problems) -> Option<Table<'a>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut lines = text
             .lines()
             .enumerate()
@@ -66,6 +68,27 @@ impl<'a> Table<'a> {
             return None;
         }
         let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
+        if let Some((i, twice)) = columns
+            .iter()
+            .enumerate()
+            .find(|(i, c)| columns[..*i].contains(c))
+        {
+            let what = if twice.is_empty() {
+                "an empty column name (a stray tab?)".to_string()
+            } else {
+                format!("column `{twice}`")
+            };
+            problems.add(
+                file,
+                header_line,
+                format!(
+                    "{what} appears twice (columns {} and {})",
+                    columns.iter().position(|c| c == twice).unwrap() + 1,
+                    i + 1
+                ),
+            );
+            return None;
+        }
         let mut rows = Vec::new();
         let mut bad_rows = Vec::new();
         for (line, text) in lines {
@@ -325,6 +348,23 @@ mod tests {
                 "(commas but no tab: tables are tab-separated (TSV), not comma-separated)"
             ),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_is_skipped() {
+        let t = Table::parse("t.tsv", "\u{feff}id\tname\nx\ty\n").unwrap();
+        assert_eq!(t.rows().next().unwrap().get("id"), "x");
+    }
+
+    #[test]
+    fn column_named_twice_is_refused() {
+        let err = Table::parse("t.tsv", "id\tlat\tlat\nx\t1\t2\n")
+            .err()
+            .unwrap();
+        assert_eq!(
+            err.to_string(),
+            "t.tsv:1: column `lat` appears twice (columns 2 and 3)"
         );
     }
 }
