@@ -24,6 +24,8 @@ pub struct Args {
     /// `--places FILE` and `--orgs FILE`: user gazetteer tables, any number of each.
     pub places: Vec<String>,
     pub orgs: Vec<String>,
+    /// `--override`: a row of those tables may replace the entity of the same id.
+    pub override_existing: bool,
 }
 
 impl Args {
@@ -35,6 +37,7 @@ impl Args {
             positional: Vec::new(),
             places: Vec::new(),
             orgs: Vec::new(),
+            override_existing: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -50,6 +53,7 @@ impl Args {
                     };
                     list.push(file.clone());
                 }
+                Some("override") => parsed.override_existing = true,
                 Some(flag) if known.contains(&flag) => parsed.flags.push(flag.to_string()),
                 Some(_) => return Err(UsageError(format!("unknown option `{arg}`")).into()),
                 None => parsed.positional.push(arg.clone()),
@@ -62,13 +66,17 @@ impl Args {
         self.flags.iter().any(|f| f == flag)
     }
 
-    /// The tagger: the embedded gazetteer, plus the user's tables when given.
+    /// The tagger: the embedded gazetteer, plus the user's tables when given. A bad table
+    /// stops the run with every bad row listed (`FILE:LINE: reason`).
     pub fn tagger(&self) -> Result<makan::Tagger> {
         if self.places.is_empty() && self.orgs.is_empty() {
+            if self.override_existing {
+                return Err(UsageError("`--override` needs --places or --orgs".into()).into());
+            }
             return Ok(makan::Tagger::new());
         }
         let mut builder = makan::Gazetteer::builder();
-        builder.embedded();
+        builder.embedded().override_existing(self.override_existing);
         for file in &self.places {
             builder.places_file(file)?;
         }

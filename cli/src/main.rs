@@ -25,7 +25,10 @@ USAGE:
         Exit code: 0 all lines fine, 1 some lines bad, 2 usage or I/O error.
         tag, geojson and eval also take --places FILE and --orgs FILE (repeatable): your
         own tables, in the schema of data/places.tsv and data/orgs.tsv, added to the
-        embedded gazetteer; a bad row stops with FILE:LINE and the reason.
+        embedded gazetteer. Bad rows stop the run, each listed as FILE:LINE: reason
+        (unknown columns, commas for tabs, a settlement without lat/lon, an id the
+        gazetteer has already). With --override, a row whose id exists replaces
+        that entity (to add a missing P-code, say).
     makan geojson [--jsonl] [FILE]
         The resolved places of a text (or of every line of a JSON Lines file) as one
         GeoJSON FeatureCollection of points, with the mention's fields as properties.

@@ -1,18 +1,30 @@
-//! [`GazetteerBuilder`] and the loading of its tables: places and organizations into
-//! entities, name frequencies onto the name keys. Every row is checked; errors name the file
-//! and the line.
+//! [`GazetteerBuilder`]: the tables a gazetteer is built from, embedded and the user's, and
+//! whether a user's row may replace an entity. Reading them is `load.rs`'s job.
 
 use super::embedded;
-use super::tsv::{self, Table};
-use super::{Entity, EntityType, Gazetteer, Kind, Point};
+use super::load::{self, Entities};
+use super::tsv::Problems;
+use super::{EntityType, Gazetteer};
 use crate::Error;
+
+/// One table given to the builder.
+#[derive(Debug)]
+pub(super) struct Source {
+    /// Names the table in errors: the path, or `data/places.tsv` for the embedded ones.
+    pub(super) file: String,
+    pub(super) text: String,
+    /// A user's table, not one embedded in the crate: loaded after all embedded ones, and the
+    /// only kind whose rows may replace an entity.
+    pub(super) user: bool,
+}
 
 /// Builds a [`Gazetteer`] from tables.
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
-    places: Vec<(String, String)>,
-    orgs: Vec<(String, String)>,
-    frequencies: Vec<(String, String)>,
+    places: Vec<Source>,
+    orgs: Vec<Source>,
+    frequencies: Vec<Source>,
+    override_existing: bool,
 }
 
 impl GazetteerBuilder {
@@ -21,32 +33,59 @@ impl GazetteerBuilder {
         GazetteerBuilder::default()
     }
 
-    /// Adds the tables embedded in the crate (places, organizations, name frequencies).
+    /// Adds the tables embedded in the crate (places, organizations, name frequencies). They
+    /// are loaded before every user table, whatever the order of the calls.
     pub fn embedded(&mut self) -> &mut GazetteerBuilder {
+        let source = |file: &str, text: &str| Source {
+            file: file.into(),
+            text: text.into(),
+            user: false,
+        };
         self.places
-            .push(("data/places.tsv".into(), embedded::PLACES.into()));
-        self.orgs
-            .push(("data/orgs.tsv".into(), embedded::ORGS.into()));
+            .push(source("data/places.tsv", embedded::PLACES));
+        self.orgs.push(source("data/orgs.tsv", embedded::ORGS));
         self.frequencies
-            .push(("data/name_freq.tsv".into(), embedded::NAME_FREQ.into()));
+            .push(source("data/name_freq.tsv", embedded::NAME_FREQ));
         self
     }
 
-    /// Adds a places table (schema of `data/places.tsv`); `file` names it in errors.
+    /// Adds a places table (schema of `data/places.tsv`, see `data/README.md`); `file` names
+    /// it in errors.
+    ///
+    /// A user's table is held to the rules of the embedded ones: no unknown column, every row
+    /// as wide as the header, a point for the kinds that need one ([`Kind::needs_point`](crate::Kind::needs_point)),
+    /// numbers that parse, and an id not taken already (unless
+    /// [`override_existing`](GazetteerBuilder::override_existing)). [`build`](Self::build)
+    /// reports every bad row at once:
+    ///
+    /// ```
+    /// use makan::Gazetteer;
+    ///
+    /// let mine = "id\tkind\tname_ar\tname_en\tlat\tlon\tpcod\n\
+    ///             mine:1\tpopulated\tقرية\tQarya\t\t\tC1\n\
+    ///             mine:2\tcamp\tمخيم\tCamp\t35.1\t36,2\t\n";
+    /// let err = Gazetteer::builder().places_tsv("mine.tsv", mine).build().unwrap_err();
+    /// let text = err.to_string();
+    /// let lines: Vec<&str> = text.lines().collect();
+    /// assert!(lines[0].starts_with("mine.tsv:1: unknown column `pcod` (known columns: id, kind,"));
+    /// assert_eq!(lines[1], "mine.tsv:2: kind `populated` needs a point, but lat and lon are empty");
+    /// assert_eq!(lines[2], "mine.tsv:3: column `lon`: `36,2` is not a number");
+    /// assert_eq!(err.location(), Some(("mine.tsv", 1)));
+    /// ```
     pub fn places_tsv(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
-        self.places.push((file.into(), text.into()));
+        self.places.push(user_source(file, text));
         self
     }
 
     /// Adds an organizations table (schema of `data/orgs.tsv`).
     pub fn orgs_tsv(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
-        self.orgs.push((file.into(), text.into()));
+        self.orgs.push(user_source(file, text));
         self
     }
 
     /// Adds a name frequency table (schema of `data/name_freq.tsv`).
     pub fn name_frequencies_tsv(&mut self, file: &str, text: &str) -> &mut GazetteerBuilder {
-        self.frequencies.push((file.into(), text.into()));
+        self.frequencies.push(user_source(file, text));
         self
     }
 
@@ -62,190 +101,55 @@ impl GazetteerBuilder {
         Ok(self.orgs_tsv(path, &text))
     }
 
-    /// Parses every table and indexes the names.
+    /// Whether a row of a user table may replace the entity of the same id, from the embedded
+    /// tables or an earlier user table (default: no, such a row is an error). The new row
+    /// takes the old entity's place ([`EntityId`](super::EntityId)) and all of its data: the
+    /// old entity's names no longer lead to it, the new row's names do. A place cannot replace
+    /// an organization, nor the other way round.
+    pub fn override_existing(&mut self, yes: bool) -> &mut GazetteerBuilder {
+        self.override_existing = yes;
+        self
+    }
+
+    /// Parses every table and indexes the names. The error lists every bad row of every
+    /// table (the first 20, then how many more); its
+    /// [`location`](Error::location) is the first.
     pub fn build(&self) -> Result<Gazetteer, Error> {
+        let mut problems = Problems::default();
+        let mut entities = Entities::default();
+        for user in [false, true] {
+            for (tables, ty) in [
+                (&self.places, EntityType::Loc),
+                (&self.orgs, EntityType::Org),
+            ] {
+                for source in tables.iter().filter(|s| s.user == user) {
+                    let may_replace = user && self.override_existing;
+                    load::entities(&mut entities, source, ty, may_replace, &mut problems);
+                }
+            }
+        }
         let mut g = Gazetteer::default();
-        for (file, text) in &self.places {
-            load_entities(&mut g, file, text, EntityType::Loc)?;
+        for entity in entities.into_list() {
+            g.add_entity(entity)
+                .expect("ids are unique once the tables are loaded");
         }
-        for (file, text) in &self.orgs {
-            load_entities(&mut g, file, text, EntityType::Org)?;
+        let frequencies = self.frequencies.iter();
+        for source in frequencies
+            .clone()
+            .filter(|s| !s.user)
+            .chain(frequencies.filter(|s| s.user))
+        {
+            load::frequencies(&mut g, source, &mut problems);
         }
-        for (file, text) in &self.frequencies {
-            load_frequencies(&mut g, file, text)?;
-        }
+        problems.into_result()?;
         Ok(g)
     }
 }
 
-fn boxed_list<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Box<str>> {
-    items.map(Box::from).collect()
-}
-
-/// Reads a places or organizations table (`ty` says which kinds it may hold). Both share one
-/// schema; the columns a table lacks (points for organizations, links for places) read empty.
-fn load_entities(g: &mut Gazetteer, file: &str, text: &str, ty: EntityType) -> Result<(), Error> {
-    let table = Table::parse(file, text)?;
-    match ty {
-        EntityType::Loc => table.require(&["id", "kind", "name_ar", "name_en", "lat", "lon"])?,
-        EntityType::Org => table.require(&["id", "kind", "name_ar", "name_en"])?,
-    }
-    for row in table.rows() {
-        let kind: Kind = row.get("kind").parse().map_err(|e: String| row.error(e))?;
-        if kind.entity_type() != ty {
-            let what = if ty == EntityType::Loc {
-                "a place"
-            } else {
-                "an organization"
-            };
-            return Err(row.error(format!("kind `{kind}` is not {what} kind")));
-        }
-        let point = match (row.number::<f64>("lat")?, row.number::<f64>("lon")?) {
-            (Some(lat), Some(lon))
-                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
-            {
-                Some(Point { lat, lon })
-            }
-            (None, None) => None,
-            _ => return Err(row.error("lat/lon missing or out of range")),
-        };
-        let course = row
-            .list("course")
-            .map(|pair| {
-                parse_point(pair)
-                    .ok_or_else(|| row.error(format!("course: `{pair}` is not `lat,lon`")))
-            })
-            .collect::<Result<_, _>>()?;
-        let entity = Entity {
-            id: row.get("id").into(),
-            kind,
-            class: row.get("class").into(),
-            name_ar: row.get("name_ar").into(),
-            name_en: row.get("name_en").into(),
-            names_ar: boxed_list(row.list("names_ar")),
-            names_en: boxed_list(row.list("names_en")),
-            point,
-            course,
-            population: row.number("population")?,
-            pcode: row.get("pcode").into(),
-            admin: [
-                row.get("adm1").into(),
-                row.get("adm2").into(),
-                row.get("adm3").into(),
-            ],
-            country: row.get("country").into(),
-            refs: boxed_list(row.list("refs")),
-            predecessors: boxed_list(row.list("predecessors")),
-            successors: boxed_list(row.list("successors")),
-            active: row.get("active").into(),
-        };
-        check_entity(&entity, &row)?;
-        if g.add_entity(entity).is_none() {
-            return Err(row.error(format!("duplicate id `{}`", row.get("id"))));
-        }
-    }
-    Ok(())
-}
-
-/// `lat,lon` in decimal degrees, in range.
-fn parse_point(pair: &str) -> Option<Point> {
-    let (lat, lon) = pair.split_once(',')?;
-    let (lat, lon): (f64, f64) = (lat.trim().parse().ok()?, lon.trim().parse().ok()?);
-    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some(Point { lat, lon })
-}
-
-fn check_entity(entity: &Entity, row: &tsv::Row<'_, '_>) -> Result<(), Error> {
-    if entity.id.is_empty() {
-        return Err(row.error("empty id"));
-    }
-    if entity.name_ar.is_empty() && entity.name_en.is_empty() {
-        return Err(row.error(format!(
-            "`{}` has neither an Arabic nor an English name",
-            entity.id
-        )));
-    }
-    Ok(())
-}
-
-/// The pseudo key whose row in `name_freq.tsv` gives the corpus size in word tokens.
-pub const TOKENS_KEY: &str = "@tokens";
-
-fn load_frequencies(g: &mut Gazetteer, file: &str, text: &str) -> Result<(), Error> {
-    let table = Table::parse(file, text)?;
-    table.require(&["key", "count"])?;
-    for row in table.rows() {
-        let key = row.get("key");
-        if key == TOKENS_KEY {
-            g.corpus_tokens = row.number("count")?.unwrap_or(0);
-            g.corpus_docs = (
-                row.number("docs")?.unwrap_or(0),
-                row.number("syria_docs")?.unwrap_or(0),
-            );
-            continue;
-        }
-        let count: u32 = row
-            .number("count")?
-            .ok_or_else(|| row.error("empty count"))?;
-        let person = row.number::<u8>("person")?.unwrap_or(0) == 1;
-        if let Some(&id) = g.by_key.get(key) {
-            let name = &mut g.names[id.index()];
-            name.corpus_count = (count > 0).then_some(count);
-            name.person = person;
-            name.corpus_docs = row.number("docs")?.unwrap_or(0);
-            name.syria_docs = row.number("syria_docs")?.unwrap_or(0);
-            name.locative = row.number("locative")?.unwrap_or(0);
-        }
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bad_rows_name_file_and_line() {
-        let bad = "id\tkind\tname_ar\tname_en\tlat\tlon\nx:1\tvillage\tقرية\t\t1\t2\n";
-        let err = Gazetteer::builder()
-            .places_tsv("mine.tsv", bad)
-            .build()
-            .unwrap_err();
-        assert_eq!(err.to_string(), "mine.tsv:2: unknown kind `village`");
-        let dup = "id\tkind\tname_ar\tname_en\tlat\tlon\nx:1\tpopulated\tقرية\t\t1\t2\nx:1\tpopulated\tقرية\t\t1\t2\n";
-        let err = Gazetteer::builder()
-            .places_tsv("mine.tsv", dup)
-            .build()
-            .unwrap_err();
-        assert_eq!(err.location(), Some(("mine.tsv", 3)));
-    }
-
-    #[test]
-    fn course_column_is_read_and_checked() {
-        let header = "id\tkind\tname_ar\tname_en\tlat\tlon\tcourse\n";
-        let ok = format!("{header}x:1\tnatural\tنهر\tRiver\t35\t40\t35,40|34.5,40.5\n");
-        let g = Gazetteer::builder()
-            .places_tsv("r.tsv", &ok)
-            .build()
-            .unwrap();
-        let river = g.entity(g.by_id("x:1").unwrap());
-        assert_eq!(
-            river.course(),
-            [
-                Point {
-                    lat: 35.0,
-                    lon: 40.0
-                },
-                Point {
-                    lat: 34.5,
-                    lon: 40.5
-                }
-            ]
-        );
-        let bad = format!("{header}x:1\tnatural\tنهر\tRiver\t35\t40\t35;40\n");
-        let err = Gazetteer::builder()
-            .places_tsv("r.tsv", &bad)
-            .build()
-            .unwrap_err();
-        assert_eq!(err.location(), Some(("r.tsv", 2)));
+fn user_source(file: &str, text: &str) -> Source {
+    Source {
+        file: file.into(),
+        text: text.into(),
+        user: true,
     }
 }

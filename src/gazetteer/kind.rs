@@ -85,6 +85,26 @@ kinds! {
     Other => "other", Org, "Another organization.";
 }
 
+impl Kind {
+    /// Whether a place of this kind must have a point (`lat`, `lon`) in a table: settlements,
+    /// their quarters, camps and facilities are spots the resolver places on the map, and admin
+    /// units stand at their centroid. Countries, continents, regions and natural features may
+    /// lack one: they are areas or lines (a river gives its `course`), and a few countries
+    /// have no point in any source.
+    pub fn needs_point(self) -> bool {
+        matches!(
+            self,
+            Kind::Admin1
+                | Kind::Admin2
+                | Kind::Admin3
+                | Kind::Populated
+                | Kind::Neighbourhood
+                | Kind::Camp
+                | Kind::Facility
+        )
+    }
+}
+
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -7,24 +7,29 @@
 
 //!
 //! The module is split by responsibility: [`Entity`] and [`Name`] with their ids in
-//! `entity.rs`, [`Point`] and its geometry in `point.rs`, [`GazetteerBuilder`] and the table
-//! loading in `builder.rs`, kinds in `kind.rs`, the TSV reader in `tsv.rs`, the embedded
-//! tables in `embedded.rs`. This file holds [`Gazetteer`]: its look-ups and its name index.
+//! `entity.rs`, [`Point`] and its geometry in `point.rs`, [`GazetteerBuilder`] in
+//! `builder.rs`, the reading of its tables (columns, rows, ids) in `load.rs` with its tests in
+//! `table_tests.rs`, kinds in `kind.rs`, the TSV reader in `tsv.rs`, the embedded tables in
+//! `embedded.rs`. This file holds [`Gazetteer`]: its look-ups and its name index.
 
 mod builder;
 mod embedded;
 mod entity;
 mod kind;
+mod load;
 mod point;
+#[cfg(test)]
+mod table_tests;
 pub(crate) mod tsv;
 
 use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 
-pub use builder::{GazetteerBuilder, TOKENS_KEY};
+pub use builder::GazetteerBuilder;
 pub use entity::{Entity, EntityId, Name, NameId};
 pub use kind::{EntityType, Kind};
+pub use load::TOKENS_KEY;
 pub use point::Point;
 
 use crate::normalize::{fold, is_word_char};

@@ -1,0 +1,319 @@
+//! Reading places, organizations and name frequencies from tables: the columns each table
+//! may have, one row into one entity, and the ids already taken.
+//!
+//! Every table goes through the same checks, the embedded ones included: only known columns,
+//! every row well formed, a point where the kind needs one ([`Kind::needs_point`]), ids
+//! unique. Problems are gathered, not returned at the first: the builder reports them all.
+//! Entities are collected before any name is indexed, so an entity replaced by a user's row
+//! leaves no name behind.
+
+use std::collections::HashMap;
+
+use super::builder::Source;
+use super::tsv::{Problems, Row, Table};
+use super::{Entity, EntityType, Gazetteer, Kind, Point};
+
+/// The columns a places table may have: those of `data/places.tsv`, and `note` for the
+/// user's own remarks (read by nobody).
+pub(crate) const PLACE_COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "class",
+    "name_ar",
+    "name_en",
+    "lat",
+    "lon",
+    "population",
+    "pcode",
+    "adm1",
+    "adm2",
+    "adm3",
+    "country",
+    "names_ar",
+    "names_en",
+    "refs",
+    "course",
+    "note",
+];
+
+/// The columns an organizations table may have: those of `data/orgs.tsv`, and `note`.
+pub(crate) const ORG_COLUMNS: &[&str] = &[
+    "id",
+    "kind",
+    "name_ar",
+    "name_en",
+    "names_ar",
+    "names_en",
+    "country",
+    "predecessors",
+    "successors",
+    "active",
+    "refs",
+    "curated",
+    "note",
+];
+
+/// The columns of a name frequency table (`data/name_freq.tsv`).
+pub(crate) const FREQUENCY_COLUMNS: &[&str] =
+    &["key", "count", "docs", "syria_docs", "locative", "person"];
+
+/// The entities read so far, in gazetteer order, with the row each came from.
+#[derive(Default)]
+pub(super) struct Entities<'b> {
+    list: Vec<Entity>,
+    origin: Vec<(&'b str, usize)>,
+    by_id: HashMap<Box<str>, usize>,
+}
+
+impl<'b> Entities<'b> {
+    /// The entities in gazetteer order.
+    pub(super) fn into_list(self) -> Vec<Entity> {
+        self.list
+    }
+
+    /// Adds the entity of `file:line`, or replaces the one of the same id when `may_replace`.
+    fn insert(
+        &mut self,
+        entity: Entity,
+        file: &'b str,
+        line: usize,
+        may_replace: bool,
+    ) -> Result<(), String> {
+        let Some(&at) = self.by_id.get(&entity.id) else {
+            self.by_id.insert(entity.id.clone(), self.list.len());
+            self.list.push(entity);
+            self.origin.push((file, line));
+            return Ok(());
+        };
+        let (old_file, old_line) = self.origin[at];
+        let old_type = self.list[at].entity_type();
+        if !may_replace {
+            return Err(format!(
+                "id `{}` is taken by {old_file}:{old_line}; to replace that entity with this \
+                 row, ask for an override (`--override`, `GazetteerBuilder::override_existing`)",
+                entity.id
+            ));
+        }
+        if old_type != entity.entity_type() {
+            let what = match old_type {
+                EntityType::Loc => "a place",
+                EntityType::Org => "an organization",
+            };
+            return Err(format!(
+                "id `{}` is {what} ({old_file}:{old_line}); a row of the other type cannot \
+                 replace it",
+                entity.id
+            ));
+        }
+        self.list[at] = entity;
+        self.origin[at] = (file, line);
+        Ok(())
+    }
+}
+
+/// The message for unknown columns in a header.
+fn unknown_columns(unknown: &[&str], known: &[&str]) -> String {
+    let names: Vec<String> = unknown
+        .iter()
+        .map(|c| match *c {
+            "" => "`` (an empty column name: a stray tab?)".to_string(),
+            c => format!("`{c}`"),
+        })
+        .collect();
+    let s = if unknown.len() == 1 { "" } else { "s" };
+    format!(
+        "unknown column{s} {} (known columns: {})",
+        names.join(", "),
+        known.join(", ")
+    )
+}
+
+/// Reads a places or organizations table (`ty` says which kinds it may hold). Both share one
+/// reader; the columns a table lacks (points for organizations, links for places) read empty.
+/// Every bad row is reported in `problems`, in line order; good rows are kept.
+pub(super) fn entities<'b>(
+    taken: &mut Entities<'b>,
+    source: &'b Source,
+    ty: EntityType,
+    may_replace: bool,
+    problems: &mut Problems,
+) {
+    let file = source.file.as_str();
+    let Some(table) = Table::read(file, &source.text, problems) else {
+        return;
+    };
+    let (required, known): (&[&str], _) = match ty {
+        EntityType::Loc => (
+            &["id", "kind", "name_ar", "name_en", "lat", "lon"],
+            PLACE_COLUMNS,
+        ),
+        EntityType::Org => (&["id", "kind", "name_ar", "name_en"], ORG_COLUMNS),
+    };
+    let unknown = table.unknown_columns(known);
+    if !unknown.is_empty() {
+        problems.add(file, table.header_line(), unknown_columns(&unknown, known));
+    }
+    if let Some(missing) = table.missing_column(required) {
+        // Every row would fail the same way: the header is the one thing to fix.
+        problems.add(
+            file,
+            table.header_line(),
+            format!("missing column `{missing}`"),
+        );
+        return;
+    }
+    let mut bad = table.bad_rows().to_vec();
+    for row in table.rows() {
+        let read = read_entity(&row, ty)
+            .and_then(|entity| taken.insert(entity, file, row.line(), may_replace));
+        if let Err(reason) = read {
+            bad.push((row.line(), reason));
+        }
+    }
+    bad.sort_by_key(|&(line, _)| line);
+    for (line, reason) in bad {
+        problems.add(file, line, reason);
+    }
+}
+
+fn boxed_list<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Box<str>> {
+    items.map(Box::from).collect()
+}
+
+/// One row of a places or organizations table as an entity, or why it is not one.
+fn read_entity(row: &Row<'_, '_>, ty: EntityType) -> Result<Entity, String> {
+    let kind: Kind = row.get("kind").parse()?;
+    if kind.entity_type() != ty {
+        let what = match ty {
+            EntityType::Loc => "a place",
+            EntityType::Org => "an organization",
+        };
+        return Err(format!("kind `{kind}` is not {what} kind"));
+    }
+    let point = match (
+        row.parse_number::<f64>("lat")?,
+        row.parse_number::<f64>("lon")?,
+    ) {
+        (Some(lat), Some(lon)) => {
+            Some(point(lat, lon).ok_or_else(|| format!("lat/lon `{lat}`, `{lon}` out of range"))?)
+        }
+        (None, None) if kind.needs_point() => {
+            return Err(format!(
+                "kind `{kind}` needs a point, but lat and lon are empty"
+            ));
+        }
+        (None, None) => None,
+        (Some(_), None) => return Err("lat without lon".into()),
+        (None, Some(_)) => return Err("lon without lat".into()),
+    };
+    let course = row
+        .list("course")
+        .map(|pair| parse_point(pair).ok_or_else(|| format!("course: `{pair}` is not `lat,lon`")))
+        .collect::<Result<_, _>>()?;
+    let entity = Entity {
+        id: row.get("id").into(),
+        kind,
+        class: row.get("class").into(),
+        name_ar: row.get("name_ar").into(),
+        name_en: row.get("name_en").into(),
+        names_ar: boxed_list(row.list("names_ar")),
+        names_en: boxed_list(row.list("names_en")),
+        point,
+        course,
+        population: row.parse_number("population")?,
+        pcode: row.get("pcode").into(),
+        admin: [
+            row.get("adm1").into(),
+            row.get("adm2").into(),
+            row.get("adm3").into(),
+        ],
+        country: row.get("country").into(),
+        refs: boxed_list(row.list("refs")),
+        predecessors: boxed_list(row.list("predecessors")),
+        successors: boxed_list(row.list("successors")),
+        active: row.get("active").into(),
+    };
+    if entity.id.is_empty() {
+        return Err("empty id".into());
+    }
+    if entity.name_ar.is_empty() && entity.name_en.is_empty() {
+        return Err(format!(
+            "`{}` has neither an Arabic nor an English name",
+            entity.id
+        ));
+    }
+    Ok(entity)
+}
+
+/// A point in decimal degrees, when in range (NaN is not).
+fn point(lat: f64, lon: f64) -> Option<Point> {
+    ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some(Point { lat, lon })
+}
+
+/// `lat,lon` in decimal degrees, in range.
+fn parse_point(pair: &str) -> Option<Point> {
+    let (lat, lon) = pair.split_once(',')?;
+    point(lat.trim().parse().ok()?, lon.trim().parse().ok()?)
+}
+
+/// The pseudo key whose row in `name_freq.tsv` gives the corpus size in word tokens.
+pub const TOKENS_KEY: &str = "@tokens";
+
+pub(super) fn frequencies(g: &mut Gazetteer, source: &Source, problems: &mut Problems) {
+    let file = source.file.as_str();
+    let Some(table) = Table::read(file, &source.text, problems) else {
+        return;
+    };
+    let unknown = table.unknown_columns(FREQUENCY_COLUMNS);
+    if !unknown.is_empty() {
+        let message = unknown_columns(&unknown, FREQUENCY_COLUMNS);
+        problems.add(file, table.header_line(), message);
+    }
+    if let Some(missing) = table.missing_column(&["key", "count"]) {
+        problems.add(
+            file,
+            table.header_line(),
+            format!("missing column `{missing}`"),
+        );
+        return;
+    }
+    let mut bad = table.bad_rows().to_vec();
+    for row in table.rows() {
+        if let Err(reason) = read_frequency(g, &row) {
+            bad.push((row.line(), reason));
+        }
+    }
+    bad.sort_by_key(|&(line, _)| line);
+    for (line, reason) in bad {
+        problems.add(file, line, reason);
+    }
+}
+
+/// Puts one frequency row on its name key (rows of keys the gazetteer lacks are skipped).
+fn read_frequency(g: &mut Gazetteer, row: &Row<'_, '_>) -> Result<(), String> {
+    let key = row.get("key");
+    if key == TOKENS_KEY {
+        g.corpus_tokens = row.parse_number("count")?.unwrap_or(0);
+        g.corpus_docs = (
+            row.parse_number("docs")?.unwrap_or(0),
+            row.parse_number("syria_docs")?.unwrap_or(0),
+        );
+        return Ok(());
+    }
+    let count: u32 = row.parse_number("count")?.ok_or("empty count")?;
+    let person = row.parse_number::<u8>("person")?.unwrap_or(0) == 1;
+    let (docs, syria_docs, locative) = (
+        row.parse_number("docs")?.unwrap_or(0),
+        row.parse_number("syria_docs")?.unwrap_or(0),
+        row.parse_number("locative")?.unwrap_or(0),
+    );
+    if let Some(&id) = g.by_key.get(key) {
+        let name = &mut g.names[id.index()];
+        name.corpus_count = (count > 0).then_some(count);
+        name.person = person;
+        name.corpus_docs = docs;
+        name.syria_docs = syria_docs;
+        name.locative = locative;
+    }
+    Ok(())
+}
