@@ -6,12 +6,36 @@ use super::prior::Facts;
 use super::relative;
 use crate::gazetteer::{Kind, NameId, Point};
 
-/// A place the document is sure of, with the name that found it. The facts are copied so
-/// that coherence reads the anchors of a document from one contiguous array.
+/// A place the document is sure of, with the name that found it: only what coherence reads,
+/// copied so that the anchors of a document lie in one small contiguous array.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Anchor {
-    pub(super) facts: Facts,
     pub(super) name: NameId,
+    /// The point, when distance to it means something (not a country, governorate, district
+    /// or region: their label points are too far from most of their area).
+    point: Option<Point>,
+    cos_lat: f64,
+    admin1: u32,
+    own_admin1: u32,
+    /// A country, with its code.
+    country: Option<[u8; 2]>,
+}
+
+impl Anchor {
+    pub(super) fn new(f: &Facts, name: NameId) -> Anchor {
+        let large = matches!(
+            f.kind,
+            Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
+        );
+        Anchor {
+            name,
+            point: f.point.filter(|_| !large),
+            cos_lat: f.cos_lat,
+            admin1: f.admin1,
+            own_admin1: f.own_admin1,
+            country: (f.kind == Kind::Country).then_some(f.country),
+        }
+    }
 }
 
 /// Places small enough for distance to other places of the document to tell them apart.
@@ -101,35 +125,24 @@ static COHERENCE_TERMS: once_cell::sync::Lazy<[(f64, f64); 4]> =
 /// How close a candidate is to the places the document is sure about: within 15 / 40 / 80 /
 /// 150 km of an anchor that is a point-like place 3 / 2 / 1 / 0.5, plus 0.75 in the same
 /// governorate; 1 for a foreign candidate in a country the document names.
-pub(super) fn coherence_fit<'g>(e: &Facts, anchors: impl Iterator<Item = &'g Facts>) -> f64 {
+pub(super) fn coherence_fit<'a>(e: &Facts, anchors: impl Iterator<Item = &'a Anchor>) -> f64 {
     let Some(p) = e.point else { return 0.0 };
     let bins = &*COHERENCE_TERMS;
     let mut best: f64 = 0.0;
     for a in anchors {
         let same_admin1 = e.admin1 != 0 && (a.admin1 == e.admin1 || a.own_admin1 == e.admin1);
         let near = match a.point {
-            // Countries, governorates, districts and regions are too large for distance to
-            // their label point to mean much.
-            Some(q)
-                if !matches!(
-                    a.kind,
-                    Kind::Country | Kind::Continent | Kind::Admin1 | Kind::Admin2 | Kind::Region
-                ) =>
-            {
-                // Most anchors are far: skip the trigonometry when a degree box says so.
-                if (p.lat - q.lat).abs() > 1.5 || (p.lon - q.lon).abs() > 2.0 {
-                    0.0
-                } else {
-                    let term = haversine_term(p, e.cos_lat, q, a.cos_lat);
-                    bins.iter()
-                        .find(|&&(limit, _)| term <= limit)
-                        .map_or(0.0, |&(_, fit)| fit)
-                }
+            // Most anchors are far: skip the trigonometry when a degree box says so.
+            Some(q) if (p.lat - q.lat).abs() <= 1.5 && (p.lon - q.lon).abs() <= 2.0 => {
+                let term = haversine_term(p, e.cos_lat, q, a.cos_lat);
+                bins.iter()
+                    .find(|&&(limit, _)| term <= limit)
+                    .map_or(0.0, |&(_, fit)| fit)
             }
             _ => 0.0,
         };
         let admin = if same_admin1 { 0.75 } else { 0.0 };
-        let country = if a.kind == Kind::Country && a.country == e.country && !e.in_syria() {
+        let country = if a.country == Some(e.country) && !e.in_syria() {
             1.0
         } else {
             0.0

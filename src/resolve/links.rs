@@ -323,12 +323,7 @@ fn place_phrase(
 fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool {
     // Other names' places: a name does not vouch for itself.
     let own = site.mention.name();
-    let others = || {
-        anchors
-            .iter()
-            .filter(|a| Some(a.name) != own)
-            .map(|a| &a.facts)
-    };
+    let others = || anchors.iter().filter(|a| Some(a.name) != own);
     let any_other = others().next().is_some();
     // A cue naming an admin level (ريف، محافظة، منطقة، ناحية) has chosen between the city and
     // its unit; nearby places must not undo that.

@@ -371,10 +371,10 @@ fn anchors<'g>(ctx: &Ctx<'g, '_>, sites: &[Site<'g>], choices: &[Option<EntityId
             let facts = ctx.facts(e);
             (facts.ty == EntityType::Loc).then_some((
                 e,
-                Anchor {
-                    facts: *facts,
-                    name: site.mention.name().expect("sites are listed mentions"),
-                },
+                Anchor::new(
+                    facts,
+                    site.mention.name().expect("sites are listed mentions"),
+                ),
             ))
         })
         .collect();
