@@ -6,6 +6,7 @@ mod cli;
 mod eval_cmd;
 mod gazetteer_cmd;
 mod geojson_cmd;
+mod lines;
 mod tag_cmd;
 
 use std::process::ExitCode;
