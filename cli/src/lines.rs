@@ -105,6 +105,13 @@ impl LineRunner {
     }
 }
 
+impl LineRunner {
+    /// Prints `message` on standard error without breaking the progress line.
+    pub fn warn(&self, message: &str) {
+        self.progress.bar.suspend(|| eprintln!("makan: {message}"));
+    }
+}
+
 /// One window of input lines, in one buffer reused from window to window.
 struct Window {
     bytes: Vec<u8>,
