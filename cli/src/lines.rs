@@ -10,8 +10,8 @@
 
 use std::io::{self, BufRead, IsTerminal};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -72,6 +72,19 @@ impl LineRunner {
     pub fn run<T: Send>(
         &self,
         name: &str,
+        input: impl BufRead,
+        work: impl Fn(usize, &[u8]) -> T + Sync,
+        emit: impl FnMut(T) -> Result<()>,
+    ) -> Result<()> {
+        let result = self.run_windows(name, input, work, emit);
+        // Cleared whichever way the run ends, before any message of the caller.
+        self.progress.finish();
+        result
+    }
+
+    fn run_windows<T: Send>(
+        &self,
+        name: &str,
         mut input: impl BufRead,
         work: impl Fn(usize, &[u8]) -> T + Sync,
         mut emit: impl FnMut(T) -> Result<()>,
@@ -97,11 +110,9 @@ impl LineRunner {
                 return Err(format!("{name}:{}: {e}", window.next_number()).into());
             }
             if window.len() == 0 {
-                break;
+                return Ok(());
             }
         }
-        self.progress.finish();
-        Ok(())
     }
 }
 
@@ -170,21 +181,24 @@ impl Window {
 }
 
 /// The progress line on standard error: documents, megabytes, megabytes per second and
-/// elapsed time. Hidden unless standard error is a terminal, and with `--quiet`.
+/// elapsed time. Only on long runs (it shows after [`PROGRESS_AFTER`]), only when standard
+/// error is a terminal and not with `--quiet`; cleared at the end, so that what the command
+/// prints afterwards starts on a clean line.
 struct Progress {
     bar: ProgressBar,
     documents: Arc<AtomicU64>,
+    /// Whether the line may show at all, and whether it shows.
+    wanted: bool,
+    shown: AtomicBool,
+    start: Instant,
 }
+
+/// How long a run goes before its progress line shows.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
 impl Progress {
     fn new(quiet: bool) -> Progress {
         let documents = Arc::new(AtomicU64::new(0));
-        if quiet || !io::stderr().is_terminal() {
-            return Progress {
-                bar: ProgressBar::hidden(),
-                documents,
-            };
-        }
         let counter = Arc::clone(&documents);
         let style = ProgressStyle::with_template(
             "{spinner} {elapsed_precise} {documents} documents, {decimal_bytes}, {decimal_bytes_per_sec}",
@@ -196,22 +210,30 @@ impl Progress {
                 let _ = write!(out, "{}", counter.load(Ordering::Relaxed));
             },
         );
-        let bar =
-            ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()).with_style(style);
-        bar.enable_steady_tick(Duration::from_millis(250));
-        Progress { bar, documents }
+        Progress {
+            bar: ProgressBar::hidden().with_style(style),
+            documents,
+            wanted: !quiet && io::stderr().is_terminal(),
+            shown: AtomicBool::new(false),
+            start: Instant::now(),
+        }
     }
 
     /// One document of `bytes` bytes done; called from the worker threads.
     fn document(&self, bytes: usize) {
         self.documents.fetch_add(1, Ordering::Relaxed);
         self.bar.inc(bytes as u64);
+        if self.wanted
+            && !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() >= PROGRESS_AFTER
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(250));
+        }
     }
 
-    /// Leaves the last figures on the terminal.
     fn finish(&self) {
-        if !self.bar.is_hidden() {
-            self.bar.finish();
-        }
+        self.bar.finish_and_clear();
     }
 }
