@@ -237,3 +237,112 @@ impl Progress {
         self.bar.finish_and_clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runner(threads: usize, window_lines: usize, window_bytes: usize) -> LineRunner {
+        LineRunner {
+            window_lines,
+            window_bytes,
+            pool: (threads > 1).then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap()
+            }),
+            progress: Progress::new(true),
+        }
+    }
+
+    /// Every line with its number, as the runner hands them to `emit`.
+    fn numbered(runner: &LineRunner, input: &str) -> Vec<(usize, String)> {
+        let mut seen = Vec::new();
+        let work = |number: usize, line: &[u8]| {
+            // Early lines take longest, so that the threads finish out of order.
+            std::thread::sleep(Duration::from_micros(200 * (8 - number.min(8)) as u64));
+            (number, String::from_utf8(line.to_vec()).unwrap())
+        };
+        runner
+            .run("test", input.as_bytes(), work, |found| {
+                seen.push(found);
+                Ok(())
+            })
+            .unwrap();
+        seen
+    }
+
+    #[test]
+    fn lines_come_back_numbered_and_in_input_order() {
+        let input = "a\nb\n\nd\ne\nf\ng\nh\ni\nj\nk (no newline)";
+        let expected: Vec<(usize, String)> = input
+            .split_inclusive('\n')
+            .enumerate()
+            .map(|(i, line)| (i + 1, line.to_string()))
+            .collect();
+        for (threads, window) in [(1, 3), (2, 1), (2, 3), (3, 4), (2, 100)] {
+            let found = numbered(&runner(threads, window, WINDOW_BYTES), input);
+            assert_eq!(
+                found, expected,
+                "{threads} threads, windows of {window} lines"
+            );
+        }
+    }
+
+    #[test]
+    fn window_closes_at_the_byte_limit_but_keeps_a_longer_line_whole() {
+        let long = "x".repeat(50);
+        let input = format!("short\n{long}\nshort\n");
+        let mut window = Window::new();
+        let mut reader = input.as_bytes();
+        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert_eq!((window.first_number, window.len()), (1, 2));
+        assert_eq!(window.line(1), format!("{long}\n").as_bytes());
+        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert_eq!((window.first_number, window.len()), (3, 1));
+        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert_eq!(window.len(), 0);
+    }
+
+    /// Gives `data`, then fails.
+    struct FailingReader(&'static [u8]);
+
+    impl io::Read for FailingReader {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("disk gone"));
+            }
+            let n = buf.len().min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn read_error_comes_after_the_lines_read_before_it() {
+        for threads in [1, 2] {
+            let mut seen = Vec::new();
+            let input = io::BufReader::new(FailingReader(b"a\nb\npartial"));
+            let error = runner(threads, 100, WINDOW_BYTES)
+                .run(
+                    "in.jsonl",
+                    input,
+                    |n, _| n,
+                    |n| {
+                        seen.push(n);
+                        Ok(())
+                    },
+                )
+                .unwrap_err();
+            assert_eq!(seen, [1, 2], "{threads} threads");
+            assert_eq!(error.to_string(), "in.jsonl:3: disk gone");
+        }
+    }
+
+    #[test]
+    fn empty_input_gives_nothing() {
+        assert!(numbered(&runner(2, 4, WINDOW_BYTES), "").is_empty());
+    }
+}
