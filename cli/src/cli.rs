@@ -3,6 +3,8 @@
 use std::fmt;
 use std::io::{self, BufRead, BufReader, Read};
 
+use crate::lines::LineRunner;
+
 /// A command line the program cannot run.
 #[derive(Debug)]
 pub struct UsageError(pub String);
@@ -26,11 +28,13 @@ pub struct Args {
     pub orgs: Vec<String>,
     /// `--override`: a row of those tables may replace the entity of the same id.
     pub override_existing: bool,
+    /// `--threads N`, for the subcommands that list `threads` among their options.
+    pub threads: Option<usize>,
 }
 
 impl Args {
-    /// Splits `args` into `--flags` (checked against `known`), the gazetteer options and
-    /// positional arguments.
+    /// Splits `args` into `--flags` (checked against `known`), the gazetteer options,
+    /// `--threads N` (when `known` lists `threads`) and positional arguments.
     pub fn parse(args: &[String], known: &[&str]) -> Result<Args> {
         let mut parsed = Args {
             flags: Vec::new(),
@@ -38,6 +42,7 @@ impl Args {
             places: Vec::new(),
             orgs: Vec::new(),
             override_existing: false,
+            threads: None,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
@@ -54,6 +59,14 @@ impl Args {
                     list.push(file.clone());
                 }
                 Some("override") => parsed.override_existing = true,
+                Some("threads") if known.contains(&"threads") => {
+                    let n = args
+                        .next()
+                        .and_then(|n| n.parse::<usize>().ok())
+                        .filter(|&n| n > 0)
+                        .ok_or_else(|| UsageError("`--threads` needs a number from 1".into()))?;
+                    parsed.threads = Some(n);
+                }
                 Some(flag) if known.contains(&flag) => parsed.flags.push(flag.to_string()),
                 Some(_) => return Err(UsageError(format!("unknown option `{arg}`")).into()),
                 None => parsed.positional.push(arg.clone()),
@@ -64,6 +77,12 @@ impl Args {
 
     pub fn has(&self, flag: &str) -> bool {
         self.flags.iter().any(|f| f == flag)
+    }
+
+    /// The runner for a JSON Lines input: `--threads` (every core by default) and
+    /// `--quiet`.
+    pub fn line_runner(&self) -> Result<LineRunner> {
+        LineRunner::new(self.threads, self.has("quiet"))
     }
 
     /// The tagger: the embedded gazetteer, plus the user's tables when given. A bad table

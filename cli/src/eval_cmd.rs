@@ -1,6 +1,6 @@
 //! `makan eval` and `makan eval-conll`: tag and resolve, then score with `makan_eval`.
 
-use std::io::{BufRead, BufReader};
+use std::io::BufReader;
 use std::process::ExitCode;
 
 use serde_json::Value;
@@ -11,7 +11,7 @@ use crate::cli::{Args, Result, UsageError};
 use crate::tag_cmd::Pipeline;
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let args = Args::parse(args, &["errors", "json", "calibration"])?;
+    let args = Args::parse(args, &["errors", "json", "calibration", "threads", "quiet"])?;
     let [gold_path, docs_path] = args.positional.as_slice() else {
         return Err(UsageError(
             "usage: makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]".into(),
@@ -20,39 +20,19 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     };
     let gold = eval::parse_gold_jsonl(open(gold_path)?, gold_path)?;
     let pipeline = Pipeline::new(args.tagger()?, true, false);
+    let runner = args.line_runner()?;
     let mut system = Vec::new();
     let mut confidences = Vec::new();
-    for (i, line) in open(docs_path)?.lines().enumerate() {
-        let line = line.map_err(|e| format!("{docs_path}:{}: {e}", i + 1))?;
-        if line.trim().is_empty() {
-            continue;
+    let work = |number: usize, line: &[u8]| {
+        system_doc(&pipeline, line).map_err(|e| format!("{docs_path}:{number}: {e}"))
+    };
+    runner.run(docs_path, open(docs_path)?, work, |doc| {
+        if let Some((doc, found)) = doc? {
+            system.push(doc);
+            confidences.extend(found);
         }
-        let doc: Value =
-            serde_json::from_str(&line).map_err(|e| format!("{docs_path}:{}: {e}", i + 1))?;
-        let (Some(doc_id), Some(text)) = (doc["doc_id"].as_str(), doc["text"].as_str()) else {
-            return Err(
-                format!("{docs_path}:{}: needs string fields doc_id and text", i + 1).into(),
-            );
-        };
-        let records = pipeline.mentions(text);
-        let mentions: Vec<SystemMention> = serde_json::from_value(records.clone())?;
-        for (m, r) in mentions
-            .iter()
-            .zip(records.as_array().into_iter().flatten())
-        {
-            let id = r["id"].as_str().unwrap_or("").to_string();
-            confidences.push((
-                doc_id.to_string(),
-                m.clone(),
-                id,
-                r["confidence"].as_f64().unwrap_or(0.0),
-            ));
-        }
-        system.push(SystemDoc {
-            doc_id: doc_id.to_string(),
-            mentions,
-        });
-    }
+        Ok(())
+    })?;
     let report = eval::score(&gold, &system);
     if args.has("json") {
         println!("{}", serde_json::to_string_pretty(&report)?);
@@ -70,11 +50,42 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A mention found, with its document, its entity id and its confidence.
+type Found = (String, SystemMention, String, f64);
+
+/// The system's mentions of one JSON Lines document (`None` for a blank line).
+fn system_doc(pipeline: &Pipeline, line: &[u8]) -> Result<Option<(SystemDoc, Vec<Found>)>> {
+    let line = std::str::from_utf8(line)?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let doc: Value = serde_json::from_str(line)?;
+    let (Some(doc_id), Some(text)) = (doc["doc_id"].as_str(), doc["text"].as_str()) else {
+        return Err("needs string fields doc_id and text".into());
+    };
+    let records = pipeline.mentions(text);
+    let mentions: Vec<SystemMention> = serde_json::from_value(records.clone())?;
+    let found = mentions
+        .iter()
+        .zip(records.as_array().into_iter().flatten())
+        .map(|(m, r)| {
+            let id = r["id"].as_str().unwrap_or("").to_string();
+            let confidence = r["confidence"].as_f64().unwrap_or(0.0);
+            (doc_id.to_string(), m.clone(), id, confidence)
+        })
+        .collect();
+    let doc = SystemDoc {
+        doc_id: doc_id.to_string(),
+        mentions,
+    };
+    Ok(Some((doc, found)))
+}
+
 /// How often mentions are right, by confidence: a mention is right when a gold mention has
 /// the same span and type and, for a place with gold coordinates, the chosen entity is the
 /// gold's (same id: `iso:TR`, `wof:…`) or lies within 25 km of the gold point. (A country's
 /// point is a convention — a centroid or a capital — so the id decides there.)
-fn calibration(gold: &[GoldDoc], found: &[(String, SystemMention, String, f64)]) -> String {
+fn calibration(gold: &[GoldDoc], found: &[Found]) -> String {
     const BINS: [f64; 6] = [0.0, 0.5, 0.7, 0.8, 0.9, 1.0001];
     let mut right = [0usize; 5];
     let mut total = [0usize; 5];

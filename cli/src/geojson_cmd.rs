@@ -1,7 +1,10 @@
-//! `makan geojson`: the resolved places of a text or a JSON Lines corpus as one GeoJSON
-//! FeatureCollection, for a map.
+//! `makan geojson`: the resolved places of a text or a JSON Lines corpus as GeoJSON, for a
+//! map: one FeatureCollection, or with `--lines` one Feature per line (GeoJSON Lines).
+//!
+//! Both forms are written as the documents are resolved, so memory stays bounded by the
+//! window of documents whatever the size of the corpus.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
@@ -9,47 +12,103 @@ use serde_json::{Value, json};
 use crate::cli::{Args, Result, UsageError, open_input, read_text};
 use crate::tag_cmd::Pipeline;
 
+/// Where the features go: a FeatureCollection (with commas between features) or GeoJSON
+/// Lines.
+struct FeatureWriter<W: Write> {
+    out: W,
+    lines: bool,
+    written: usize,
+}
+
+impl<W: Write> FeatureWriter<W> {
+    fn start(mut out: W, lines: bool) -> Result<FeatureWriter<W>> {
+        if !lines {
+            out.write_all(br#"{"type":"FeatureCollection","features":["#)?;
+        }
+        Ok(FeatureWriter {
+            out,
+            lines,
+            written: 0,
+        })
+    }
+
+    /// One feature, serialized.
+    fn feature(&mut self, feature: &[u8]) -> Result<()> {
+        if !self.lines && self.written > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.out.write_all(feature)?;
+        if self.lines {
+            self.out.write_all(b"\n")?;
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if !self.lines {
+            self.out.write_all(b"]}\n")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let args = Args::parse(args, &["jsonl"])?;
+    let args = Args::parse(args, &["jsonl", "lines", "threads", "quiet"])?;
     if args.positional.len() > 1 {
         return Err(UsageError("geojson takes at most one FILE".into()).into());
     }
     let (name, input) = open_input(args.positional.first().map(String::as_str))?;
     let pipeline = Pipeline::new(args.tagger()?, true, false);
-    let mut features = Vec::new();
+    let stdout = io::stdout();
+    let out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut features = FeatureWriter::start(out, args.has("lines"))?;
     let mut bad = 0;
     if args.has("jsonl") {
-        for (i, line) in input.lines().enumerate() {
-            let line = line.map_err(|e| format!("{name}:{}: {e}", i + 1))?;
-            let doc: Value = match serde_json::from_str(&line) {
-                Ok(doc) => doc,
-                Err(e) => {
-                    eprintln!("makan: {name}:{}: invalid JSON: {e}", i + 1);
+        let runner = args.line_runner()?;
+        let work = |number: usize, line: &[u8]| doc_features(&pipeline, number, line);
+        runner.run(&name, input, work, |result| {
+            match result {
+                Ok(list) => list.iter().try_for_each(|f| features.feature(f))?,
+                Err(message) => {
+                    runner.warn(&format!("{name}:{message}"));
                     bad += 1;
-                    continue;
                 }
-            };
-            let Some(text) = doc["text"].as_str() else {
-                eprintln!("makan: {name}:{}: no string `text` field", i + 1);
-                bad += 1;
-                continue;
-            };
-            features.extend(place_features(&pipeline, text, doc.get("doc_id")));
-        }
+            }
+            Ok(())
+        })?;
     } else {
         let text = read_text(&name, input)?;
-        features.extend(place_features(&pipeline, &text, None));
+        for feature in place_features(&pipeline, &text, None) {
+            features.feature(&serde_json::to_vec(&feature)?)?;
+        }
     }
-    let collection = json!({ "type": "FeatureCollection", "features": features });
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
-    serde_json::to_writer(&mut out, &collection)?;
-    writeln!(out)?;
+    features.finish()?;
     Ok(if bad > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The serialized features of one JSON Lines document, or `LINE: reason` for a bad line.
+fn doc_features(
+    pipeline: &Pipeline,
+    number: usize,
+    line: &[u8],
+) -> std::result::Result<Vec<Vec<u8>>, String> {
+    let line = std::str::from_utf8(line)
+        .map_err(|e| format!("{number}: invalid UTF-8 at byte {}", e.valid_up_to()))?;
+    let doc: Value = serde_json::from_str(line.trim_end_matches(['\n', '\r']))
+        .map_err(|e| format!("{number}: invalid JSON: {e}"))?;
+    let Some(text) = doc["text"].as_str() else {
+        return Err(format!("{number}: no string `text` field"));
+    };
+    Ok(place_features(pipeline, text, doc.get("doc_id"))
+        .iter()
+        .map(|feature| serde_json::to_vec(feature).expect("JSON values serialize"))
+        .collect())
 }
 
 /// One Point feature per accepted place mention that has coordinates.

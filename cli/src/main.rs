@@ -6,6 +6,7 @@ mod cli;
 mod eval_cmd;
 mod gazetteer_cmd;
 mod geojson_cmd;
+mod lines;
 mod tag_cmd;
 
 use std::process::ExitCode;
@@ -18,7 +19,7 @@ USAGE:
         Tag text from FILE or standard input. Plain text gives one JSON object
         {\"mentions\": [...]}. With --jsonl, every input line {\"doc_id\": .., \"text\": ..}
         gives one output line {\"doc_id\": .., \"mentions\": [...]} (other fields kept;
-        a bad line gives {\"doc_id\": .., \"error\": .., \"line\": N}).
+        a bad line gives {\"doc_id\": .., \"error\": .., \"line\": N}), in input order.
         --no-resolve  only tag (candidates, no chosen entity or coordinates)
         --all         also print mentions the resolver rejected (rejected: true)
         --keep-text   keep the input's text field in --jsonl output
@@ -29,9 +30,14 @@ USAGE:
         (unknown columns, commas for tabs, a settlement without lat/lon, an id the
         gazetteer has already). With --override, a row whose id exists replaces
         that entity (to add a missing P-code, say).
-    makan geojson [--jsonl] [FILE]
+        With --jsonl, tag, geojson and eval use every core: --threads N to use N
+        (1 = sequential). A progress line shows on a terminal; --quiet hides it.
+    makan geojson [--jsonl] [--lines] [FILE]
         The resolved places of a text (or of every line of a JSON Lines file) as one
         GeoJSON FeatureCollection of points, with the mention's fields as properties.
+        --lines  GeoJSON Lines instead: one Feature per line. Use it for a whole corpus;
+                 a FeatureCollection is one JSON value a reader must hold whole.
+        A bad input line is reported on standard error (exit code 1).
     makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]
         Tag and resolve DOCS, score against GOLD (metrics of EVAL.md), with a
         calibration table of confidence against correctness; --errors lists every

@@ -9,6 +9,7 @@ use makan::output::records;
 use makan::{Resolver, Tagger};
 
 use crate::cli::{Args, Result, UsageError, open_input, read_text};
+use crate::lines::LineRunner;
 
 /// What the subcommand prints for one text.
 pub struct Pipeline {
@@ -64,7 +65,17 @@ impl Pipeline {
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
-    let args = Args::parse(args, &["jsonl", "no-resolve", "keep-text", "all"])?;
+    let args = Args::parse(
+        args,
+        &[
+            "jsonl",
+            "no-resolve",
+            "keep-text",
+            "all",
+            "threads",
+            "quiet",
+        ],
+    )?;
     if args.positional.len() > 1 {
         return Err(UsageError("tag takes at most one FILE".into()).into());
     }
@@ -73,7 +84,15 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if args.has("jsonl") {
-        let bad = tag_jsonl(&pipeline, &name, input, &mut out, args.has("keep-text"))?;
+        let runner = args.line_runner()?;
+        let bad = tag_jsonl(
+            &pipeline,
+            &runner,
+            &name,
+            input,
+            &mut out,
+            args.has("keep-text"),
+        )?;
         out.flush()?;
         if bad > 0 {
             eprintln!("makan: {name}: {bad} bad line(s), reported in place");
@@ -88,35 +107,34 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Tags every line; returns how many lines were bad. Each input line gives exactly one
-/// output line.
+/// Tags every line, in parallel windows, and writes one output line per input line in input
+/// order; returns how many lines were bad.
 fn tag_jsonl(
     pipeline: &Pipeline,
+    runner: &LineRunner,
     name: &str,
-    mut input: impl BufRead,
+    input: impl BufRead,
     out: &mut impl Write,
     keep_text: bool,
 ) -> Result<usize> {
-    let mut line = Vec::new();
     let mut bad = 0;
-    for number in 1.. {
-        line.clear();
-        let n = input
-            .read_until(b'\n', &mut line)
-            .map_err(|e| format!("{name}: {e}"))?;
-        if n == 0 {
-            break;
-        }
-        let value = match tag_line(pipeline, &line, keep_text) {
-            Ok(value) => value,
-            Err((doc_id, error)) => {
-                bad += 1;
-                json!({ "doc_id": doc_id, "error": error, "line": number })
-            }
+    let work = |number: usize, line: &[u8]| {
+        let (value, is_bad) = match tag_line(pipeline, line, keep_text) {
+            Ok(value) => (value, false),
+            Err((doc_id, error)) => (
+                json!({ "doc_id": doc_id, "error": error, "line": number }),
+                true,
+            ),
         };
-        serde_json::to_writer(&mut *out, &value)?;
-        out.write_all(b"\n")?;
-    }
+        let mut bytes = serde_json::to_vec(&value).expect("JSON values serialize");
+        bytes.push(b'\n');
+        (bytes, is_bad)
+    };
+    runner.run(name, input, work, |(bytes, is_bad)| {
+        bad += usize::from(is_bad);
+        out.write_all(&bytes)?;
+        Ok(())
+    })?;
     Ok(bad)
 }
 

@@ -1,0 +1,348 @@
+//! Every line of a JSON Lines input through one function, on all cores, with the results
+//! handed back in input order.
+//!
+//! The input is read in windows (at most [`WINDOW_LINES`] lines or [`WINDOW_BYTES`] bytes,
+//! whichever comes first, and always at least one line): a window is read, its lines are
+//! processed in parallel, the results are written in order, and the next window is read into
+//! the same buffer. Memory is bounded by one window of input and one of results, whatever the
+//! size of the input. With one thread no pool is built: each line is processed and written
+//! before the next one, the sequential path.
+
+use std::io::{self, BufRead, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::cli::{Result, UsageError};
+
+/// Lines per window by default: enough for every core to stay busy to the window's end.
+pub const WINDOW_LINES: usize = 8192;
+/// Bytes per window by default, so that long documents keep the window small.
+pub const WINDOW_BYTES: usize = 8 << 20;
+/// Environment variable that sets the lines per window (for tests that need many windows).
+const WINDOW_LINES_VAR: &str = "MAKAN_WINDOW_LINES";
+
+/// How a JSON Lines input is spread over threads.
+pub struct LineRunner {
+    window_lines: usize,
+    window_bytes: usize,
+    pool: Option<rayon::ThreadPool>,
+    progress: Progress,
+}
+
+impl LineRunner {
+    /// `threads`: `None` for every core, `Some(1)` for the sequential path. `quiet` turns off
+    /// the progress line (which only shows when standard error is a terminal).
+    pub fn new(threads: Option<usize>, quiet: bool) -> Result<LineRunner> {
+        let threads = threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        let window_lines = match std::env::var(WINDOW_LINES_VAR) {
+            Ok(value) => value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                UsageError(format!(
+                    "{WINDOW_LINES_VAR}={value} is not a positive number"
+                ))
+            })?,
+            Err(_) => WINDOW_LINES,
+        };
+        let pool = if threads > 1 {
+            Some(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .map_err(|e| format!("cannot start {threads} threads: {e}"))?,
+            )
+        } else {
+            None
+        };
+        Ok(LineRunner {
+            window_lines,
+            window_bytes: WINDOW_BYTES,
+            pool,
+            progress: Progress::new(quiet),
+        })
+    }
+
+    /// Runs `work` on every line of `input` (with its 1-based number and its bytes, the
+    /// newline included) and hands each result to `emit` in input order. A read error stops
+    /// the run after the lines read before it have been emitted.
+    pub fn run<T: Send>(
+        &self,
+        name: &str,
+        input: impl BufRead,
+        work: impl Fn(usize, &[u8]) -> T + Sync,
+        emit: impl FnMut(T) -> Result<()>,
+    ) -> Result<()> {
+        let result = self.run_windows(name, input, work, emit);
+        // Cleared whichever way the run ends, before any message of the caller.
+        self.progress.finish();
+        result
+    }
+
+    fn run_windows<T: Send>(
+        &self,
+        name: &str,
+        mut input: impl BufRead,
+        work: impl Fn(usize, &[u8]) -> T + Sync,
+        mut emit: impl FnMut(T) -> Result<()>,
+    ) -> Result<()> {
+        let mut window = Window::new();
+        loop {
+            let read_error = window.fill(&mut input, self.window_lines, self.window_bytes);
+            let work = |i: usize| {
+                let line = window.line(i);
+                let result = work(window.first_number + i, line);
+                self.progress.document(line.len());
+                result
+            };
+            match &self.pool {
+                Some(pool) if window.len() > 1 => {
+                    let results: Vec<T> =
+                        pool.install(|| (0..window.len()).into_par_iter().map(work).collect());
+                    results.into_iter().try_for_each(&mut emit)?;
+                }
+                _ => (0..window.len()).try_for_each(|i| emit(work(i)))?,
+            }
+            if let Some(e) = read_error {
+                return Err(format!("{name}:{}: {e}", window.next_number()).into());
+            }
+            if window.len() == 0 {
+                return Ok(());
+            }
+        }
+    }
+}
+
+impl LineRunner {
+    /// Prints `message` on standard error without breaking the progress line.
+    pub fn warn(&self, message: &str) {
+        self.progress.bar.suspend(|| eprintln!("makan: {message}"));
+    }
+}
+
+/// One window of input lines, in one buffer reused from window to window.
+struct Window {
+    bytes: Vec<u8>,
+    /// The end of each line in `bytes`.
+    ends: Vec<usize>,
+    /// The 1-based number of the window's first line in the input.
+    first_number: usize,
+}
+
+impl Window {
+    fn new() -> Window {
+        Window {
+            bytes: Vec::new(),
+            ends: Vec::new(),
+            first_number: 1,
+        }
+    }
+
+    /// Replaces the window by the next lines of `input`; an I/O error ends the window early
+    /// (without the partly read line) and is returned.
+    fn fill(
+        &mut self,
+        input: &mut impl BufRead,
+        max_lines: usize,
+        max_bytes: usize,
+    ) -> Option<io::Error> {
+        self.first_number = self.next_number();
+        self.bytes.clear();
+        self.ends.clear();
+        while self.ends.len() < max_lines && self.bytes.len() < max_bytes {
+            match input.read_until(b'\n', &mut self.bytes) {
+                Ok(0) => break,
+                Ok(_) => self.ends.push(self.bytes.len()),
+                Err(e) => {
+                    self.bytes.truncate(self.ends.last().copied().unwrap_or(0));
+                    return Some(e);
+                }
+            }
+        }
+        None
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn line(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+
+    /// The number of the line after the window.
+    fn next_number(&self) -> usize {
+        self.first_number + self.ends.len()
+    }
+}
+
+/// The progress line on standard error: documents, megabytes, megabytes per second and
+/// elapsed time. Only on long runs (it shows after [`PROGRESS_AFTER`]), only when standard
+/// error is a terminal and not with `--quiet`; cleared at the end, so that what the command
+/// prints afterwards starts on a clean line.
+struct Progress {
+    bar: ProgressBar,
+    documents: Arc<AtomicU64>,
+    /// Whether the line may show at all, and whether it shows.
+    wanted: bool,
+    shown: AtomicBool,
+    start: Instant,
+}
+
+/// How long a run goes before its progress line shows.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+impl Progress {
+    fn new(quiet: bool) -> Progress {
+        let documents = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&documents);
+        let style = ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} {documents} documents, {decimal_bytes}, {decimal_bytes_per_sec}",
+        )
+        .expect("the progress template is valid")
+        .with_key(
+            "documents",
+            move |_: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+                let _ = write!(out, "{}", counter.load(Ordering::Relaxed));
+            },
+        );
+        Progress {
+            bar: ProgressBar::hidden().with_style(style),
+            documents,
+            wanted: !quiet && io::stderr().is_terminal(),
+            shown: AtomicBool::new(false),
+            start: Instant::now(),
+        }
+    }
+
+    /// One document of `bytes` bytes done; called from the worker threads.
+    fn document(&self, bytes: usize) {
+        self.documents.fetch_add(1, Ordering::Relaxed);
+        self.bar.inc(bytes as u64);
+        if self.wanted
+            && !self.shown.load(Ordering::Relaxed)
+            && self.start.elapsed() >= PROGRESS_AFTER
+            && !self.shown.swap(true, Ordering::Relaxed)
+        {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+            self.bar.enable_steady_tick(Duration::from_millis(250));
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runner(threads: usize, window_lines: usize, window_bytes: usize) -> LineRunner {
+        LineRunner {
+            window_lines,
+            window_bytes,
+            pool: (threads > 1).then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .unwrap()
+            }),
+            progress: Progress::new(true),
+        }
+    }
+
+    /// Every line with its number, as the runner hands them to `emit`.
+    fn numbered(runner: &LineRunner, input: &str) -> Vec<(usize, String)> {
+        let mut seen = Vec::new();
+        let work = |number: usize, line: &[u8]| {
+            // Early lines take longest, so that the threads finish out of order.
+            std::thread::sleep(Duration::from_micros(200 * (8 - number.min(8)) as u64));
+            (number, String::from_utf8(line.to_vec()).unwrap())
+        };
+        runner
+            .run("test", input.as_bytes(), work, |found| {
+                seen.push(found);
+                Ok(())
+            })
+            .unwrap();
+        seen
+    }
+
+    #[test]
+    fn lines_come_back_numbered_and_in_input_order() {
+        let input = "a\nb\n\nd\ne\nf\ng\nh\ni\nj\nk (no newline)";
+        let expected: Vec<(usize, String)> = input
+            .split_inclusive('\n')
+            .enumerate()
+            .map(|(i, line)| (i + 1, line.to_string()))
+            .collect();
+        for (threads, window) in [(1, 3), (2, 1), (2, 3), (3, 4), (2, 100)] {
+            let found = numbered(&runner(threads, window, WINDOW_BYTES), input);
+            assert_eq!(
+                found, expected,
+                "{threads} threads, windows of {window} lines"
+            );
+        }
+    }
+
+    #[test]
+    fn window_closes_at_the_byte_limit_but_keeps_a_longer_line_whole() {
+        let long = "x".repeat(50);
+        let input = format!("short\n{long}\nshort\n");
+        let mut window = Window::new();
+        let mut reader = input.as_bytes();
+        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert_eq!((window.first_number, window.len()), (1, 2));
+        assert_eq!(window.line(1), format!("{long}\n").as_bytes());
+        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert_eq!((window.first_number, window.len()), (3, 1));
+        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert_eq!(window.len(), 0);
+    }
+
+    /// Gives `data`, then fails.
+    struct FailingReader(&'static [u8]);
+
+    impl io::Read for FailingReader {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("disk gone"));
+            }
+            let n = buf.len().min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn read_error_comes_after_the_lines_read_before_it() {
+        for threads in [1, 2] {
+            let mut seen = Vec::new();
+            let input = io::BufReader::new(FailingReader(b"a\nb\npartial"));
+            let error = runner(threads, 100, WINDOW_BYTES)
+                .run(
+                    "in.jsonl",
+                    input,
+                    |n, _| n,
+                    |n| {
+                        seen.push(n);
+                        Ok(())
+                    },
+                )
+                .unwrap_err();
+            assert_eq!(seen, [1, 2], "{threads} threads");
+            assert_eq!(error.to_string(), "in.jsonl:3: disk gone");
+        }
+    }
+
+    #[test]
+    fn empty_input_gives_nothing() {
+        assert!(numbered(&runner(2, 4, WINDOW_BYTES), "").is_empty());
+    }
+}
