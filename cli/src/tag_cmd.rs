@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
 
-use makan::output::records;
+use makan::output::{records, records_iter};
 use makan::{Resolver, Tagger};
 
 use crate::cli::{Args, Result, UsageError, open_input, read_text};
@@ -44,6 +44,31 @@ impl Pipeline {
                 .map(|m| (m.span(), m.entity_type()))
                 .collect(),
         }
+    }
+
+    /// Writes `{"mentions": [...]}` for `text`, one record at a time: a long document's
+    /// records are never all held, nor a JSON value of them built.
+    pub fn write_mentions(&self, text: &str, out: &mut impl Write) -> io::Result<()> {
+        let (mentions, resolutions) = match &self.resolver {
+            None => (self.tagger.tag(text), None),
+            Some(resolver) => {
+                let (m, r): (Vec<_>, Vec<_>) = resolver
+                    .tag_and_resolve(text)
+                    .into_iter()
+                    .filter(|(_, r)| self.all || r.is_accepted())
+                    .unzip();
+                (m, Some(r))
+            }
+        };
+        out.write_all(b"{\"mentions\":[")?;
+        let iter = records_iter(&self.tagger, text, &mentions, resolutions.as_deref());
+        for (i, record) in iter.enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, &record)?;
+        }
+        out.write_all(b"]}")
     }
 
     /// The JSON mention records of `text`.
@@ -100,7 +125,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         }
     } else {
         let text = read_text(&name, input)?;
-        serde_json::to_writer(&mut out, &json!({ "mentions": pipeline.mentions(&text) }))?;
+        pipeline.write_mentions(&text, &mut out)?;
         writeln!(out)?;
         out.flush()?;
     }

@@ -109,37 +109,45 @@ pub fn records(
     mentions: &[Mention],
     resolutions: Option<&[Resolution]>,
 ) -> Vec<MentionRecord> {
+    records_iter(tagger, text, mentions, resolutions).collect()
+}
+
+/// The records of [`records`] one at a time, in order, for writing the records of a long
+/// document without holding them all. `mentions` must be in text order (as the tagger and
+/// the resolver give them): offsets are converted in one forward pass.
+pub fn records_iter<'a>(
+    tagger: &'a Tagger,
+    text: &'a str,
+    mentions: &'a [Mention],
+    resolutions: Option<&'a [Resolution]>,
+) -> impl Iterator<Item = MentionRecord> + 'a {
     let g = tagger.gazetteer();
     let mut conv = OffsetConverter::new(text);
-    mentions
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let s = conv.convert(m.span().start());
-            let e = conv.convert(m.span().end());
-            let resolution = resolutions.and_then(|r| r.get(i));
-            MentionRecord {
-                start: s.char,
-                end: e.char,
-                byte_start: s.byte,
-                byte_end: e.byte,
-                utf16_start: s.utf16,
-                utf16_end: e.utf16,
-                text: text[m.span()].to_string(),
-                ty: resolution
-                    .map_or(m.entity_type(), |r| r.entity_type())
-                    .label(),
-                proclitic: m.proclitic().as_string(),
-                candidates: tagger
-                    .candidates(m)
-                    .iter()
-                    .map(|&id| g.entity(id).id().to_string())
-                    .collect(),
-                rejected: resolution.is_some_and(|r| !r.is_accepted()),
-                resolved: resolution.and_then(|r| resolved(r, g)),
-            }
-        })
-        .collect()
+    mentions.iter().enumerate().map(move |(i, m)| {
+        let s = conv.convert(m.span().start());
+        let e = conv.convert(m.span().end());
+        let resolution = resolutions.and_then(|r| r.get(i));
+        MentionRecord {
+            start: s.char,
+            end: e.char,
+            byte_start: s.byte,
+            byte_end: e.byte,
+            utf16_start: s.utf16,
+            utf16_end: e.utf16,
+            text: text[m.span()].to_string(),
+            ty: resolution
+                .map_or(m.entity_type(), |r| r.entity_type())
+                .label(),
+            proclitic: m.proclitic().as_string(),
+            candidates: tagger
+                .candidates(m)
+                .iter()
+                .map(|&id| g.entity(id).id().to_string())
+                .collect(),
+            rejected: resolution.is_some_and(|r| !r.is_accepted()),
+            resolved: resolution.and_then(|r| resolved(r, g)),
+        }
+    })
 }
 
 /// The record of a resolution, `None` for a rejected mention found by its form.
