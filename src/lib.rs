@@ -58,8 +58,8 @@ mod words;
 
 pub use error::Error;
 pub use gazetteer::{
-    Entity, EntityId, EntityType, Gazetteer, GazetteerBuilder, Kind, Name, NameId, Point,
-    TOKENS_KEY,
+    Entity, EntityId, EntityType, Gazetteer, GazetteerBuilder, Kind, Name, NameId, PLACE_COLUMNS,
+    Point, TOKENS_KEY,
 };
 pub use normalize::fold;
 pub use resolve::{Evidence, EvidenceSet, Resolution, Resolver, ResolverOptions, stands_as_place};

@@ -4,32 +4,13 @@
 use std::fs;
 use std::path::Path;
 
-use crate::place::Place;
+use makan::PLACE_COLUMNS;
 
-/// The header row of `places.tsv`.
-pub const PLACES_HEADER: [&str; 17] = [
-    "id",
-    "kind",
-    "class",
-    "name_ar",
-    "name_en",
-    "lat",
-    "lon",
-    "population",
-    "pcode",
-    "adm1",
-    "adm2",
-    "adm3",
-    "country",
-    "names_ar",
-    "names_en",
-    "refs",
-    "course",
-];
+use crate::place::Place;
 
 /// Renders all places as TSV text (the caller sorts them).
 pub fn render_places(places: &[Place]) -> String {
-    let mut out = PLACES_HEADER.join("\t");
+    let mut out = PLACE_COLUMNS.join("\t");
     out.push('\n');
     for place in places {
         out.push_str(&render_row(place));

@@ -13,9 +13,10 @@ use super::builder::Source;
 use super::tsv::{Problems, Row, Table};
 use super::{Entity, EntityType, Gazetteer, Kind, Point};
 
-/// The columns a places table may have: those of `data/places.tsv`, and `note` for the
-/// user's own remarks (read by nobody).
-pub(crate) const PLACE_COLUMNS: &[&str] = &[
+/// The columns of a places table, in the order the build tool writes `data/places.tsv`
+/// (data/README.md says what each holds). A user's table may use any of them, in any order,
+/// and a `note` column of its own.
+pub const PLACE_COLUMNS: [&str; 17] = [
     "id",
     "kind",
     "class",
@@ -33,8 +34,26 @@ pub(crate) const PLACE_COLUMNS: &[&str] = &[
     "names_en",
     "refs",
     "course",
-    "note",
 ];
+
+/// A column a user's table may add for its own remarks; nobody reads it.
+const NOTE: &str = "note";
+
+/// The columns a places table may have: the schema and `note`.
+pub(crate) const PLACE_KNOWN: [&str; 18] = with_note(PLACE_COLUMNS);
+
+/// `columns` and `note`.
+const fn with_note<const N: usize, const M: usize>(
+    columns: [&'static str; N],
+) -> [&'static str; M] {
+    let mut out = [NOTE; M];
+    let mut i = 0;
+    while i < N {
+        out[i] = columns[i];
+        i += 1;
+    }
+    out
+}
 
 /// The columns an organizations table may have: those of `data/orgs.tsv`, and `note`.
 pub(crate) const ORG_COLUMNS: &[&str] = &[
@@ -142,10 +161,10 @@ pub(super) fn entities<'b>(
     let Some(table) = Table::read(file, &source.text, problems) else {
         return;
     };
-    let (required, known): (&[&str], _) = match ty {
+    let (required, known): (&[&str], &[&str]) = match ty {
         EntityType::Loc => (
             &["id", "kind", "name_ar", "name_en", "lat", "lon"],
-            PLACE_COLUMNS,
+            &PLACE_KNOWN,
         ),
         EntityType::Org => (&["id", "kind", "name_ar", "name_en"], ORG_COLUMNS),
     };

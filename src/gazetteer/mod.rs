@@ -29,7 +29,7 @@ use once_cell::sync::Lazy;
 pub use builder::GazetteerBuilder;
 pub use entity::{Entity, EntityId, Name, NameId};
 pub use kind::{EntityType, Kind};
-pub use load::TOKENS_KEY;
+pub use load::{PLACE_COLUMNS, TOKENS_KEY};
 pub use point::Point;
 
 use crate::normalize::{fold, is_word_char};
