@@ -130,6 +130,29 @@ impl<'b> Entities<'b> {
     }
 }
 
+/// Reports the header's unknown columns and a missing required one; false when a required
+/// column is missing: every row would fail the same way, and the header is the one thing to
+/// fix.
+fn header_is_usable(
+    table: &Table<'_>,
+    known: &[&str],
+    required: &[&str],
+    problems: &mut Problems,
+) -> bool {
+    let (file, line) = (table.file(), table.header_line());
+    let unknown = table.unknown_columns(known);
+    if !unknown.is_empty() {
+        problems.add(file, line, unknown_columns(&unknown, known));
+    }
+    match table.missing_column(required) {
+        Some(missing) => {
+            problems.add(file, line, format!("missing column `{missing}`"));
+            false
+        }
+        None => true,
+    }
+}
+
 /// The message for unknown columns in a header.
 fn unknown_columns(unknown: &[&str], known: &[&str]) -> String {
     let names: Vec<String> = unknown
@@ -168,17 +191,7 @@ pub(super) fn entities<'b>(
         ),
         EntityType::Org => (&["id", "kind", "name_ar", "name_en"], ORG_COLUMNS),
     };
-    let unknown = table.unknown_columns(known);
-    if !unknown.is_empty() {
-        problems.add(file, table.header_line(), unknown_columns(&unknown, known));
-    }
-    if let Some(missing) = table.missing_column(required) {
-        // Every row would fail the same way: the header is the one thing to fix.
-        problems.add(
-            file,
-            table.header_line(),
-            format!("missing column `{missing}`"),
-        );
+    if !header_is_usable(&table, known, required, problems) {
         return;
     }
     let mut bad = table.bad_rows().to_vec();
@@ -283,17 +296,7 @@ pub(super) fn frequencies(g: &mut Gazetteer, source: &Source, problems: &mut Pro
     let Some(table) = Table::read(file, &source.text, problems) else {
         return;
     };
-    let unknown = table.unknown_columns(FREQUENCY_COLUMNS);
-    if !unknown.is_empty() {
-        let message = unknown_columns(&unknown, FREQUENCY_COLUMNS);
-        problems.add(file, table.header_line(), message);
-    }
-    if let Some(missing) = table.missing_column(&["key", "count"]) {
-        problems.add(
-            file,
-            table.header_line(),
-            format!("missing column `{missing}`"),
-        );
+    if !header_is_usable(&table, FREQUENCY_COLUMNS, &["key", "count"], problems) {
         return;
     }
     let mut bad = table.bad_rows().to_vec();

@@ -119,6 +119,11 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// The file (or embedded table) the table was read from.
+    pub(crate) fn file(&self) -> &'a str {
+        self.file
+    }
+
     /// The 1-based line of the header row.
     pub(crate) fn header_line(&self) -> usize {
         self.header_line
