@@ -19,7 +19,7 @@ pub(crate) use facility::facilities;
 
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Cue, Lexicon, Part, TokenWords, WordInfo, lexicon};
+use crate::words::{Cue, Lexicon, ORGANIZATION_HEADS, Part, TokenWords, WordInfo, lexicon};
 
 /// What the head names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -218,16 +218,16 @@ fn head_at(
 }
 
 fn head_of(info: &WordInfo) -> Option<Head> {
-    let p = info.parts;
-    [
-        (Part::Unit, Head::Unit),
-        (Part::NumberedUnit, Head::NumberedUnit),
-        (Part::Institution, Head::Institution),
-        (Part::Committee, Head::Committee),
-        (Part::OfPlace, Head::OfPlace),
-    ]
-    .into_iter()
-    .find_map(|(part, head)| p.has(part).then_some(head))
+    let part = ORGANIZATION_HEADS
+        .into_iter()
+        .find(|&p| info.parts.has(p))?;
+    Some(match part {
+        Part::Unit => Head::Unit,
+        Part::NumberedUnit => Head::NumberedUnit,
+        Part::Institution => Head::Institution,
+        Part::Committee => Head::Committee,
+        _ => Head::OfPlace,
+    })
 }
 
 #[cfg(test)]

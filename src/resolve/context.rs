@@ -180,9 +180,12 @@ pub(super) fn stands_as_place(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: T
 }
 
 /// Whether a mention follows a preposition, glued (بحلب، لحلب) or as a word (في حلب), or
-/// stands where places stand.
-pub(super) fn after_preposition(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: Tok) -> bool {
-    proclitic.preposition().is_some()
-        || ctx.locative(before).is_some()
-        || stands_as_place(ctx, proclitic, before)
+/// stands where places stand (`stands`, from [`stands_as_place`]).
+pub(super) fn after_preposition(
+    ctx: &Ctx<'_, '_>,
+    proclitic: Proclitic,
+    before: Tok,
+    stands: bool,
+) -> bool {
+    proclitic.preposition().is_some() || ctx.locative(before).is_some() || stands
 }

@@ -4,7 +4,7 @@
 
 use super::evidence::{Evidence, EvidenceSet};
 use super::features::{Scored, Site};
-use super::prior::{Commonness, EntityFacts, Facts, commonness};
+use super::prior::{Commonness, EntityFacts, Facts, NameCues, commonness};
 use super::{Resolution, ResolverOptions};
 use crate::gazetteer::{EntityType, Gazetteer, Kind};
 
@@ -83,7 +83,7 @@ impl Verdict {
     fn support(&mut self, site: &Site<'_>, commonness: Commonness) {
         // A name that is itself a cue word (المدينة "the city", البلدة) refers back to a place
         // named before; only a phrase tying it to another place makes it a name.
-        let cue_word = site.ty == EntityType::Loc && site.cue_word;
+        let cue_word = site.ty == EntityType::Loc && site.cues.has(NameCues::CUE_WORD);
         let supported = match commonness {
             _ if cue_word => site.support.contains(Evidence::Context),
             Commonness::VeryCommon => !site.support.without(Evidence::Locative).is_empty(),

@@ -34,10 +34,8 @@ pub(super) struct Site<'g> {
     pub(super) lowercase: bool,
     /// A nationality adjective names a country none of the candidates is in.
     pub(super) nationality_mismatch: bool,
-    /// The name is itself a place cue word (المدينة "the city", البلدة).
-    pub(super) cue_word: bool,
-    /// The name key itself is a place cue (مدينة: Medina).
-    pub(super) key_is_place_cue: bool,
+    /// What the word tables say of the name's key (a cue word itself: المدينة, مدينة).
+    pub(super) cues: NameCues,
     /// The mention follows the one before it in a list («حلب وإدلب»).
     pub(super) listed_after_previous: bool,
 }
@@ -131,7 +129,8 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let cue_after = ctx.cue_after(after);
     let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
     let dateline = is_dateline(ctx, m);
-    let after_preposition = after_preposition(ctx, m.proclitic(), before[0]);
+    let stands = stands_as_place(ctx, m.proclitic(), before[0]);
+    let after_preposition = after_preposition(ctx, m.proclitic(), before[0], stands);
     let ty = choose_type(
         ctx,
         name_id,
@@ -161,8 +160,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         against: None,
         lowercase: is_lowercase(ctx, m, ty),
         nationality_mismatch: false,
-        cue_word: cues.has(NameCues::CUE_WORD),
-        key_is_place_cue: cues.has(NameCues::PLACE_CUE),
+        cues,
         listed_after_previous: false,
     };
     for cue in [cue_before, cue_after].into_iter().flatten() {
@@ -170,7 +168,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     }
     nationality(ctx, &mut site, &before, after, cue_before);
     let context = Context {
-        stands_as_place: stands_as_place(ctx, m.proclitic(), before[0]),
+        stands_as_place: stands,
         quoted,
         dateline,
         after_preposition,

@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::evidence::Evidence;
 use super::features::{Scored, Site};
 use super::fits::{Anchor, coherence_fit, containment_fit, is_local, relative_fit};
-use super::prior::Facts;
+use super::prior::{Facts, NameCues};
 use super::relative;
 use crate::gazetteer::{EntityId, EntityType, Kind};
 use crate::tag::Mention;
@@ -123,7 +123,7 @@ pub(super) fn link(
     if gap.as_slice().is_empty()
         && next_entity.is_some()
         && next.is_some_and(|n| sites[n].mention.proclitic().is_empty())
-        && sites[i].key_is_place_cue
+        && sites[i].cues.has(NameCues::PLACE_CUE)
     {
         sites[i].against = Some(Evidence::CueWord);
     }
@@ -154,7 +154,7 @@ pub(super) fn link(
 fn next_place(ctx: &Ctx<'_, '_>, sites: &[Site<'_>], i: usize) -> Option<usize> {
     let mut next = i + 1;
     while next + 1 < sites.len()
-        && sites[next].cue_word
+        && sites[next].cues.has(NameCues::CUE_WORD)
         && ctx.doc.folded()
             [sites[next].mention.folded().end()..sites[next + 1].mention.folded().start()]
             .trim()

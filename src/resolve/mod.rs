@@ -32,7 +32,7 @@ pub use evidence::{Evidence, EvidenceSet};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Point};
 use crate::tag::Mention;
-use crate::words::{TokenWords, lexicon};
+use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Tagger, forms};
 use context::Ctx;
 use features::Site;
@@ -395,16 +395,19 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
         start += 1;
     }
     let doc = Document::new(&text[start..end]);
-    let mut words = Vec::new();
-    let tagger = Tagger::new();
-    tagger.tag_document(&doc, &mut Vec::new(), Some(&mut words));
     // The proclitics glued to the name end the window, as a word of their own.
     let skip = usize::from(!mention.proclitic().is_empty());
     let before = doc.len().checked_sub(1 + skip);
+    // Only that word's table entries are read: look them up rather than tag the window.
+    let lex = lexicon();
+    let mut words = vec![[NO_WORD; 3]; doc.len()];
+    if let Some(b) = before.filter(|&b| doc.is_word(b)) {
+        words[b] = lex.token_words(doc.text(b));
+    }
     let ctx = Ctx {
         doc: &doc,
-        g: tagger.gazetteer(),
-        lex: lexicon(),
+        g: crate::Gazetteer::embedded(),
+        lex,
         words: &words,
         // The rule reads words, no entity.
         facts: &EntityFacts::NONE,

@@ -25,19 +25,11 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
         }
     }
     let mut lexicon = lex.lexicon;
-    let head = |i: &WordInfo| {
-        [
-            Part::Unit,
-            Part::NumberedUnit,
-            Part::Institution,
-            Part::Committee,
-            Part::OfPlace,
-        ]
+    lexicon.heads = lexicon
+        .words
         .iter()
-        .any(|&p| i.parts.has(p))
-            || i.opens.has(Part::Unit)
-    };
-    lexicon.heads = lexicon.words.iter().map(head).collect();
+        .map(WordInfo::heads_organization)
+        .collect();
     Ok(lexicon)
 }
 

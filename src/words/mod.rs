@@ -101,6 +101,16 @@ flags!(Relations, Relation, "What the words between two places say (`relations.t
     List => "list", "X and Y are items of a list.";
 });
 
+/// The parts that head the name of an organization found by its form (`crate::forms`), in
+/// the order they are tried.
+pub(crate) const ORGANIZATION_HEADS: [Part; 5] = [
+    Part::Unit,
+    Part::NumberedUnit,
+    Part::Institution,
+    Part::Committee,
+    Part::OfPlace,
+];
+
 /// How strongly a word before a name says it is a place (`locatives.tsv`).
 #[derive(Clone, Copy, Debug, Eq, PartialEq, PartialOrd, Ord)]
 pub(crate) enum Strength {
@@ -121,6 +131,14 @@ impl std::str::FromStr for Strength {
                 "unknown strength `{s}` (one of: locative, preposition)"
             )),
         }
+    }
+}
+
+impl WordInfo {
+    /// Whether the word heads an organization's name found by its form, alone or as the
+    /// first word of a two-word head («غرفة عمليات»).
+    pub(crate) fn heads_organization(&self) -> bool {
+        ORGANIZATION_HEADS.iter().any(|&p| self.parts.has(p)) || self.opens.has(Part::Unit)
     }
 }
 
@@ -216,6 +234,20 @@ impl Lexicon {
     /// first word of a two-word head).
     pub(crate) fn is_head(&self, id: WordId) -> bool {
         self.heads.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// The entries of a folded word's proclitic splits, as the tagger records them for a
+    /// token ([`TokenWords`]), looked up here for a word the tagger did not walk.
+    pub(crate) fn token_words(&self, folded: &str) -> TokenWords {
+        let mut ids = [NO_WORD; 3];
+        for (id, p) in ids.iter_mut().zip(proclitic_splits(folded)) {
+            *id = self
+                .ids
+                .get(&folded[p.len_bytes()..])
+                .copied()
+                .unwrap_or(NO_WORD);
+        }
+        ids
     }
 
     /// Every folded word with its id, for the tagger's table of first words.
