@@ -1,20 +1,16 @@
-//! The IOM DTM location list: OCHA community codes (C-codes), sub-districts, and OSM points for the
-//! rows a third party matched to OpenStreetMap.
-//!
-//! It does three jobs: (a) gives a WOF place its sub-district and community code when the English
-//! names match one-to-one inside a district; (b) serves as labelled samples for a nearest-neighbour
-//! sub-district of the other places; (c) adds the communities no other source has (محكان).
+//! Matching the IOM list to the places: steps (a) and (b), a community code and sub-district for
+//! each Syrian point place whose names match an IOM row one-to-one, and a nearest-neighbour
+//! sub-district for the others.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
-use crate::locate::Locator;
-use crate::names;
 use makan::{Kind, Point};
 
+use super::{IomLocation, SAME_NAME_RADIUS_KM, loose_arabic_key};
+use crate::locate::Locator;
+use crate::names;
 use crate::place::Place;
 use crate::report::Report;
-use crate::sources::{Table, parse_count, parse_f64};
 
 /// A name match whose IOM/OSM point is farther than this from the WOF point is refused.
 const NAME_MATCH_MAX_KM: f64 = 10.0;
@@ -24,94 +20,6 @@ const NEARBY_SPELLING_MAX_KM: f64 = 1.0;
 const OSM_NAME_MAX_KM: f64 = 2.0;
 /// Nearest-neighbour sub-districts only from a sample at most this far away.
 pub const NEAREST_SAMPLE_MAX_KM: f64 = 10.0;
-/// An IOM-only community is a duplicate if a place with the same Arabic name lies this close.
-const SAME_NAME_RADIUS_KM: f64 = 2.0;
-
-/// One IOM location.
-pub struct IomLocation {
-    pub at: String,
-    pub pcode: String,
-    pub is_neighbourhood: bool,
-    pub name_en: String,
-    pub adm1: String,
-    pub adm2: String,
-    pub adm3: String,
-    pub osm_id: String,
-    pub osm_name: String,
-    pub osm_name_en: String,
-    /// Only for rows whose OSM match was accepted.
-    pub point: Option<Point>,
-    pub population: Option<u64>,
-}
-
-/// Reads `iom-dtm-locations-2026/iom_dtm_locations_2026.tsv`.
-pub fn read_iom(path: &Path, report: &mut Report) -> Result<Vec<IomLocation>, String> {
-    let table = Table::read(path)?;
-    for bad in &table.bad_rows {
-        report.drop("bad row", || format!("{} ({})", bad.place, bad.reason));
-    }
-    let col = |n: &str| table.column(n);
-    let (pcode, kind, name, adm1, adm2, adm3) = (
-        col("location_pcode")?,
-        col("location_kind")?,
-        col("location_name_en")?,
-        col("adm1_pcode")?,
-        col("adm2_pcode")?,
-        col("adm3_pcode")?,
-    );
-    let (osm_id, osm_name, osm_name_en, lat, lon, decision, pop) = (
-        col("osm_id")?,
-        col("osm_name")?,
-        col("osm_name_en")?,
-        col("lat")?,
-        col("lon")?,
-        col("match_decision")?,
-        col("total_population")?,
-    );
-    let mut out = Vec::new();
-    for row in &table.rows {
-        let at = table.at(row);
-        let accepted = row.get(decision) == "Accepted";
-        let point = match (
-            parse_f64(row.get(lat), "lat", &at)?,
-            parse_f64(row.get(lon), "lon", &at)?,
-        ) {
-            (Some(lat), Some(lon)) if accepted => Some(Point { lat, lon }),
-            _ => None,
-        };
-        out.push(IomLocation {
-            pcode: row.get(pcode).to_string(),
-            is_neighbourhood: row.get(kind) == "neighbourhood",
-            name_en: row.get(name).trim_end_matches(" (ne)").to_string(),
-            adm1: row.get(adm1).to_string(),
-            adm2: row.get(adm2).to_string(),
-            adm3: row.get(adm3).to_string(),
-            osm_id: if accepted {
-                row.get(osm_id).to_string()
-            } else {
-                String::new()
-            },
-            osm_name: if accepted {
-                row.get(osm_name).to_string()
-            } else {
-                String::new()
-            },
-            osm_name_en: if accepted {
-                row.get(osm_name_en).to_string()
-            } else {
-                String::new()
-            },
-            point,
-            population: if accepted {
-                parse_count(row.get(pop), "total_population", &at)?
-            } else {
-                None
-            },
-            at,
-        });
-    }
-    Ok(out)
-}
 
 /// A point with a known sub-district.
 struct Sample {
@@ -282,6 +190,13 @@ fn apply_match(place: &mut Place, loc: &IomLocation, report: &mut Report) {
     }
 }
 
+/// The place indices and the IOM indices of the (place, IOM) pairs already matched.
+fn taken_indices(taken: &[(usize, usize)]) -> (BTreeSet<usize>, BTreeSet<usize>) {
+    let places = taken.iter().map(|&(i, _)| i).collect();
+    let iom = taken.iter().map(|&(_, j)| j).collect();
+    (places, iom)
+}
+
 /// One-to-one matches by Arabic name between the places and IOM rows left unmatched by English
 /// name: the OSM Arabic name equals one of the place's names (up to article and spacing), the OSM
 /// point is within 2 km, and the district agrees.
@@ -291,8 +206,7 @@ fn match_by_arabic_name(
     hosts: &BTreeMap<String, Vec<String>>,
     taken: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
-    let taken_places: BTreeSet<usize> = taken.iter().map(|&(i, _)| i).collect();
-    let taken_iom: BTreeSet<usize> = taken.iter().map(|&(_, j)| j).collect();
+    let (taken_places, taken_iom) = taken_indices(taken);
     let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, place) in places.iter().enumerate() {
         if taken_places.contains(&i) || !place.pcode.is_empty() {
@@ -347,8 +261,7 @@ fn match_by_nearby_spelling(
     hosts: &BTreeMap<String, Vec<String>>,
     taken: &[(usize, usize)],
 ) -> Vec<(usize, usize)> {
-    let taken_places: BTreeSet<usize> = taken.iter().map(|&(i, _)| i).collect();
-    let taken_iom: BTreeSet<usize> = taken.iter().map(|&(_, j)| j).collect();
+    let (taken_places, taken_iom) = taken_indices(taken);
     let free: Vec<usize> = (0..places.len())
         .filter(|i| {
             !taken_places.contains(i) && places[*i].pcode.is_empty() && places[*i].point.is_some()
@@ -478,90 +391,4 @@ fn match_by_name(
         matched.push((i, j));
     }
     matched
-}
-
-/// A loose Arabic key for "same name" tests: folded, article and spaces dropped.
-fn loose_arabic_key(name: &str) -> String {
-    let key = makan::fold(name).replace(' ', "");
-    key.strip_prefix("ال")
-        .filter(|k| k.chars().count() >= 2)
-        .unwrap_or(&key)
-        .to_string()
-}
-
-/// Step (c): communities with an accepted OSM point and Arabic name that no shipped place covers.
-pub fn iom_only_places(iom: &[IomLocation], places: &[Place], report: &mut Report) -> Vec<Place> {
-    let claimed: BTreeSet<String> = places.iter().map(|p| p.pcode.clone()).collect();
-    let mut by_name: BTreeMap<String, Vec<Point>> = BTreeMap::new();
-    let settlements = places
-        .iter()
-        .filter(|p| p.is_syrian() && matches!(p.kind, Kind::Populated | Kind::Neighbourhood));
-    for place in settlements {
-        if let Some(point) = place.point {
-            for name in place.names_ar.all() {
-                by_name
-                    .entry(loose_arabic_key(name))
-                    .or_default()
-                    .push(point);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for loc in iom {
-        let Some(point) = loc.point else { continue };
-        if claimed.contains(&loc.pcode) {
-            continue;
-        }
-        let Ok(name_ar) = names::clean_arabic(&loc.osm_name) else {
-            report.drop("IOM/OSM community without a clean Arabic OSM name", || {
-                format!("{} {} `{}`", loc.at, loc.pcode, loc.osm_name)
-            });
-            continue;
-        };
-        let near_same_name = by_name
-            .get(&loose_arabic_key(&name_ar))
-            .into_iter()
-            .flatten()
-            .any(|&p| p.distance_km(point) <= SAME_NAME_RADIUS_KM);
-        if near_same_name {
-            report.drop(
-                "IOM/OSM community: same Arabic name within 2 km already present",
-                || format!("{} {name_ar}", loc.pcode),
-            );
-            continue;
-        }
-        out.push(iom_place(loc, point, &name_ar, report));
-    }
-    report.count(
-        "IOM-only places",
-        "added (OSM point + Arabic OSM name)",
-        out.len(),
-    );
-    out
-}
-
-fn iom_place(loc: &IomLocation, point: Point, name_ar: &str, report: &mut Report) -> Place {
-    let kind = if loc.is_neighbourhood {
-        Kind::Neighbourhood
-    } else {
-        Kind::Populated
-    };
-    let mut place = Place::new(format!("iom:{}", loc.pcode), kind);
-    place.country = "SY".into();
-    place.pcode = loc.pcode.clone();
-    place.adm1 = loc.adm1.clone();
-    place.adm2 = loc.adm2.clone();
-    place.adm3 = loc.adm3.clone();
-    place.point = Some(point);
-    place.population = loc.population.filter(|&n| n > 0);
-    place.names_ar.push(name_ar);
-    place.add_latin(&loc.name_en, report);
-    if !loc.osm_name_en.is_empty() {
-        place.add_latin(&loc.osm_name_en, report);
-    }
-    place.refs.insert(format!("iom:{}", loc.pcode));
-    if !loc.osm_id.is_empty() {
-        place.refs.insert(format!("osm:{}", loc.osm_id));
-    }
-    place
 }
