@@ -7,8 +7,6 @@
 //! Entities are collected before any name is indexed, so an entity replaced by a user's row
 //! leaves no name behind.
 
-use std::collections::HashMap;
-
 use super::builder::Source;
 use super::tsv::{Problems, Row, Table};
 use super::{Entity, EntityType, Gazetteer, Kind, Point};
@@ -81,7 +79,7 @@ pub(crate) const FREQUENCY_COLUMNS: &[&str] =
 pub(super) struct Entities<'b> {
     list: Vec<Entity>,
     origin: Vec<(&'b str, usize)>,
-    by_id: HashMap<Box<str>, usize>,
+    by_id: crate::automaton::FastMap<Box<str>, usize>,
 }
 
 impl<'b> Entities<'b> {
