@@ -98,7 +98,10 @@ pub fn build(dir: &Path, places: &[Place], report: &mut Report) -> Result<String
         (&countries, COUNTRY_TOLERANCE_KM),
     ] {
         let areas: Vec<_> = outlines.iter().map(|o| o.rings.clone()).collect();
-        for (outline, rings) in outlines.iter().zip(simplify_areas(&areas, tolerance, plane)) {
+        for (outline, rings) in outlines
+            .iter()
+            .zip(simplify_areas(&areas, tolerance, plane))
+        {
             let rings: Vec<String> = rings
                 .iter()
                 .map(|ring| rounded_ring(ring))

@@ -183,22 +183,30 @@ fn distance2(plane: Plane, a: (f64, f64), b: (f64, f64)) -> f64 {
 pub fn clip_ring(ring: &[(f64, f64)], min: (f64, f64), max: (f64, f64)) -> Vec<(f64, f64)> {
     let mut points = open(ring);
     // Each edge of the rectangle: which coordinate, the limit, and whether inside is above it.
-    let edges = [(0, min.0, true), (0, max.0, false), (1, min.1, true), (1, max.1, false)];
+    let edges = [
+        (0, min.0, true),
+        (0, max.0, false),
+        (1, min.1, true),
+        (1, max.1, false),
+    ];
     for (axis, limit, above) in edges {
         if points.is_empty() {
             break;
         }
         let at = |p: (f64, f64)| if axis == 0 { p.0 } else { p.1 };
-        let inside = |p: (f64, f64)| if above { at(p) >= limit } else { at(p) <= limit };
+        let inside = |p: (f64, f64)| {
+            if above {
+                at(p) >= limit
+            } else {
+                at(p) <= limit
+            }
+        };
         let mut clipped = Vec::with_capacity(points.len());
         for i in 0..points.len() {
             let (prev, cur) = (points[(i + points.len() - 1) % points.len()], points[i]);
             if inside(cur) != inside(prev) {
                 let t = (limit - at(prev)) / (at(cur) - at(prev));
-                clipped.push((
-                    prev.0 + t * (cur.0 - prev.0),
-                    prev.1 + t * (cur.1 - prev.1),
-                ));
+                clipped.push((prev.0 + t * (cur.0 - prev.0), prev.1 + t * (cur.1 - prev.1)));
             }
             if inside(cur) {
                 clipped.push(cur);
@@ -257,7 +265,12 @@ mod tests {
     fn a_shared_border_is_simplified_alike_on_both_sides() {
         // Two squares sharing the wiggly edge x = 1; each walks it in the opposite direction.
         let edge: Vec<(f64, f64)> = (0..=10)
-            .map(|i| (1.0 + if i % 3 == 1 { 0.02 } else { 0.0 }, f64::from(i) * 0.1))
+            .map(|i| {
+                (
+                    1.0 + if i % 3 == 1 { 0.02 } else { 0.0 },
+                    f64::from(i) * 0.1,
+                )
+            })
             .collect();
         let mut left = vec![(0.0, 0.0)];
         left.extend(edge.iter().copied());
