@@ -404,8 +404,8 @@ pub fn render(places: &[MapPlace], summary: &Summary, lang: Lang, labels: usize)
     .expect("writing to a String");
     write_title(&mut svg, summary, lang, width);
     // The places' labels are placed first: the areas' names keep clear of them.
-    let (label_svg, mut taken) = place_labels(&inside, &projection, &radius, lang, labels);
-    taken.push(write_scale_bar(&mut String::new(), &projection));
+    let scale_bar = write_scale_bar(&mut String::new(), &projection);
+    let (label_svg, taken) = place_labels(&inside, &projection, &radius, lang, labels, scale_bar);
     write_outlines(&mut svg, &outlines, &projection, lang, taken);
     write_marks(&mut svg, &inside, &projection, &radius);
     svg.push_str(&label_svg);
@@ -596,13 +596,14 @@ fn write_marks(
 /// Labels the most mentioned places first, each beside its circle on the first side (right,
 /// left, above, below, then the corners) where it overlaps no label or circle already placed
 /// and stays in the frame; a place with no free side goes unlabelled. Returns the labels'
-/// SVG and the boxes taken: every circle in the frame and every label.
+/// SVG and the boxes taken: every circle in the frame, every label and the scale bar.
 fn place_labels(
     inside: &[&&MapPlace],
     projection: &Projection,
     radius: &impl Fn(usize) -> f64,
     lang: Lang,
     limit: usize,
+    scale_bar: LabelBox,
 ) -> (String, Vec<LabelBox>) {
     let mut svg = String::new();
     const SIZE: f64 = 13.0;
@@ -631,6 +632,7 @@ fn place_labels(
             }
         })
         .collect();
+    taken.push(scale_bar);
     writeln!(svg, r#"<g class="labels">"#).expect("writing to a String");
     for place in inside.iter().take(limit) {
         let (x, y, r) = circle(place);
