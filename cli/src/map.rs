@@ -269,6 +269,22 @@ fn outline_contains(outline: &Outline, (x, y): (f64, f64)) -> bool {
     inside
 }
 
+/// Points every few pixels along the edges of a box.
+fn box_outline(b: &LabelBox) -> impl Iterator<Item = (f64, f64)> + '_ {
+    const STEP: f64 = 4.0;
+    let nx = ((b.x1 - b.x0) / STEP).ceil().max(1.0) as usize;
+    let ny = ((b.y1 - b.y0) / STEP).ceil().max(1.0) as usize;
+    let along_x = (0..=nx).flat_map(move |i| {
+        let x = b.x0 + (b.x1 - b.x0) * i as f64 / nx as f64;
+        [(x, b.y0), (x, b.y1)]
+    });
+    let along_y = (0..=ny).flat_map(move |j| {
+        let y = b.y0 + (b.y1 - b.y0) * j as f64 / ny as f64;
+        [(b.x0, y), (b.x1, y)]
+    });
+    along_x.chain(along_y)
+}
+
 /// Where an area's name may go, best first: the points of a grid over the frame that fall
 /// inside the area (the part in view, for a country mostly outside it), nearest their mean
 /// first, the mean itself first of all when it is inside. Empty when the area is out of view
@@ -367,10 +383,11 @@ pub fn render(places: &[MapPlace], summary: &Summary, lang: Lang, labels: usize)
 
     let mut sorted: Vec<&MapPlace> = places.iter().collect();
     sorted.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.id.cmp(&b.id)));
-    let max_count = sorted.first().map_or(1, |p| p.count).max(1);
+    let max_count = sorted.first().map_or(0, |p| p.count);
     // Area grows with the count; one mention keeps a modest circle even in a short text,
     // and the most mentioned place of a corpus is at most MAX_RADIUS.
-    let per_sqrt = ONE_MENTION_GROWTH.min((MAX_RADIUS - MIN_RADIUS) / (max_count as f64).sqrt());
+    let per_sqrt =
+        ONE_MENTION_GROWTH.min((MAX_RADIUS - MIN_RADIUS) / (max_count.max(1) as f64).sqrt());
     let radius = |count: usize| MIN_RADIUS + per_sqrt * (count as f64).sqrt();
     let (inside, outside): (Vec<_>, Vec<_>) = sorted.iter().partition(|p| {
         p.point
@@ -537,7 +554,13 @@ fn write_outlines(
                 && b.x1 <= projection.origin.0 + projection.width - 4.0
                 && b.y0 >= projection.origin.1 + 4.0
                 && b.y1 <= projection.origin.1 + projection.height - 4.0;
-            (fits && taken.iter().all(|t| !t.overlaps(&b))).then_some(b)
+            // A governorate's name stays inside it (a narrow one goes unnamed rather than
+            // written across its borders); a country is mostly out of view, so only its
+            // name's middle need be inside.
+            let within = outline.kind != "admin1"
+                || box_outline(&b)
+                    .all(|(cx, cy)| outline_contains(outline, projection.unproject(cx, cy)));
+            (fits && within && taken.iter().all(|t| !t.overlaps(&b))).then_some(b)
         };
         let Some(((px, py), b)) = area_label_points(outline, projection)
             .into_iter()
@@ -735,7 +758,8 @@ fn write_scale_bar(svg: &mut String, projection: &Projection) -> LabelBox {
     }
 }
 
-/// The legend: one swatch per kind, then three circle sizes; returns the y below it.
+/// The legend: one swatch per kind, then up to three circle sizes (none for a map without
+/// places); returns the y below it.
 fn write_legend(
     svg: &mut String,
     panel_x: f64,
@@ -767,6 +791,10 @@ fn write_legend(
             escape(category.label(lang))
         )
         .expect("writing to a String");
+    }
+    if max_count == 0 {
+        writeln!(svg, "</g>").expect("writing to a String");
+        return y;
     }
     y += 34.0;
     writeln!(
