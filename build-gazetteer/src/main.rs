@@ -8,6 +8,7 @@
 //! stdout; errors name the file and line and exit with status 1.
 
 mod admin;
+mod boundaries;
 mod checks;
 mod courses;
 mod features;
@@ -19,6 +20,7 @@ mod orgs;
 mod place;
 mod polygon;
 mod report;
+mod simplify;
 mod sources;
 mod variants;
 mod wof;
@@ -105,6 +107,12 @@ fn run() -> Result<usize, String> {
     count_names(&places, &mut report);
     let text = write::render_places(&places);
     write::write_file(&args.out_dir.join("places.tsv"), &text)?;
+    let outlines = boundaries::build(
+        &args.sources.join("places/boundaries"),
+        &places,
+        &mut report,
+    )?;
+    write::write_file(&args.out_dir.join("boundaries.tsv"), &outlines)?;
     let orgs_summary = orgs::build(&args.sources, &args.curated, &args.out_dir)?;
     // Frequencies are counted with the tagger over the tables just written.
     let freq_summary = match &args.corpus {
