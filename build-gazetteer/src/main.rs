@@ -219,6 +219,7 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
         &curated.join("place_variants.tsv"),
         report,
     )?;
+    quarters::parent_cities(&mut places, report);
     identity::merge_same_places(&mut places, report);
     naming::plain_english_names(&mut places, report);
     Ok(places)

@@ -115,6 +115,51 @@ fn loose(name: &str) -> String {
         .to_string()
 }
 
+/// Every other Syrian neighbourhood (WOF's quarters of Damascus) takes as `parent` the most
+/// populous settlement of its sub-district within [`PARENT_MAX_KM`].
+pub fn parent_cities(places: &mut [Place], report: &mut Report) {
+    for q in 0..places.len() {
+        let quarter = &places[q];
+        if !quarter.is_syrian()
+            || quarter.kind != Kind::Neighbourhood
+            || !quarter.parent.is_empty()
+            || quarter.adm3.is_empty()
+        {
+            continue;
+        }
+        let Some(point) = quarter.point else { continue };
+        let city = places
+            .iter()
+            .filter(|p| {
+                p.is_syrian()
+                    && p.kind == Kind::Populated
+                    && p.adm3 == quarter.adm3
+                    && p.point
+                        .is_some_and(|c| c.distance_km(point) <= PARENT_MAX_KM)
+            })
+            .max_by(|a, b| {
+                a.population
+                    .unwrap_or(0)
+                    .cmp(&b.population.unwrap_or(0))
+                    .then(b.id.cmp(&a.id))
+            })
+            .map(|p| p.id.clone());
+        match city {
+            Some(id) => {
+                places[q].parent = id;
+                report.count(
+                    "kinds",
+                    "neighbourhood with a parent city from its sub-district",
+                    1,
+                );
+            }
+            None => report.drop("neighbourhood without a city nearby", || {
+                places[q].id.clone()
+            }),
+        }
+    }
+}
+
 /// One row of `aleppo_neighbourhoods.tsv`.
 struct Quarter {
     code: String,
