@@ -6,9 +6,7 @@
 use super::context::Ctx;
 use super::evidence::Evidence;
 use super::features::{Scored, Site};
-use super::fits::{
-    Anchor, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit,
-};
+use super::fits::{Anchor, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit};
 use super::prior::{Facts, NameCues};
 use super::relative;
 use crate::gazetteer::{EntityId, EntityType, Kind};
