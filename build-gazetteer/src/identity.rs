@@ -69,8 +69,8 @@ pub fn merge_same_places(places: &mut Vec<Place>, report: &mut Report) {
         pcodes[root] = code;
     }
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for m in 0..members.len() {
-        by_root.entry(groups.find(m)).or_default().push(members[m]);
+    for (m, &place) in members.iter().enumerate() {
+        by_root.entry(groups.find(m)).or_default().push(place);
     }
     let mut gone = BTreeSet::new();
     let mut renamed: BTreeMap<String, String> = BTreeMap::new();
