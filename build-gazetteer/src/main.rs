@@ -13,12 +13,15 @@ mod checks;
 mod courses;
 mod features;
 mod freq;
+mod identity;
 mod iom;
 mod locate;
 mod names;
+mod naming;
 mod orgs;
 mod place;
 mod polygon;
+mod quarters;
 mod report;
 mod simplify;
 mod sources;
@@ -177,7 +180,14 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     iom::assign_subdistricts(&mut settlements, &iom, &locator, report);
     let iom_only = iom::iom_only_places(&iom, &settlements, report);
     settlements.extend(iom_only);
+    quarters::link_seat_communities(&mut settlements, &iom, &admin, report);
+    let city_quarters = quarters::aleppo_quarters(
+        &dir.join("aleppo-city-neighbourhoods/aleppo_neighbourhoods.tsv"),
+        &mut settlements,
+        report,
+    )?;
     places.extend(settlements);
+    places.extend(city_quarters);
     places.extend(features::read_features(
         &dir.join("features-curated/syria_named_features.tsv"),
         &locator,
@@ -217,6 +227,9 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
         &curated.join("place_variants.tsv"),
         report,
     )?;
+    quarters::parent_cities(&mut places, report);
+    identity::merge_same_places(&mut places, report);
+    naming::plain_english_names(&mut places, report);
     Ok(places)
 }
 

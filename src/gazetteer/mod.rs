@@ -93,6 +93,19 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
+    /// The entity with this id, or the one that lists it among its source ids
+    /// ([`Entity::refs`]): the build tool merges the records several sources give of one place
+    /// into one entity and keeps the others' ids as refs (`wof:421190421` is now part of
+    /// `wof:1226623337`, Maarat al-Numan). A scan of every entity when the id is not an entity's
+    /// own: meant for look-ups by hand, not for a loop.
+    pub fn by_ref(&self, id: &str) -> Option<EntityId> {
+        self.by_id(id).or_else(|| {
+            self.entities()
+                .find(|(_, e)| e.refs().any(|r| r == id))
+                .map(|(eid, _)| eid)
+        })
+    }
+
     /// The name keys, indexed by [`NameId`].
     pub fn names(&self) -> impl Iterator<Item = (NameId, &Name)> {
         self.names
