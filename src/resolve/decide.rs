@@ -6,7 +6,23 @@ use super::evidence::{Evidence, EvidenceSet};
 use super::features::{Scored, Site};
 use super::prior::{Commonness, EntityFacts, Facts, NameCues, commonness};
 use super::{Resolution, ResolverOptions};
-use crate::gazetteer::{EntityType, Gazetteer, Kind};
+use crate::gazetteer::{EntityType, Gazetteer, Kind, Name};
+use crate::words::Size;
+
+/// A foreign place news names often enough as a place to need no support: a province or a
+/// region, a city of half a million, or a name that stands after a locative word in at least
+/// [`PROMINENT_LOCATIVE_SHARE`] of its 20 or more occurrences in the reference corpus
+/// (جنيف 13 %, قطاع غزة 18 %; ليل "night" 5 %, سيول "floods" 5 %).
+fn is_prominent(name: &Name, best: &Facts) -> bool {
+    let count = name.corpus_count().unwrap_or(0);
+    let locative = f64::from(name.corpus_locative()) / f64::from(count.max(1));
+    matches!(best.kind, Kind::Admin1 | Kind::Region)
+        || (best.kind == Kind::Populated && best.size == Size::Large)
+        || (count >= 20 && locative >= PROMINENT_LOCATIVE_SHARE)
+}
+
+/// See [`is_prominent`].
+const PROMINENT_LOCATIVE_SHARE: f64 = 0.08;
 
 /// Decides one site.
 pub(super) fn decide(
@@ -30,15 +46,13 @@ pub(super) fn decide(
         evidence: best.evidence,
         accepted: true,
     };
-    verdict.support(
-        site,
-        commonness(g, site.name, best_entity, options.common_word_ratio),
-    );
+    let commonness = commonness(g, site.name, best_entity, options.common_word_ratio);
+    verdict.support(site, commonness);
     verdict.evidence = verdict
         .evidence
         .union(site.support)
         .union(site.weak_support);
-    verdict.unsupported(site, best_entity, &best);
+    verdict.unsupported(site, best_entity, &best, commonness);
     if let Some(rule) = site.against {
         verdict.reject(rule, 0.1);
     }
@@ -101,25 +115,39 @@ impl Verdict {
         }
     }
 
-    /// Small places with nothing for them but their name, and lower-case words.
-    fn unsupported(&mut self, site: &Site<'_>, best: &Facts, scored: &Scored) {
+    /// Small places with nothing for them but their name, and lower-case words. Coherence
+    /// (other places of the document near a candidate) is no evidence of its own here: a
+    /// long text names places near every village whose name is also a person's (عبلة).
+    fn unsupported(
+        &mut self,
+        site: &Site<'_>,
+        best: &Facts,
+        scored: &Scored,
+        commonness: Commonness,
+    ) {
         let alone = site.support.is_empty() && site.weak_support.is_empty();
         // A small foreign place named with no cue, no preposition and no other place near it
         // is, in news about Syria, more often a word or a name of something else (ليل، الأبي).
+        // A prominent one stands on its own like a cue («قصفت الطائرات قطاع غزة»).
         if best.ty == EntityType::Loc
             && best.country != [0, 0]
             && !best.in_syria()
             && !best.actor
             && alone
         {
-            self.reject(Evidence::UnsupportedForeign, 0.3);
+            if commonness == Commonness::Name && is_prominent(site.name, best) {
+                self.evidence.insert(Evidence::Prominent);
+            } else {
+                self.reject(Evidence::UnsupportedForeign, 0.3);
+            }
         }
         // So is a small Syrian village with nothing for it but its name: no cue, no
         // preposition, no list, no place near it (عبلة a first name, مقتله "his killing").
+        let own = scored.evidence.without(Evidence::Coherence);
         if best.kind == Kind::Populated
             && best.in_syria()
             && best.small
-            && scored.evidence == EvidenceSet::EMPTY.with(Evidence::Prior)
+            && own == EvidenceSet::EMPTY.with(Evidence::Prior)
             && alone
         {
             self.reject(Evidence::UnsupportedVillage, 0.3);

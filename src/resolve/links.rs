@@ -216,13 +216,17 @@ fn lists_and_roads(
                 .iter()
                 .any(|c| p.country != [0, 0] && ctx.facts(c.entity).country == p.country)
         });
-    // A list with a place of this name close to its neighbour: «دير الزور فالعشارة
-    // فبالميادين» speaks of the town, not of squares.
+    // A list with a place of this name close to its neighbour, or in its governorate: «دير
+    // الزور فالعشارة فبالميادين», «مساعدات للبوكمال والميادين» speak of the towns, not of
+    // squares.
     let near = sites[i].candidates.iter().any(|c| {
-        let p = ctx.facts(c.entity).point;
-        neighbours.clone().any(|n| match (p, n.point) {
-            (Some(p), Some(q)) => p.distance_km(q) <= 40.0,
-            _ => false,
+        let f = ctx.facts(c.entity);
+        neighbours.clone().any(|n| {
+            let close = match (f.point, n.point) {
+                (Some(p), Some(q)) => p.distance_km(q) <= 40.0,
+                _ => false,
+            };
+            close || (f.admin1 != 0 && f.admin1 == n.admin1)
         })
     });
     let site = &mut sites[i];
@@ -271,7 +275,9 @@ fn score_against_places(
         supported |= strong;
         near_known_place |= weak;
     }
-    near_known_place |= coherence(ctx, site, anchors);
+    // Coherence picks among places of one name; it is no evidence that the word is a name
+    // (a long text has places near every village named like a person, عبلة).
+    coherence(ctx, site, anchors);
     if supported {
         site.support.insert(Evidence::Context);
     } else if near_known_place {
@@ -319,8 +325,8 @@ fn place_phrase(
 
 /// Coherence with the places the document is sure of: it picks among places of the same name
 /// (villages, towns), and must not overrule a cue between a city and its own governorate,
-/// which share a place. Returns whether a candidate lies near one of them.
-fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool {
+/// which share a place.
+fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) {
     // Other names' places: a name does not vouch for itself.
     let own = site.mention.name();
     let others = || anchors.iter().filter(|a| Some(a.name) != own);
@@ -334,9 +340,8 @@ fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool
     let local = |c: &Scored| is_local(ctx.facts(c.entity));
     let several_local = !admin_cue && site.candidates.iter().filter(|c| local(c)).count() > 1;
     if !several_local && !any_other {
-        return false;
+        return;
     }
-    let mut near = false;
     for cand in site.candidates.iter_mut().filter(|c| local(c)) {
         let fit = coherence_fit(ctx.facts(cand.entity), others());
         if several_local {
@@ -346,8 +351,6 @@ fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool
             // Nearby places make a reading likelier but do not show that a word is a name: a
             // Deir ez-Zor article is full of words that are also villages' names.
             cand.evidence.insert(Evidence::Coherence);
-            near = true;
         }
     }
-    near
 }

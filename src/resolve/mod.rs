@@ -341,7 +341,12 @@ impl Resolver {
         let blocks: Vec<Vec<Anchor>> = (0..sites.len().div_ceil(WINDOW))
             .map(|b| {
                 let range = b.saturating_sub(1) * WINDOW..((b + 2) * WINDOW).min(sites.len());
-                anchors(&ctx, &sites[range.clone()], &choices[range])
+                anchors(
+                    &ctx,
+                    &sites[range.clone()],
+                    &choices[range],
+                    self.options.common_word_ratio,
+                )
             })
             .collect();
         for i in 0..sites.len() {
@@ -360,16 +365,26 @@ impl Resolver {
 /// mention: a document of up to this many mentions is read whole.
 pub(crate) const WINDOW: usize = 256;
 
-/// The places the document is sure of, once each, with the name that found them.
-fn anchors<'g>(ctx: &Ctx<'g, '_>, sites: &[Site<'g>], choices: &[Option<EntityId>]) -> Vec<Anchor> {
+/// The places the document is sure of, once each, with the name that found them. A name
+/// that is also an ordinary word and has no support of its own yet (no cue, no locative
+/// word), or that something speaks against, is no anchor: «أن» is a village too.
+fn anchors<'g>(
+    ctx: &Ctx<'g, '_>,
+    sites: &[Site<'g>],
+    choices: &[Option<EntityId>],
+    common_word_ratio: f64,
+) -> Vec<Anchor> {
     let mut anchors: Vec<(EntityId, Anchor)> = sites
         .iter()
         .zip(choices)
-        .filter(|(site, _)| site.is_confident())
+        .filter(|(site, _)| site.is_confident() && site.against.is_none())
         .filter_map(|(site, c)| {
             let e = (*c)?;
             let facts = ctx.facts(e);
-            (facts.ty == EntityType::Loc).then_some((
+            let word = site.support.is_empty()
+                && prior::commonness(ctx.g, site.name, facts, common_word_ratio)
+                    != prior::Commonness::Name;
+            (facts.ty == EntityType::Loc && !word).then_some((
                 e,
                 Anchor::new(
                     facts,
