@@ -188,9 +188,12 @@ pub(super) fn stands_as_place(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: T
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(super) struct Marked {
     /// The mention stands where a place stands: after an event noun and في or a glued ب
-    /// («اشتباكات في الميادين»، «انفجار بدمشق»), after a gathering («مؤتمر جنيف»), as the
-    /// object of a verb of visiting («زار أنقرة», also across the subject's title).
+    /// («اشتباكات في الميادين»، «انفجار بدمشق»), after a gathering («مؤتمر جنيف»).
     pub(super) place: bool,
+    /// The mention follows a verb of going or lying («زار أنقرة», «تقع جورين», also across the
+    /// subject's title): weaker, since the verb's object or subject may be a noun that is
+    /// also a village's name («يقع مسجد»).
+    pub(super) visited: bool,
     /// The person's title before the mention is the subject of a verb of visiting («زار
     /// الرئيس أنقرة»): it names no person after it.
     pub(super) title_is_subject: bool,
@@ -207,11 +210,11 @@ pub(super) fn marked(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: &Before) -
     let title_is_subject = title && ctx.marks(before[1], Mark::Visit);
     let place = (glued_in && event(before[0]))
         || (word_in && event(before[1]))
-        || (bare && ctx.marks(before[0], Mark::Gathering))
-        || ((bare || glued_to) && ctx.marks(before[0], Mark::Visit))
-        || title_is_subject;
+        || (bare && ctx.marks(before[0], Mark::Gathering));
+    let visited = ((bare || glued_to) && ctx.marks(before[0], Mark::Visit)) || title_is_subject;
     Marked {
         place,
+        visited,
         title_is_subject,
     }
 }

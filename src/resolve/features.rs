@@ -140,7 +140,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         name,
         cue_before.or(cue_after),
         quoted,
-        dateline || after_preposition || marked.place,
+        dateline || after_preposition || marked.place || marked.visited,
     );
     let candidates = name
         .entities()
@@ -214,6 +214,9 @@ fn add_support(site: &mut Site<'_>, c: &Context) {
     }
     if loc && c.after_preposition {
         site.weak_support.insert(Evidence::Preposition);
+    }
+    if loc && c.marked.visited {
+        site.weak_support.insert(Evidence::PlaceMarker);
     }
 }
 
