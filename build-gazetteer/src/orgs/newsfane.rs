@@ -151,7 +151,10 @@ mod tests {
     fn kinds_follow_type_and_head() {
         assert_eq!(kind("government", &fold("الجيش اللبناني")), "military");
         assert_eq!(kind("government", &fold("وزارة المالية")), "state");
-        assert_eq!(kind("non_governmental", &fold("حركة الجهاد الاسلامي")), "party");
+        assert_eq!(
+            kind("non_governmental", &fold("حركة الجهاد الاسلامي")),
+            "party"
+        );
         assert_eq!(kind("sports", &fold("الزمالك")), "other");
     }
 }
