@@ -50,7 +50,9 @@ pub(super) fn read_newsfane(
         // The corpus' tokenizer wrote the conjunction apart («وزارة الاقتصاد و التجارة»).
         let name = without_proclitics(&cells[name_col].trim().replace(" و ", " و"));
         let key = fold(&name);
+        // A single word of two letters (صن "Sun") is too short to stand alone as a name.
         if key.split(' ').any(|w| w.chars().count() < 2)
+            || (!key.contains(' ') && key.chars().count() < 3)
             || key.contains(['"', '(', ')', '.', '%'])
             || !key.chars().any(char::is_alphabetic)
             || key.chars().any(|c| c.is_ascii_alphabetic())
