@@ -7,22 +7,27 @@ use super::features::{Scored, Site};
 use super::prior::{Commonness, EntityFacts, Facts, NameCues, commonness};
 use super::{Resolution, ResolverOptions};
 use crate::gazetteer::{EntityType, Gazetteer, Kind, Name};
+use crate::words::Size;
 
 /// A foreign place that news names as a place often enough to need no support, read from
 /// the reference corpus: a name of several words (rarely an ordinary phrase) that stands
 /// after a locative word in 5 % of its 10 or more occurrences (قطاع غزة 18 %, تل أبيب 7 %);
-/// a single word also in 8 % of 20 or more, and in documents about Syria for 30 % of them,
-/// a place of the domain's news (جنيف: 13 %, 39 %). Words that are also foreign towns fall
+/// a single word also in 8 % of 20 or more, and either a city of half a million (دبي 11 %)
+/// or named in documents about Syria for 30 % of them, a place of the domain's news (جنيف:
+/// 13 %, 39 %). Words that are also foreign towns fall
 /// short (ليل "night" 5 %; عدن "they returned", the Yemeni port in Saudi news: 8 % about
 /// Syria; البيضاء "white" 4 %).
-fn is_prominent(name: &Name) -> bool {
+fn is_prominent(name: &Name, best: &Facts) -> bool {
     let count = name.corpus_count().unwrap_or(0);
     let locative = f64::from(name.corpus_locative()) / f64::from(count.max(1));
     if name.key().contains(' ') {
-        return count >= 10 && locative >= 0.05;
+        return count >= 10 && locative >= 0.04;
     }
     let (docs, syria_docs) = name.corpus_docs();
-    count >= 20 && locative >= 0.08 && f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1))
+    let large = best.kind == Kind::Populated && best.size == Size::Large;
+    count >= 20
+        && locative >= 0.08
+        && (large || f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1)))
 }
 
 /// Decides one site.
@@ -141,7 +146,7 @@ impl Verdict {
             && !best.actor
             && alone
         {
-            if commonness == Commonness::Name && is_prominent(site.name) {
+            if commonness == Commonness::Name && is_prominent(site.name, best) {
                 self.evidence.insert(Evidence::Prominent);
             } else {
                 self.reject(Evidence::UnsupportedForeign, 0.3);

@@ -164,8 +164,7 @@ fn is_actor(e: &Entity) -> bool {
 /// النصرة، حزب الله) are names. A single word with the article (الوطن، الحياة، العربية،
 /// القاعدة) is also a common noun, unless half its documents are about Syria, and so is a media name used once here and there across
 /// the corpus like an ordinary word (fewer than 1.6 occurrences per document over 30 or more
-/// documents: سبق، تشرين، محيط; a company or an NGO too: تمويل "financing", املاك "property")
-/// — real names come back within a document (داعش: 3.6).
+/// documents: سبق، تشرين، محيط) — real names come back within a document (داعش: 3.6).
 pub(super) fn org_commonness(name: &Name, count: u32, tokens: u64, e: &Facts) -> Commonness {
     let per_million = f64::from(count) * 1e6 / tokens as f64;
     let single_word = !name.key().contains(' ');
@@ -181,10 +180,7 @@ pub(super) fn org_commonness(name: &Name, count: u32, tokens: u64, e: &Facts) ->
         || (single_word
             && docs >= 30
             && per_doc < 1.6
-            && matches!(
-                e.kind,
-                Kind::Media | Kind::Other | Kind::Company | Kind::Ngo
-            ))
+            && matches!(e.kind, Kind::Media | Kind::Other))
     {
         Commonness::Common
     } else {

@@ -178,8 +178,9 @@ pub fn build(
     let _ = writeln!(
         summary,
         "  NewsFANE: {} new (Arabic names only), {} already known; left out: {} places' names, \
-         {} unmarked (government, regime, bare forces), {} known names with a nisba, {} debris",
-        n.new, n.known, n.place, n.unmarked, n.described, n.debris
+         {} unmarked (government, regime, bare forces), {} known names with a nisba, {} debris, \
+         {} single nisbas or words annotated once",
+        n.new, n.known, n.place, n.unmarked, n.described, n.debris, n.weak
     );
     link_successors(&mut orgs);
     let added = spelling_variants(&mut orgs);
