@@ -17,7 +17,7 @@ use crate::words::Size;
 /// 13 %, 39 %). Words that are also foreign towns fall
 /// short (ليل "night" 5 %; عدن "they returned", the Yemeni port in Saudi news: 8 % about
 /// Syria; البيضاء "white" 4 %).
-fn is_prominent(name: &Name, best: &Facts) -> bool {
+pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
     let count = name.corpus_count().unwrap_or(0);
     let locative = f64::from(name.corpus_locative()) / f64::from(count.max(1));
     if name.key().contains(' ') {

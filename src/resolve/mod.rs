@@ -366,8 +366,10 @@ impl Resolver {
 pub(crate) const WINDOW: usize = 256;
 
 /// The places the document is sure of, once each, with the name that found them. A name
-/// that is also an ordinary word and has no support of its own yet (no cue, no locative
-/// word), or that something speaks against, is no anchor: «أن» is a village too.
+/// that something speaks against is no anchor, nor one that has no evidence of its own yet
+/// (no cue, no preposition or locative word) and needs some: an ordinary word («أن» is a
+/// village too, خبر a Saudi city), or a foreign place that is neither an actor nor prominent —
+/// those the decision rejects, and they must not vouch for their neighbours.
 fn anchors<'g>(
     ctx: &Ctx<'g, '_>,
     sites: &[Site<'g>],
@@ -381,10 +383,14 @@ fn anchors<'g>(
         .filter_map(|(site, c)| {
             let e = (*c)?;
             let facts = ctx.facts(e);
-            let word = site.support.is_empty()
-                && prior::commonness(ctx.g, site.name, facts, common_word_ratio)
-                    != prior::Commonness::Name;
-            (facts.ty == EntityType::Loc && !word).then_some((
+            let own = !site.support.is_empty() || !site.weak_support.is_empty();
+            let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
+                == prior::Commonness::Name;
+            let stands_alone = facts.actor
+                || facts.in_syria()
+                || facts.country == [0, 0]
+                || decide::is_prominent(site.name, facts);
+            (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
                 e,
                 Anchor::new(
                     facts,
