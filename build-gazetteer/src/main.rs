@@ -116,7 +116,12 @@ fn run() -> Result<usize, String> {
         &mut report,
     )?;
     write::write_file(&args.out_dir.join("boundaries.tsv"), &outlines)?;
-    let orgs_summary = orgs::build(&args.sources, &args.curated, &args.out_dir)?;
+    let place_keys: std::collections::BTreeSet<String> = places
+        .iter()
+        .flat_map(|p| p.names_ar.all().chain(p.names_en.all()))
+        .map(makan::fold)
+        .collect();
+    let orgs_summary = orgs::build(&args.sources, &args.curated, &args.out_dir, &place_keys)?;
     // Frequencies are counted with the tagger over the tables just written.
     let freq_summary = match &args.corpus {
         Some(corpus) => freq::build(

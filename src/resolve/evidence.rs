@@ -47,6 +47,8 @@ evidence! {
     Coherence => "coherence", "Near the places the document is sure of.";
     Locative => "locative", "After a locative word (إلى، نحو، قرب).";
     Preposition => "preposition", "After a preposition (في، من، or a glued ب ل).";
+    PlaceMarker => "place_marker", "The sentence marks a place: «اشتباكات في X», «مؤتمر X», «زار X».";
+    Prominent => "prominent", "A prominent foreign place (a region, a big city, often a place in news).";
     Quoted => "quoted", "Between quotation marks (an organization's name).";
     Dateline => "dateline", "Opens the text before a dash: a dateline.";
     Road => "road", "One end of a road named by its ends (طريق حلب دمشق).";

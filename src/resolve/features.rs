@@ -1,12 +1,12 @@
 //! Pass one: the features of a mention alone — its type, the cue words around it, quotation
 //! marks, a dateline, the words before it — scored into its candidates' priors.
 
-use super::context::{Before, Ctx, Tok, after_preposition, stands_as_place};
+use super::context::{Before, Ctx, Marked, Tok, after_preposition, marked, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
 use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
-use crate::words::{Cue, Part};
+use crate::words::{Cue, Mark, Part};
 
 /// A candidate entity of a mention with its score so far.
 #[derive(Clone, Copy, Debug)]
@@ -123,8 +123,11 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     // The head of a longer name («مراسل الجزيرة», «لاعبو الوحدة») names an organization when
     // the name is one.
     let name_head = ctx.plays(before[0], Part::NameHead);
+    let marked = marked(ctx, m.proclitic(), &before);
+    // «زار الرئيس أنقرة»: the title is the verb's subject, not the name's.
     let cue_before = ctx
         .cue_before(&before)
+        .filter(|&c| !(c == Cue::Person && marked.title_is_subject))
         .or_else(|| name_head.then_some(Cue::Organization));
     let cue_after = ctx.cue_after(after);
     let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
@@ -137,7 +140,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         name,
         cue_before.or(cue_after),
         quoted,
-        dateline || after_preposition,
+        dateline || after_preposition || marked.place || marked.visited,
     );
     let candidates = name
         .entities()
@@ -173,6 +176,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         dateline,
         after_preposition,
         opens_with_cue: cues.has(NameCues::OPENS_WITH_CUE),
+        marked,
     };
     add_support(&mut site, &context);
     let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
@@ -188,6 +192,7 @@ struct Context {
     dateline: bool,
     after_preposition: bool,
     opens_with_cue: bool,
+    marked: Marked,
 }
 
 /// The support the mention's own surroundings give, by its type.
@@ -200,6 +205,7 @@ fn add_support(site: &mut Site<'_>, c: &Context) {
         // A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries
         // its own.
         (loc && c.opens_with_cue, Evidence::CueInName),
+        (loc && c.marked.place, Evidence::PlaceMarker),
     ];
     for (holds, e) in support {
         if holds {
@@ -208,6 +214,9 @@ fn add_support(site: &mut Site<'_>, c: &Context) {
     }
     if loc && c.after_preposition {
         site.weak_support.insert(Evidence::Preposition);
+    }
+    if loc && c.marked.visited {
+        site.weak_support.insert(Evidence::PlaceMarker);
     }
 }
 
@@ -272,6 +281,9 @@ fn against(
         Some(Evidence::CuePerson)
     } else if loc && name_head {
         Some(Evidence::PartOfName)
+    } else if loc && m.proclitic().is_empty() && is_family_nisba(ctx, key, before) {
+        // «أبو بكر البغدادي», «عبد الله الحلبي»: a family name, not a place.
+        Some(Evidence::CuePerson)
     } else if loc && has_tanween(ctx.doc.original(), m.span()) {
         // «درعاً» (a shield), «إسبانياً»: an indefinite noun or an adverb, never a name.
         Some(Evidence::Tanween)
@@ -395,6 +407,15 @@ fn has_tanween(text: &str, span: crate::Span) -> bool {
         .next()
         .unwrap_or("");
     word.contains('\u{064B}') && !word.contains(|c| matches!(c, '\u{064C}'..='\u{0652}'))
+}
+
+/// Whether a definite nisba (البغدادي، الحلبي) closes a compound personal name: the word
+/// before it, or the one before that, opens one (أبو، ابن، بن، عبد: `marks.tsv`).
+fn is_family_nisba(ctx: &Ctx<'_, '_>, key: &str, before: &Before) -> bool {
+    key.starts_with("ال")
+        && key.ends_with('ي')
+        && !key.contains(' ')
+        && (ctx.marks(before[0], Mark::NameOpener) || ctx.marks(before[1], Mark::NameOpener))
 }
 
 /// An Arabic word of at least `min` letters with a feminine or plural ending.

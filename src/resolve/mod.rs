@@ -341,7 +341,12 @@ impl Resolver {
         let blocks: Vec<Vec<Anchor>> = (0..sites.len().div_ceil(WINDOW))
             .map(|b| {
                 let range = b.saturating_sub(1) * WINDOW..((b + 2) * WINDOW).min(sites.len());
-                anchors(&ctx, &sites[range.clone()], &choices[range])
+                anchors(
+                    &ctx,
+                    &sites[range.clone()],
+                    &choices[range],
+                    self.options.common_word_ratio,
+                )
             })
             .collect();
         for i in 0..sites.len() {
@@ -360,16 +365,32 @@ impl Resolver {
 /// mention: a document of up to this many mentions is read whole.
 pub(crate) const WINDOW: usize = 256;
 
-/// The places the document is sure of, once each, with the name that found them.
-fn anchors<'g>(ctx: &Ctx<'g, '_>, sites: &[Site<'g>], choices: &[Option<EntityId>]) -> Vec<Anchor> {
+/// The places the document is sure of, once each, with the name that found them. A name
+/// that something speaks against is no anchor, nor one that has no evidence of its own yet
+/// (no cue, no preposition or locative word) and needs some: an ordinary word («أن» is a
+/// village too, خبر a Saudi city), or a foreign place that is neither an actor nor prominent —
+/// those the decision rejects, and they must not vouch for their neighbours.
+fn anchors<'g>(
+    ctx: &Ctx<'g, '_>,
+    sites: &[Site<'g>],
+    choices: &[Option<EntityId>],
+    common_word_ratio: f64,
+) -> Vec<Anchor> {
     let mut anchors: Vec<(EntityId, Anchor)> = sites
         .iter()
         .zip(choices)
-        .filter(|(site, _)| site.is_confident())
+        .filter(|(site, _)| site.is_confident() && site.against.is_none())
         .filter_map(|(site, c)| {
             let e = (*c)?;
             let facts = ctx.facts(e);
-            (facts.ty == EntityType::Loc).then_some((
+            let own = !site.support.is_empty() || !site.weak_support.is_empty();
+            let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
+                == prior::Commonness::Name;
+            let stands_alone = facts.actor
+                || facts.in_syria()
+                || facts.country == [0, 0]
+                || decide::is_prominent(site.name, facts);
+            (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
                 e,
                 Anchor::new(
                     facts,

@@ -429,3 +429,44 @@ fn every_relation_phrase_gives_its_evidence() {
     }
     assert_all_reached("relations.tsv", rows.len(), &missed);
 }
+
+#[test]
+fn every_mark_word_reaches_its_rule() {
+    let rows = table_rows("marks.tsv", &["word", "role"]);
+    let mut missed = Vec::new();
+    for (line, cols) in &rows {
+        let (word, role) = (cols[0], cols[1]);
+        // The phrase each role reads, the name it speaks of and the evidence it gives.
+        let (text, name, evidence) = match role {
+            "event" => (
+                format!("{word} في الميادين"),
+                "الميادين",
+                Evidence::PlaceMarker,
+            ),
+            "gathering" => (format!("{word} جنيف"), "جنيف", Evidence::PlaceMarker),
+            "visit" => (format!("{word} أنقرة"), "أنقرة", Evidence::PlaceMarker),
+            "name_opener" => (
+                format!("قال {word} محمد البغدادي"),
+                "البغدادي",
+                Evidence::CuePerson,
+            ),
+            other => panic!("marks.tsv:{line}: unknown role {other}"),
+        };
+        let fired = resolution_of(&text, name).is_some_and(|r| r.evidence().contains(evidence));
+        if !fired {
+            missed.push(format!(
+                "line {line} {cols:?}: «{text}» gives no {evidence}"
+            ));
+        }
+    }
+    assert_all_reached("marks.tsv", rows.len(), &missed);
+}
+
+#[test]
+fn a_title_after_a_visit_verb_names_no_person() {
+    let r = resolution_of("زار الرئيس أنقرة", "أنقرة").unwrap();
+    assert!(r.is_accepted() && !r.evidence().contains(Evidence::CuePerson));
+    // Without the verb the title keeps the name a person's.
+    let r = resolution_of("قال الرئيس أنقرة", "أنقرة").unwrap();
+    assert!(!r.is_accepted() && r.evidence().contains(Evidence::CuePerson));
+}
