@@ -52,8 +52,8 @@ impl Pipeline {
         let (mentions, resolutions, focus) = match &self.resolver {
             None => (self.tagger.tag(text), None, None),
             Some(resolver) => {
-                let found = resolver.tag_and_resolve(text);
-                let focus = self.focus(resolver, text, &found);
+                let (found, focus) = resolver.tag_resolve_and_focus(text);
+                let focus = focus_records(&self.tagger, &focus);
                 let (m, r): (Vec<_>, Vec<_>) = found
                     .into_iter()
                     .filter(|(_, r)| self.all || r.is_accepted())
@@ -77,23 +77,6 @@ impl Pipeline {
         out.write_all(b"}")
     }
 
-    /// The focus records of a document from all its resolved mentions (the accepted ones
-    /// vote).
-    fn focus(
-        &self,
-        resolver: &Resolver,
-        text: &str,
-        found: &[(makan::Mention, makan::Resolution)],
-    ) -> Value {
-        let accepted: Vec<_> = found
-            .iter()
-            .filter(|(_, r)| r.is_accepted())
-            .cloned()
-            .collect();
-        let focus = resolver.focus(text, &accepted);
-        serde_json::to_value(focus_records(&self.tagger, &focus)).expect("focus records serialize")
-    }
-
     /// The JSON mention records of `text`.
     pub fn mentions(&self, text: &str) -> Value {
         self.records(text, false).0
@@ -112,8 +95,14 @@ impl Pipeline {
             ),
             Some(resolver) => {
                 // With the organizations found by their form, which the tagger does not see.
-                let found = resolver.tag_and_resolve(text);
-                let focus = with_focus.then(|| self.focus(resolver, text, &found));
+                let (found, focus) = if with_focus {
+                    let (found, focus) = resolver.tag_resolve_and_focus(text);
+                    let focus = serde_json::to_value(focus_records(&self.tagger, &focus))
+                        .expect("focus records serialize");
+                    (found, Some(focus))
+                } else {
+                    (resolver.tag_and_resolve(text), None)
+                };
                 let (mentions, resolutions): (Vec<_>, Vec<_>) = found
                     .into_iter()
                     .filter(|(_, r)| self.all || r.is_accepted())

@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         }
         None => FocusWeights::default(),
     };
-    let file = match std::fs::File::open(&path) {
+    let file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) => {
             eprintln!("focus_dev: {path}: {e}");

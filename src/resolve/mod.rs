@@ -215,14 +215,34 @@ impl Resolver {
     /// name is part of it («غرفة عمليات حلب»). A facility named after its place («قلعة حلب»)
     /// takes the place's mention and point.
     pub fn tag_and_resolve(&self, text: &str) -> Vec<(Mention, Resolution)> {
+        self.tag_and_resolve_document(&Document::new(text))
+    }
+
+    /// [`Resolver::tag_and_resolve`] and [`Resolver::focus`] in one pass: every mention,
+    /// accepted or not, and the focus its accepted mentions give, from one fold of the text.
+    pub fn tag_resolve_and_focus(&self, text: &str) -> (Vec<(Mention, Resolution)>, Focus) {
         let doc = Document::new(text);
+        let all = self.tag_and_resolve_document(&doc);
+        let g = self.tagger.gazetteer();
+        let focus = focus::focus(
+            &doc,
+            g,
+            &self.facts,
+            lexicon(),
+            &all,
+            &FocusWeights::default(),
+        );
+        (all, focus)
+    }
+
+    fn tag_and_resolve_document(&self, doc: &Document<'_>) -> Vec<(Mention, Resolution)> {
         let (mut mentions, mut words) = (Vec::new(), Vec::new());
         self.tagger
-            .tag_document(&doc, &mut mentions, Some(&mut words));
+            .tag_document(doc, &mut mentions, Some(&mut words));
         let g = self.tagger.gazetteer();
-        let organizations = forms::organizations(&doc, &words, &mentions);
-        let unlisted = crate::tag::merge_forms(g, &doc, &mut mentions, &organizations);
-        let resolutions = self.resolve_document(&doc, &words, &mentions);
+        let organizations = forms::organizations(doc, &words, &mentions);
+        let unlisted = crate::tag::merge_forms(g, doc, &mut mentions, &organizations);
+        let resolutions = self.resolve_document(doc, &words, &mentions);
         let mut all = Vec::with_capacity(mentions.len() + unlisted.len());
         all.extend(mentions.into_iter().zip(resolutions));
         if !unlisted.is_empty() {
@@ -234,7 +254,7 @@ impl Resolver {
             );
             all.sort_by_key(|(m, _)| m.span().start());
         }
-        self.facilities_in_places(&doc, &words, &mut all);
+        self.facilities_in_places(doc, &words, &mut all);
         all
     }
 
@@ -281,13 +301,14 @@ impl Resolver {
     }
 
     /// Where `text` is about: a ranked list of the places its accepted mentions `found` name
-    /// (from [`Resolver::find`] or [`Resolver::tag_and_resolve`] on the same text), the first
+    /// (from [`Resolver::find`] or [`Resolver::tag_and_resolve`] on the same text; rejected
+    /// ones are skipped), the first
     /// one also at admin level 1 ([`Focus::admin1`]: its governorate, or its country outside
     /// Syria). Each mention votes with the evidence around it — the headline, the first
     /// sentence, an event word near it (قصف، اشتباكات، shelling), against an actor named
     /// with no preposition (the capital as a government) or the place a relative position is
     /// measured from — and a place's votes count for its governorate. The text is folded
-    /// again: a pass of the fold, no tagging.
+    /// again (no tagging); [`Resolver::tag_resolve_and_focus`] folds it once for both.
     ///
     /// ```
     /// use makan::{Resolver, Tagger};
