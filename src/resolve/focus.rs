@@ -17,7 +17,7 @@
 //!   governorates, never against them. Within the area the place with most votes of its own
 //!   comes first, the more specific one on a tie (a town before its governorate).
 //!
-//! The weights are [`FocusWeights`]; DESIGN.md §11 gives what each is worth on FA-KES.
+//! The weights are [`FocusWeights`]; DESIGN.md §12 gives what each is worth on FA-KES.
 
 use super::Evidence;
 use super::Resolution;
