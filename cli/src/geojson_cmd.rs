@@ -21,9 +21,16 @@ struct FeatureWriter<W: Write> {
 }
 
 impl<W: Write> FeatureWriter<W> {
-    fn start(mut out: W, lines: bool) -> Result<FeatureWriter<W>> {
+    /// Starts the output; a collection of one text carries its `properties` (the focus).
+    fn start(mut out: W, lines: bool, properties: Option<&Value>) -> Result<FeatureWriter<W>> {
         if !lines {
-            out.write_all(br#"{"type":"FeatureCollection","features":["#)?;
+            out.write_all(br#"{"type":"FeatureCollection","#)?;
+            if let Some(properties) = properties {
+                out.write_all(br#""properties":"#)?;
+                serde_json::to_writer(&mut out, properties)?;
+                out.write_all(b",")?;
+            }
+            out.write_all(br#""features":["#)?;
         }
         Ok(FeatureWriter {
             out,
@@ -63,9 +70,9 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let pipeline = Pipeline::new(args.tagger()?, true, false);
     let stdout = io::stdout();
     let out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut features = FeatureWriter::start(out, args.has("lines"))?;
     let mut bad = 0;
     if args.has("jsonl") {
+        let mut features = FeatureWriter::start(out, args.has("lines"), None)?;
         let runner = args.line_runner()?;
         let work = |number: usize, line: &[u8]| doc_features(&pipeline, number, line);
         runner.run(&name, input, work, |result| {
@@ -78,13 +85,17 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
             }
             Ok(())
         })?;
+        features.finish()?;
     } else {
         let text = read_text(&name, input)?;
-        for feature in place_features(&pipeline, &text, None) {
+        let (list, focus) = place_features(&pipeline, &text, None);
+        let properties = focus.map(|f| json!({ "focus": f }));
+        let mut features = FeatureWriter::start(out, args.has("lines"), properties.as_ref())?;
+        for feature in list {
             features.feature(&serde_json::to_vec(&feature)?)?;
         }
+        features.finish()?;
     }
-    features.finish()?;
     Ok(if bad > 0 {
         ExitCode::from(1)
     } else {
@@ -106,15 +117,26 @@ fn doc_features(
         return Err(format!("{number}: no string `text` field"));
     };
     Ok(place_features(pipeline, text, doc.get("doc_id"))
+        .0
         .iter()
         .map(|feature| serde_json::to_vec(feature).expect("JSON values serialize"))
         .collect())
 }
 
-/// One Point feature per accepted place mention that has coordinates.
-fn place_features(pipeline: &Pipeline, text: &str, doc_id: Option<&Value>) -> Vec<Value> {
-    let mentions = pipeline.mentions(text);
-    mentions
+/// One Point feature per accepted place mention that has coordinates, and the document's
+/// focus. A document of a corpus (`doc_id` given) has no collection of its own: its features
+/// carry the first place of its focus as the property `focus`.
+fn place_features(
+    pipeline: &Pipeline,
+    text: &str,
+    doc_id: Option<&Value>,
+) -> (Vec<Value>, Option<Value>) {
+    let (mentions, focus) = pipeline.mentions_and_focus(text);
+    let top = focus
+        .as_ref()
+        .and_then(|f| f.get(0).cloned())
+        .filter(|_| doc_id.is_some());
+    let features = mentions
         .as_array()
         .into_iter()
         .flatten()
@@ -129,6 +151,9 @@ fn place_features(pipeline: &Pipeline, text: &str, doc_id: Option<&Value>) -> Ve
             if let Some(doc_id) = doc_id {
                 props.insert("doc_id".into(), doc_id.clone());
             }
+            if let Some(top) = &top {
+                props.insert("focus".into(), top.clone());
+            }
             // GeoJSON orders coordinates longitude first.
             Some(json!({
                 "type": "Feature",
@@ -136,5 +161,6 @@ fn place_features(pipeline: &Pipeline, text: &str, doc_id: Option<&Value>) -> Ve
                 "properties": properties,
             }))
         })
-        .collect()
+        .collect();
+    (features, focus)
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
 
-use makan::output::{records, records_iter};
+use makan::output::{focus_records, records, records_iter};
 use makan::{Resolver, Tagger};
 
 use crate::cli::{Args, Result, UsageError, open_input, read_text};
@@ -49,15 +49,16 @@ impl Pipeline {
     /// Writes `{"mentions": [...]}` for `text`, one record at a time: a long document's
     /// records are never all held, nor a JSON value of them built.
     pub fn write_mentions(&self, text: &str, out: &mut impl Write) -> io::Result<()> {
-        let (mentions, resolutions) = match &self.resolver {
-            None => (self.tagger.tag(text), None),
+        let (mentions, resolutions, focus) = match &self.resolver {
+            None => (self.tagger.tag(text), None, None),
             Some(resolver) => {
-                let (m, r): (Vec<_>, Vec<_>) = resolver
-                    .tag_and_resolve(text)
+                let (found, focus) = resolver.tag_resolve_and_focus(text);
+                let focus = focus_records(&self.tagger, &focus);
+                let (m, r): (Vec<_>, Vec<_>) = found
                     .into_iter()
                     .filter(|(_, r)| self.all || r.is_accepted())
                     .unzip();
-                (m, Some(r))
+                (m, Some(r), Some(focus))
             }
         };
         out.write_all(b"{\"mentions\":[")?;
@@ -68,24 +69,50 @@ impl Pipeline {
             }
             serde_json::to_writer(&mut *out, &record)?;
         }
-        out.write_all(b"]}")
+        out.write_all(b"]")?;
+        if let Some(focus) = focus {
+            out.write_all(b",\"focus\":")?;
+            serde_json::to_writer(&mut *out, &focus)?;
+        }
+        out.write_all(b"}")
     }
 
     /// The JSON mention records of `text`.
     pub fn mentions(&self, text: &str) -> Value {
-        let list = match &self.resolver {
-            None => records(&self.tagger, text, &self.tagger.tag(text), None),
+        self.records(text, false).0
+    }
+
+    /// The JSON mention records of `text` and, when resolving, its focus records.
+    pub fn mentions_and_focus(&self, text: &str) -> (Value, Option<Value>) {
+        self.records(text, true)
+    }
+
+    fn records(&self, text: &str, with_focus: bool) -> (Value, Option<Value>) {
+        let (list, focus) = match &self.resolver {
+            None => (
+                records(&self.tagger, text, &self.tagger.tag(text), None),
+                None,
+            ),
             Some(resolver) => {
                 // With the organizations found by their form, which the tagger does not see.
-                let (mentions, resolutions): (Vec<_>, Vec<_>) = resolver
-                    .tag_and_resolve(text)
+                let (found, focus) = if with_focus {
+                    let (found, focus) = resolver.tag_resolve_and_focus(text);
+                    let focus = serde_json::to_value(focus_records(&self.tagger, &focus))
+                        .expect("focus records serialize");
+                    (found, Some(focus))
+                } else {
+                    (resolver.tag_and_resolve(text), None)
+                };
+                let (mentions, resolutions): (Vec<_>, Vec<_>) = found
                     .into_iter()
                     .filter(|(_, r)| self.all || r.is_accepted())
                     .unzip();
-                records(&self.tagger, text, &mentions, Some(&resolutions))
+                let list = records(&self.tagger, text, &mentions, Some(&resolutions));
+                (list, focus)
             }
         };
-        serde_json::to_value(list).expect("mention records serialize")
+        let list = serde_json::to_value(list).expect("mention records serialize");
+        (list, focus)
     }
 }
 
@@ -192,6 +219,10 @@ fn tag_line(
     if !keep_text {
         object.shift_remove("text");
     }
-    object.insert("mentions".into(), pipeline.mentions(&text));
+    let (mentions, focus) = pipeline.mentions_and_focus(&text);
+    object.insert("mentions".into(), mentions);
+    if let Some(focus) = focus {
+        object.insert("focus".into(), focus);
+    }
     Ok(Value::Object(object))
 }

@@ -10,7 +10,8 @@
 //!    the document is sure of ([`fits`]);
 //! 3. [`decide`]: the best candidate, its confidence, and whether a name that is also an
 //!    ordinary word (الباب، الميادين) has the support it needs;
-//! 4. [`courses`]: rivers placed on the stretch the document is about.
+//! 4. [`courses`]: rivers placed on the stretch the document is about;
+//! 5. [`focus`]: where the whole document is about ([`Resolver::focus`]).
 //!
 //! Every rule that moves a score is reported as an [`Evidence`], so a user can see why. The
 //! words the rules read are data (`src/words/*.tsv`).
@@ -21,6 +22,7 @@ mod decide;
 mod evidence;
 mod features;
 mod fits;
+mod focus;
 mod links;
 mod prior;
 mod relative;
@@ -28,6 +30,7 @@ mod relative;
 mod table_tests;
 
 pub use evidence::{Evidence, EvidenceSet};
+pub use focus::{EVENT_WINDOW, Focus, FocusPlace, FocusWeights};
 
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Point};
@@ -212,14 +215,34 @@ impl Resolver {
     /// name is part of it («غرفة عمليات حلب»). A facility named after its place («قلعة حلب»)
     /// takes the place's mention and point.
     pub fn tag_and_resolve(&self, text: &str) -> Vec<(Mention, Resolution)> {
+        self.tag_and_resolve_document(&Document::new(text))
+    }
+
+    /// [`Resolver::tag_and_resolve`] and [`Resolver::focus`] in one pass: every mention,
+    /// accepted or not, and the focus its accepted mentions give, from one fold of the text.
+    pub fn tag_resolve_and_focus(&self, text: &str) -> (Vec<(Mention, Resolution)>, Focus) {
         let doc = Document::new(text);
+        let all = self.tag_and_resolve_document(&doc);
+        let g = self.tagger.gazetteer();
+        let focus = focus::focus(
+            &doc,
+            g,
+            &self.facts,
+            lexicon(),
+            &all,
+            &FocusWeights::default(),
+        );
+        (all, focus)
+    }
+
+    fn tag_and_resolve_document(&self, doc: &Document<'_>) -> Vec<(Mention, Resolution)> {
         let (mut mentions, mut words) = (Vec::new(), Vec::new());
         self.tagger
-            .tag_document(&doc, &mut mentions, Some(&mut words));
+            .tag_document(doc, &mut mentions, Some(&mut words));
         let g = self.tagger.gazetteer();
-        let organizations = forms::organizations(&doc, &words, &mentions);
-        let unlisted = crate::tag::merge_forms(g, &doc, &mut mentions, &organizations);
-        let resolutions = self.resolve_document(&doc, &words, &mentions);
+        let organizations = forms::organizations(doc, &words, &mentions);
+        let unlisted = crate::tag::merge_forms(g, doc, &mut mentions, &organizations);
+        let resolutions = self.resolve_document(doc, &words, &mentions);
         let mut all = Vec::with_capacity(mentions.len() + unlisted.len());
         all.extend(mentions.into_iter().zip(resolutions));
         if !unlisted.is_empty() {
@@ -231,7 +254,7 @@ impl Resolver {
             );
             all.sort_by_key(|(m, _)| m.span().start());
         }
-        self.facilities_in_places(&doc, &words, &mut all);
+        self.facilities_in_places(doc, &words, &mut all);
         all
     }
 
@@ -275,6 +298,45 @@ impl Resolver {
         let mut all = self.tag_and_resolve(text);
         all.retain(|(_, r)| r.is_accepted());
         all
+    }
+
+    /// Where `text` is about: a ranked list of the places its accepted mentions `found` name
+    /// (from [`Resolver::find`] or [`Resolver::tag_and_resolve`] on the same text; rejected
+    /// ones are skipped), the first
+    /// one also at admin level 1 ([`Focus::admin1`]: its governorate, or its country outside
+    /// Syria). Each mention votes with the evidence around it — the headline, the first
+    /// sentence, an event word near it (قصف، اشتباكات، shelling), against an actor named
+    /// with no preposition (the capital as a government) or the place a relative position is
+    /// measured from — and a place's votes count for its governorate. The text is folded
+    /// again (no tagging); [`Resolver::tag_resolve_and_focus`] folds it once for both.
+    ///
+    /// ```
+    /// use makan::{Resolver, Tagger};
+    ///
+    /// let tagger = Tagger::new();
+    /// let resolver = Resolver::new(tagger.clone());
+    /// let text = "حررت مدينة البوكمال جنوب شرق مدينة دير الزور بحوالي 140 كم";
+    /// let focus = resolver.focus(text, &resolver.find(text));
+    /// let g = tagger.gazetteer();
+    /// let town = g.entity(focus.top().unwrap().entity());
+    /// assert_eq!((town.name_en(), town.pcode()), ("Abu Kamal", "C5167"));
+    /// let (governorate, _) = focus.admin1().unwrap();
+    /// assert_eq!(g.entity(governorate).pcode(), "SY09"); // Deir ez-Zor
+    /// ```
+    pub fn focus(&self, text: &str, found: &[(Mention, Resolution)]) -> Focus {
+        self.focus_with(text, found, &FocusWeights::default())
+    }
+
+    /// [`Resolver::focus`] with other weights of evidence (to measure what each is worth).
+    pub fn focus_with(
+        &self,
+        text: &str,
+        found: &[(Mention, Resolution)],
+        weights: &FocusWeights,
+    ) -> Focus {
+        let doc = Document::new(text);
+        let g = self.tagger.gazetteer();
+        focus::focus(&doc, g, &self.facts, lexicon(), found, weights)
     }
 
     /// Resolves `mentions`, which the same tagger found in `text`. One resolution per

@@ -22,6 +22,7 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             "idioms.tsv" => lex.idioms(&table)?,
             "relations.tsv" => lex.relations(&table)?,
             "marks.tsv" => lex.marks(&table)?,
+            "events.tsv" => lex.events(&table)?,
             _ => return Err(Error::build(format!("{file}: not a word table"))),
         }
     }
@@ -148,6 +149,22 @@ impl Loader {
         for row in t.rows() {
             let key = self.key(&row, "word", "", false)?;
             self.info(key).locative = Some(cell(&row, "strength")?);
+        }
+        Ok(())
+    }
+
+    fn events(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "role"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", "", false)?;
+            let info = self.info(key);
+            match row.get("role") {
+                "event" => info.event = true,
+                "scene" => info.scene = true,
+                other => {
+                    return Err(row.error(format!("unknown role `{other}` (one of: event, scene)")));
+                }
+            }
         }
         Ok(())
     }

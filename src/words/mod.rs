@@ -24,7 +24,7 @@ use crate::gazetteer::Kind;
 use crate::tag::{Proclitic, proclitic_splits};
 
 /// The embedded tables, as (file name, text).
-const FILES: [(&str, &str); 12] = [
+const FILES: [(&str, &str); 13] = [
     ("cues.tsv", include_str!("cues.tsv")),
     ("cue_fit.tsv", include_str!("cue_fit.tsv")),
     ("locatives.tsv", include_str!("locatives.tsv")),
@@ -37,6 +37,7 @@ const FILES: [(&str, &str); 12] = [
     ("idioms.tsv", include_str!("idioms.tsv")),
     ("relations.tsv", include_str!("relations.tsv")),
     ("marks.tsv", include_str!("marks.tsv")),
+    ("events.tsv", include_str!("events.tsv")),
 ];
 
 macro_rules! flags {
@@ -179,6 +180,12 @@ pub(crate) struct WordInfo {
     pub(crate) latin_relations: Relations,
     /// What it says of the name after it (`marks.tsv`).
     pub(crate) marks: Marks,
+    /// A noun or verb of an event of war (قصف، اشتباكات، shelling): the place named near it
+    /// is where something happened (`events.tsv`, read by the document focus).
+    pub(crate) event: bool,
+    /// A preposition that makes the place after it the scene of the story («على», "on";
+    /// `events.tsv`, read by the document focus).
+    pub(crate) scene: bool,
 }
 
 /// The index of a word of the tables (see [`Lexicon::id`]).
@@ -258,6 +265,21 @@ impl Lexicon {
                 .unwrap_or(NO_WORD);
         }
         ids
+    }
+
+    /// Whether a token is a noun or verb of an event of war (`events.tsv`), bare or behind
+    /// its proclitics (وقصف، بقصف).
+    pub(crate) fn is_event(&self, ids: &TokenWords) -> bool {
+        ids.iter().any(|&id| self.info(id).is_some_and(|i| i.event))
+    }
+
+    /// Whether a token is a locative word or a preposition (`locatives.tsv`) or a word that
+    /// makes the place after it a scene (`events.tsv`), bare or behind its proclitics.
+    pub(crate) fn is_locative(&self, ids: &TokenWords) -> bool {
+        ids.iter().any(|&id| {
+            self.info(id)
+                .is_some_and(|i| i.locative.is_some() || i.scene)
+        })
     }
 
     /// Every folded word with its id, for the tagger's table of first words.
