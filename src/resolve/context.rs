@@ -131,6 +131,11 @@ impl<'a> Ctx<'a, '_> {
         self.bare(t).and_then(|i| i.locative)
     }
 
+    /// Whether a token, as written, is a word of `persons.tsv` in role `w`.
+    pub(super) fn person_word(&self, t: Tok, w: crate::words::PersonWord) -> bool {
+        self.bare(t).is_some_and(|i| i.person.has(w))
+    }
+
     /// The country a nationality adjective names.
     pub(super) fn nationality(&self, t: Tok) -> Option<&'a str> {
         self.bare(t).and_then(|i| i.nationality.as_deref())

@@ -6,7 +6,7 @@ use super::evidence::{Evidence, EvidenceSet};
 use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
-use crate::words::{Cue, Part};
+use crate::words::{Cue, Part, PersonWord};
 
 /// A candidate entity of a mention with its score so far.
 #[derive(Clone, Copy, Debug)]
@@ -176,7 +176,8 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     };
     add_support(&mut site, &context);
     let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
-    site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
+    site.against = against(ctx, &site, &before, idiom, cue_before, name_head)
+        .or_else(|| reads_as_person(ctx, &site, before[0], after).then_some(Evidence::PersonName));
     site.cue_before = cue_before;
     site
 }
@@ -286,6 +287,47 @@ fn against(
     } else {
         None
     }
+}
+
+/// Whether a capitalised Latin name is a person's here: after a given name ("Hillary
+/// Clinton", "Mahmoud Bitar"), a given name itself before a capitalised surname ("Vladimir
+/// Putin"), or before a verb of saying ("Clinton said") unless a candidate is an actor news
+/// makes speak (a country, a capital) or a preposition or "of" puts the speakers there
+/// ("officials in Hasakah said"). A place cue before or after the name keeps the place.
+fn reads_as_person(ctx: &Ctx<'_, '_>, site: &Site<'_>, before: Tok, after: Tok) -> bool {
+    let m = &site.mention;
+    let doc = ctx.doc;
+    if site.ty != EntityType::Loc || !site.name.key().is_ascii() || site.lowercase {
+        return false;
+    }
+    let capitalised = |t: usize| {
+        doc.is_word(t)
+            && doc
+                .original_of(t)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    // Written together: one space, or a hyphen inside a compound given name (Abdel-Ghani).
+    let joined = |a: usize, b: usize| matches!(doc.original_between(a, b), " " | "-");
+    let first = m.first_token();
+    let last = m.end_token() - 1;
+    let is = |t: usize, w: PersonWord| ctx.person_word(Some(t), w);
+    if ctx.cue_after(after).is_some() || site.cue_before.is_some() {
+        return false;
+    }
+    let surname =
+        before.is_some_and(|b| capitalised(b) && joined(b, first) && is(b, PersonWord::GivenName));
+    let given = first == last
+        && is(first, PersonWord::GivenName)
+        && after
+            .is_some_and(|a| capitalised(a) && joined(last, a) && ctx.cue_of(Some(a)).is_none());
+    // "Officials in Hasakah said", "residents of Aleppo said": the speakers are in the place.
+    let alone = site.support.is_empty() && site.weak_support.is_empty() && ctx.text(before) != "of";
+    let actor = site.candidates.iter().any(|c| ctx.facts(c.entity).actor);
+    let speaks =
+        alone && !actor && after.is_some_and(|a| joined(last, a) && is(a, PersonWord::Saying));
+    surname || given || speaks
 }
 
 /// Place or organization: by a cue word, else by the most prominent candidate.

@@ -30,7 +30,7 @@ mod table_tests;
 pub use evidence::{Evidence, EvidenceSet};
 
 use crate::document::Document;
-use crate::gazetteer::{EntityId, EntityType, Point};
+use crate::gazetteer::{EntityId, EntityType, NameId, Point};
 use crate::tag::Mention;
 use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Tagger, forms};
@@ -333,6 +333,7 @@ impl Resolver {
                 sites[i].cue_before = Some(cue);
             }
         }
+        persons_throughout(&mut sites);
         let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
         // Coherence reads the places the document is sure of within a window of mentions:
         // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
@@ -359,6 +360,35 @@ impl Resolver {
 /// The mentions a document-wide rule (coherence, the places beside a river) reads around a
 /// mention: a document of up to this many mentions is read whole.
 pub(crate) const WINDOW: usize = 256;
+
+/// One person, one name: a Latin name a document shows as a person's («Hillary Clinton»,
+/// «Mr Clinton») is the person wherever else the document writes it alone («Clinton spoke»),
+/// unless a place cue or a locative word stands by it there.
+fn persons_throughout(sites: &mut [Site<'_>]) {
+    let person = |s: &Site<'_>| {
+        s.name.key().is_ascii()
+            && matches!(s.against, Some(Evidence::PersonName | Evidence::CuePerson))
+    };
+    let mut names: Vec<NameId> = sites
+        .iter()
+        .filter(|s| person(s))
+        .filter_map(|s| s.mention.name())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    names.dedup();
+    for site in sites.iter_mut() {
+        let named = site
+            .mention
+            .name()
+            .is_some_and(|n| names.binary_search(&n).is_ok());
+        if named && site.against.is_none() && site.support.is_empty() && site.cue_before.is_none() {
+            site.against = Some(Evidence::PersonName);
+        }
+    }
+}
 
 /// The places the document is sure of, once each, with the name that found them.
 fn anchors<'g>(ctx: &Ctx<'g, '_>, sites: &[Site<'g>], choices: &[Option<EntityId>]) -> Vec<Anchor> {

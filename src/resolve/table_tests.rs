@@ -429,3 +429,22 @@ fn every_relation_phrase_gives_its_evidence() {
     }
     assert_all_reached("relations.tsv", rows.len(), &missed);
 }
+
+#[test]
+fn every_person_word_makes_the_name_beside_it_a_person() {
+    let rows = table_rows("persons.tsv", &["word", "role"]);
+    let mut missed = Vec::new();
+    for (line, cols) in &rows {
+        let (word, role) = (cols[0], cols[1]);
+        // Salma is a village's name and a given name: the word beside it decides.
+        let text = match role {
+            "given_name" => format!("Talks with {word} Salma ended late."),
+            _ => format!("Later Salma {word} nothing more."),
+        };
+        let r = resolution_of(&text, "Salma");
+        if !r.is_some_and(|r| !r.is_accepted() && r.evidence().contains(Evidence::PersonName)) {
+            missed.push(format!("line {line} {cols:?}"));
+        }
+    }
+    assert_all_reached("persons.tsv", rows.len(), &missed);
+}

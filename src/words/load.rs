@@ -1,6 +1,6 @@
 //! Loading the word tables: every row checked, every key folded, duplicates refused.
 
-use super::{Cue, Filler, FitRule, Lexicon, Part, Phrase, Relation, WordId, WordInfo};
+use super::{Cue, Filler, FitRule, Lexicon, Part, PersonWord, Phrase, Relation, WordId, WordInfo};
 use crate::gazetteer::tsv::{Row, Table};
 use crate::{Error, fold};
 
@@ -21,6 +21,7 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             "stop_words.tsv" => lex.stop_words(&table)?,
             "idioms.tsv" => lex.idioms(&table)?,
             "relations.tsv" => lex.relations(&table)?,
+            "persons.tsv" => lex.persons(&table)?,
             _ => return Err(Error::build(format!("{file}: not a word table"))),
         }
     }
@@ -205,6 +206,16 @@ impl Loader {
             } else {
                 self.info(key).parts.insert(part);
             }
+        }
+        Ok(())
+    }
+
+    fn persons(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "role"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", row.get("role"), false)?;
+            let role: PersonWord = cell(&row, "role")?;
+            self.info(key).person.insert(role);
         }
         Ok(())
     }

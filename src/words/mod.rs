@@ -24,7 +24,7 @@ use crate::gazetteer::Kind;
 use crate::tag::{Proclitic, proclitic_splits};
 
 /// The embedded tables, as (file name, text).
-const FILES: [(&str, &str); 11] = [
+const FILES: [(&str, &str); 12] = [
     ("cues.tsv", include_str!("cues.tsv")),
     ("cue_fit.tsv", include_str!("cue_fit.tsv")),
     ("locatives.tsv", include_str!("locatives.tsv")),
@@ -36,6 +36,7 @@ const FILES: [(&str, &str); 11] = [
     ("stop_words.tsv", include_str!("stop_words.tsv")),
     ("idioms.tsv", include_str!("idioms.tsv")),
     ("relations.tsv", include_str!("relations.tsv")),
+    ("persons.tsv", include_str!("persons.tsv")),
 ];
 
 macro_rules! flags {
@@ -99,6 +100,11 @@ flags!(Relations, Relation, "What the words between two places say (`relations.t
     ContainmentWeak => "containment_weak", "X is in Y, said by a preposition («X في Y»).";
     AdminChain => "admin_chain", "«منطقة X بمحافظة Y»: X is the district.";
     List => "list", "X and Y are items of a list.";
+});
+
+flags!(PersonWords, PersonWord, "What a word says of the capitalised name beside it (`persons.tsv`)." {
+    GivenName => "given_name", "A given name: the name after it is a surname (Hillary Clinton).";
+    Saying => "saying", "A verb of saying: the name before it speaks (Clinton said).";
 });
 
 /// The parts that head the name of an organization found by its form (`crate::forms`), in
@@ -169,6 +175,8 @@ pub(crate) struct WordInfo {
     pub(crate) relations: Relations,
     /// Latin-script relations, kept apart: "in", "," between Latin names.
     pub(crate) latin_relations: Relations,
+    /// What it says of a person's name beside it (`persons.tsv`).
+    pub(crate) person: PersonWords,
 }
 
 /// The index of a word of the tables (see [`Lexicon::id`]).
