@@ -13,6 +13,7 @@ mod courses;
 mod features;
 mod freq;
 mod iom;
+mod latin_names;
 mod locate;
 mod names;
 mod orgs;
@@ -202,6 +203,11 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     places.extend(curated_places);
     ensure_unique_ids(&places)?;
     courses::apply(&mut places, &curated.join("feature_courses.tsv"), report)?;
+    latin_names::add(
+        &mut places,
+        &dir.join("syria-latin-variants/syria_latin_variants.tsv"),
+        report,
+    )?;
     variants::apply_all(
         &mut places,
         &admin,
