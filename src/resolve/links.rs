@@ -317,6 +317,37 @@ fn place_phrase(
     (strong, weak)
 }
 
+/// What a candidate gains, beyond [`coherence_fit`]'s share, when its country is the only one
+/// of the candidates' countries the document names: a London in a story that names Canada and
+/// not Britain is London, Ontario; a Manchester in a British story is Manchester, England.
+const NAMED_COUNTRY_FIT: f64 = 2.0;
+
+/// The one country, among those the candidates lie in, that the document names (a country it
+/// is sure of), if exactly one is.
+fn named_country<'a>(
+    ctx: &Ctx<'_, '_>,
+    site: &Site<'_>,
+    anchors: impl Iterator<Item = &'a Anchor>,
+) -> Option<[u8; 2]> {
+    let named: Vec<[u8; 2]> = anchors.filter_map(Anchor::country).collect();
+    if named.is_empty() {
+        return None;
+    }
+    let mut countries: Vec<[u8; 2]> = site
+        .candidates
+        .iter()
+        .map(|c| ctx.facts(c.entity).country)
+        .filter(|c| *c != [0, 0])
+        .collect();
+    countries.sort_unstable();
+    countries.dedup();
+    let mut in_named = countries.iter().filter(|c| named.contains(c));
+    match (countries.len(), in_named.next(), in_named.next()) {
+        (2.., Some(&one), None) => Some(one),
+        _ => None,
+    }
+}
+
 /// Coherence with the places the document is sure of: it picks among places of the same name
 /// (villages, towns), and must not overrule a cue between a city and its own governorate,
 /// which share a place. Returns whether a candidate lies near one of them.
@@ -336,9 +367,14 @@ fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool
     if !several_local && !any_other {
         return false;
     }
+    let named = named_country(ctx, site, others()).filter(|_| several_local);
     let mut near = false;
     for cand in site.candidates.iter_mut().filter(|c| local(c)) {
-        let fit = coherence_fit(ctx.facts(cand.entity), others());
+        let facts = ctx.facts(cand.entity);
+        let mut fit = coherence_fit(facts, others());
+        if named == Some(facts.country) {
+            fit += NAMED_COUNTRY_FIT;
+        }
         if several_local {
             cand.score += fit;
         }
