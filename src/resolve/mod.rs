@@ -363,12 +363,11 @@ pub(crate) const WINDOW: usize = 256;
 
 /// One person, one name: a Latin name a document shows as a person's («Hillary Clinton»,
 /// «Mr Clinton») is the person wherever else the document writes it alone («Clinton spoke»),
-/// unless a place cue or a locative word stands by it there.
+/// unless a place cue, a locative word or a preposition stands by it there. A name before
+/// "said" alone does not spread: "residents of eastern Aleppo said" must not unmake every
+/// Aleppo of the story.
 fn persons_throughout(sites: &mut [Site<'_>]) {
-    let person = |s: &Site<'_>| {
-        s.name.key().is_ascii()
-            && matches!(s.against, Some(Evidence::PersonName | Evidence::CuePerson))
-    };
+    let person = |s: &Site<'_>| s.name.key().is_ascii() && s.named_person;
     let mut names: Vec<NameId> = sites
         .iter()
         .filter(|s| person(s))
@@ -384,7 +383,12 @@ fn persons_throughout(sites: &mut [Site<'_>]) {
             .mention
             .name()
             .is_some_and(|n| names.binary_search(&n).is_ok());
-        if named && site.against.is_none() && site.support.is_empty() && site.cue_before.is_none() {
+        if named
+            && site.against.is_none()
+            && site.support.is_empty()
+            && site.weak_support.is_empty()
+            && site.cue_before.is_none()
+        {
             site.against = Some(Evidence::PersonName);
         }
     }
