@@ -319,17 +319,21 @@ fn place_phrase(
 
 /// What a candidate gains, beyond [`coherence_fit`]'s share, when its country is the only one
 /// of the candidates' countries the document names: a London in a story that names Canada and
-/// not Britain is London, Ontario; a Manchester in a British story is Manchester, England.
+/// not Britain is London, Ontario; a Manchester in a story that names the United States alone
+/// is Manchester, New Hampshire.
 const NAMED_COUNTRY_FIT: f64 = 2.0;
 
 /// The one country, among those the candidates lie in, that the document names (a country it
-/// is sure of), if exactly one is.
+/// is sure of, or an English nationality adjective: "British", "Canadian"), if exactly one is.
 fn named_country<'a>(
     ctx: &Ctx<'_, '_>,
     site: &Site<'_>,
     anchors: impl Iterator<Item = &'a Anchor>,
 ) -> Option<[u8; 2]> {
-    let named: Vec<[u8; 2]> = anchors.filter_map(Anchor::country).collect();
+    let named: Vec<[u8; 2]> = anchors
+        .filter_map(Anchor::country)
+        .chain(ctx.demonym_countries.iter().copied())
+        .collect();
     if named.is_empty() {
         return None;
     }
@@ -372,6 +376,10 @@ fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool
     for cand in site.candidates.iter_mut().filter(|c| local(c)) {
         let facts = ctx.facts(cand.entity);
         let mut fit = coherence_fit(facts, others());
+        // A country named by its adjective ("British") counts like one named by its name.
+        if !facts.in_syria() && ctx.demonym_countries.contains(&facts.country) {
+            fit = fit.max(1.0);
+        }
         if named == Some(facts.country) {
             fit += NAMED_COUNTRY_FIT;
         }

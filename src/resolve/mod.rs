@@ -308,12 +308,14 @@ impl Resolver {
         mentions: &[Mention],
     ) -> Vec<Resolution> {
         let g = self.tagger.gazetteer();
+        let demonyms = Ctx::demonym_countries(doc, lexicon(), words);
         let ctx = Ctx {
             doc,
             g,
             lex: lexicon(),
             words,
             facts: &self.facts,
+            demonym_countries: &demonyms,
         };
         let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(&ctx, m)).collect();
         for i in 1..sites.len() {
@@ -445,6 +447,7 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
         words: &words,
         // The rule reads words, no entity.
         facts: &EntityFacts::NONE,
+        demonym_countries: &[],
     };
     context::stands_as_place(&ctx, mention.proclitic(), before)
 }

@@ -448,3 +448,23 @@ fn every_person_word_makes_the_name_beside_it_a_person() {
     }
     assert_all_reached("persons.tsv", rows.len(), &missed);
 }
+
+#[test]
+fn every_demonym_names_its_country_for_the_document() {
+    let rows = table_rows("demonyms.tsv", &["word", "country"]);
+    let mut missed = Vec::new();
+    for (line, cols) in &rows {
+        let text = format!("The {} delegation arrived on Monday.", cols[0]);
+        let doc = Document::new(&text);
+        let mut names = Vec::new();
+        let mut words = Vec::new();
+        RESOLVER
+            .tagger()
+            .tag_document(&doc, &mut names, Some(&mut words));
+        let countries = super::context::Ctx::demonym_countries(&doc, lexicon(), &words);
+        if countries != [<[u8; 2]>::try_from(cols[1].as_bytes()).unwrap()] {
+            missed.push(format!("line {line} {cols:?}: {countries:?}"));
+        }
+    }
+    assert_all_reached("demonyms.tsv", rows.len(), &missed);
+}

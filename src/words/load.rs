@@ -22,6 +22,7 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             "idioms.tsv" => lex.idioms(&table)?,
             "relations.tsv" => lex.relations(&table)?,
             "persons.tsv" => lex.persons(&table)?,
+            "demonyms.tsv" => lex.demonyms(&table)?,
             _ => return Err(Error::build(format!("{file}: not a word table"))),
         }
     }
@@ -216,6 +217,22 @@ impl Loader {
             let key = self.key(&row, "word", row.get("role"), false)?;
             let role: PersonWord = cell(&row, "role")?;
             self.info(key).person.insert(role);
+        }
+        Ok(())
+    }
+
+    fn demonyms(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "country"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", "", false)?;
+            let country = row.get("country");
+            let &[a, b] = country.as_bytes() else {
+                return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
+            };
+            if !(a.is_ascii_uppercase() && b.is_ascii_uppercase()) {
+                return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
+            }
+            self.info(key).demonym = Some([a, b]);
         }
         Ok(())
     }

@@ -24,7 +24,7 @@ use crate::gazetteer::Kind;
 use crate::tag::{Proclitic, proclitic_splits};
 
 /// The embedded tables, as (file name, text).
-const FILES: [(&str, &str); 12] = [
+const FILES: [(&str, &str); 13] = [
     ("cues.tsv", include_str!("cues.tsv")),
     ("cue_fit.tsv", include_str!("cue_fit.tsv")),
     ("locatives.tsv", include_str!("locatives.tsv")),
@@ -37,6 +37,7 @@ const FILES: [(&str, &str); 12] = [
     ("idioms.tsv", include_str!("idioms.tsv")),
     ("relations.tsv", include_str!("relations.tsv")),
     ("persons.tsv", include_str!("persons.tsv")),
+    ("demonyms.tsv", include_str!("demonyms.tsv")),
 ];
 
 macro_rules! flags {
@@ -177,6 +178,8 @@ pub(crate) struct WordInfo {
     pub(crate) latin_relations: Relations,
     /// What it says of a person's name beside it (`persons.tsv`).
     pub(crate) person: PersonWords,
+    /// The country an English nationality adjective names (`demonyms.tsv`).
+    pub(crate) demonym: Option<[u8; 2]>,
 }
 
 /// The index of a word of the tables (see [`Lexicon::id`]).
