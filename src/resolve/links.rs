@@ -322,6 +322,8 @@ fn place_phrase(
 /// not Britain is London, Ontario; a Manchester in a story that names the United States alone
 /// is Manchester, New Hampshire.
 const NAMED_COUNTRY_FIT: f64 = 2.0;
+/// The prior a candidate needs for [`NAMED_COUNTRY_FIT`]: a town of 100,000 people.
+const NAMED_COUNTRY_MIN_PRIOR: f64 = 4.0;
 
 /// The one country, among those the candidates lie in, that the document names (a country it
 /// is sure of, or an English nationality adjective: "British", "Canadian"), if exactly one is.
@@ -380,7 +382,10 @@ fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool
         if !facts.in_syria() && ctx.demonym_countries.contains(&facts.country) {
             fit = fit.max(1.0);
         }
-        if named == Some(facts.country) {
+        // Only a town of some size (100,000 people: prior 4) gains it: a village of the named
+        // country does not outweigh a city elsewhere («بمدينة هانوفر» in a sentence that ends in
+        // the United States is still Hannover).
+        if named == Some(facts.country) && facts.prior >= NAMED_COUNTRY_MIN_PRIOR {
             fit += NAMED_COUNTRY_FIT;
         }
         if several_local {
