@@ -15,6 +15,7 @@ mod features;
 mod freq;
 mod identity;
 mod iom;
+mod latin_names;
 mod locate;
 mod names;
 mod naming;
@@ -225,6 +226,11 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     places.extend(curated_places);
     ensure_unique_ids(&places)?;
     courses::apply(&mut places, &curated.join("feature_courses.tsv"), report)?;
+    latin_names::add(
+        &mut places,
+        &dir.join("syria-latin-variants/syria_latin_variants.tsv"),
+        report,
+    )?;
     variants::apply_all(
         &mut places,
         &admin,

@@ -18,6 +18,8 @@ pub(super) struct Ctx<'a, 't> {
     pub(super) words: &'a [TokenWords],
     /// What the resolver reads of each entity.
     pub(super) facts: &'a EntityFacts,
+    /// The countries the document names by an English nationality adjective ("British").
+    pub(super) demonym_countries: &'a [[u8; 2]],
 }
 
 /// A token of the document, or none (before the start, after the end).
@@ -134,6 +136,32 @@ impl<'a> Ctx<'a, '_> {
     /// The strength of a locative word or preposition, as written.
     pub(super) fn locative(&self, t: Tok) -> Option<Strength> {
         self.bare(t).and_then(|i| i.locative)
+    }
+
+    /// Whether a token, as written, is a word of `persons.tsv` in role `w`.
+    pub(super) fn person_word(&self, t: Tok, w: crate::words::PersonWord) -> bool {
+        self.bare(t).is_some_and(|i| i.person.has(w))
+    }
+
+    /// The countries the document's capitalised English nationality adjectives name, once each.
+    pub(super) fn demonym_countries(
+        doc: &Document<'_>,
+        lex: &Lexicon,
+        words: &[TokenWords],
+    ) -> Vec<[u8; 2]> {
+        let mut countries: Vec<[u8; 2]> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(t, w)| Some((t, lex.info(w[0])?.demonym?)))
+            .filter(|&(t, _)| {
+                doc.original_of(t)
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+            })
+            .map(|(_, c)| c)
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        countries
     }
 
     /// The country a nationality adjective names.

@@ -33,7 +33,7 @@ pub use evidence::{Evidence, EvidenceSet};
 pub use focus::{EVENT_WINDOW, Focus, FocusPlace, FocusWeights};
 
 use crate::document::Document;
-use crate::gazetteer::{EntityId, EntityType, Point};
+use crate::gazetteer::{EntityId, EntityType, NameId, Point};
 use crate::tag::Mention;
 use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Tagger, forms};
@@ -370,12 +370,14 @@ impl Resolver {
         mentions: &[Mention],
     ) -> Vec<Resolution> {
         let g = self.tagger.gazetteer();
+        let demonyms = Ctx::demonym_countries(doc, lexicon(), words);
         let ctx = Ctx {
             doc,
             g,
             lex: lexicon(),
             words,
             facts: &self.facts,
+            demonym_countries: &demonyms,
         };
         let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(&ctx, m)).collect();
         for i in 1..sites.len() {
@@ -395,6 +397,7 @@ impl Resolver {
                 sites[i].cue_before = Some(cue);
             }
         }
+        persons_throughout(&mut sites);
         let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
         // Coherence reads the places the document is sure of within a window of mentions:
         // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
@@ -426,6 +429,39 @@ impl Resolver {
 /// The mentions a document-wide rule (coherence, the places beside a river) reads around a
 /// mention: a document of up to this many mentions is read whole.
 pub(crate) const WINDOW: usize = 256;
+
+/// One person, one name: a Latin name a document shows as a person's («Hillary Clinton»,
+/// «Mr Clinton») is the person wherever else the document writes it alone («Clinton spoke»),
+/// unless a place cue, a locative word or a preposition stands by it there. A name before
+/// "said" alone does not spread: "residents of eastern Aleppo said" must not unmake every
+/// Aleppo of the story.
+fn persons_throughout(sites: &mut [Site<'_>]) {
+    let person = |s: &Site<'_>| s.name.key().is_ascii() && s.named_person;
+    let mut names: Vec<NameId> = sites
+        .iter()
+        .filter(|s| person(s))
+        .filter_map(|s| s.mention.name())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    names.dedup();
+    for site in sites.iter_mut() {
+        let named = site
+            .mention
+            .name()
+            .is_some_and(|n| names.binary_search(&n).is_ok());
+        if named
+            && site.against.is_none()
+            && site.support.is_empty()
+            && site.weak_support.is_empty()
+            && site.cue_before.is_none()
+        {
+            site.against = Some(Evidence::PersonName);
+        }
+    }
+}
 
 /// The places the document is sure of, once each, with the name that found them. A name
 /// that something speaks against is no anchor, nor one that has no evidence of its own yet
@@ -494,6 +530,7 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
         words: &words,
         // The rule reads words, no entity.
         facts: &EntityFacts::NONE,
+        demonym_countries: &[],
     };
     context::stands_as_place(&ctx, mention.proclitic(), before)
 }

@@ -514,3 +514,42 @@ fn every_event_word_draws_the_focus_and_every_scene_word_places_an_actor() {
     }
     assert_all_reached("events.tsv", rows.len(), &missed);
 }
+
+#[test]
+fn every_person_word_makes_the_name_beside_it_a_person() {
+    let rows = table_rows("persons.tsv", &["word", "role"]);
+    let mut missed = Vec::new();
+    for (line, cols) in &rows {
+        let (word, role) = (cols[0], cols[1]);
+        // Salma is a village's name and a given name: the word beside it decides.
+        let text = match role {
+            "given_name" => format!("Talks with {word} Salma ended late."),
+            _ => format!("Later Salma {word} nothing more."),
+        };
+        let r = resolution_of(&text, "Salma");
+        if !r.is_some_and(|r| !r.is_accepted() && r.evidence().contains(Evidence::PersonName)) {
+            missed.push(format!("line {line} {cols:?}"));
+        }
+    }
+    assert_all_reached("persons.tsv", rows.len(), &missed);
+}
+
+#[test]
+fn every_demonym_names_its_country_for_the_document() {
+    let rows = table_rows("demonyms.tsv", &["word", "country"]);
+    let mut missed = Vec::new();
+    for (line, cols) in &rows {
+        let text = format!("The {} delegation arrived on Monday.", cols[0]);
+        let doc = Document::new(&text);
+        let mut names = Vec::new();
+        let mut words = Vec::new();
+        RESOLVER
+            .tagger()
+            .tag_document(&doc, &mut names, Some(&mut words));
+        let countries = super::context::Ctx::demonym_countries(&doc, lexicon(), &words);
+        if countries != [<[u8; 2]>::try_from(cols[1].as_bytes()).unwrap()] {
+            missed.push(format!("line {line} {cols:?}: {countries:?}"));
+        }
+    }
+    assert_all_reached("demonyms.tsv", rows.len(), &missed);
+}

@@ -1,6 +1,8 @@
 //! Loading the word tables: every row checked, every key folded, duplicates refused.
 
-use super::{Cue, Filler, FitRule, Lexicon, Mark, Part, Phrase, Relation, WordId, WordInfo};
+use super::{
+    Cue, Filler, FitRule, Lexicon, Mark, Part, PersonWord, Phrase, Relation, WordId, WordInfo,
+};
 use crate::gazetteer::tsv::{Row, Table};
 use crate::{Error, fold};
 
@@ -23,6 +25,8 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             "relations.tsv" => lex.relations(&table)?,
             "marks.tsv" => lex.marks(&table)?,
             "events.tsv" => lex.events(&table)?,
+            "persons.tsv" => lex.persons(&table)?,
+            "demonyms.tsv" => lex.demonyms(&table)?,
             _ => return Err(Error::build(format!("{file}: not a word table"))),
         }
     }
@@ -233,6 +237,32 @@ impl Loader {
             let key = self.key(&row, "word", row.get("role"), false)?;
             let mark: Mark = cell(&row, "role")?;
             self.info(key).marks.insert(mark);
+        }
+        Ok(())
+    }
+
+    fn persons(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "role"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", row.get("role"), false)?;
+            let role: PersonWord = cell(&row, "role")?;
+            self.info(key).person.insert(role);
+        }
+        Ok(())
+    }
+
+    fn demonyms(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "country"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", "", false)?;
+            let country = row.get("country");
+            let &[a, b] = country.as_bytes() else {
+                return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
+            };
+            if !(a.is_ascii_uppercase() && b.is_ascii_uppercase()) {
+                return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
+            }
+            self.info(key).demonym = Some([a, b]);
         }
         Ok(())
     }

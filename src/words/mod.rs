@@ -24,7 +24,7 @@ use crate::gazetteer::Kind;
 use crate::tag::{Proclitic, proclitic_splits};
 
 /// The embedded tables, as (file name, text).
-const FILES: [(&str, &str); 13] = [
+const FILES: [(&str, &str); 15] = [
     ("cues.tsv", include_str!("cues.tsv")),
     ("cue_fit.tsv", include_str!("cue_fit.tsv")),
     ("locatives.tsv", include_str!("locatives.tsv")),
@@ -38,6 +38,8 @@ const FILES: [(&str, &str); 13] = [
     ("relations.tsv", include_str!("relations.tsv")),
     ("marks.tsv", include_str!("marks.tsv")),
     ("events.tsv", include_str!("events.tsv")),
+    ("persons.tsv", include_str!("persons.tsv")),
+    ("demonyms.tsv", include_str!("demonyms.tsv")),
 ];
 
 macro_rules! flags {
@@ -108,6 +110,11 @@ flags!(Marks, Mark, "What a word says of the name after it by the grammar of the
     Gathering => "gathering", "A meeting or agreement named after its place («مؤتمر جنيف»).";
     Visit => "visit", "A verb whose object is a place («زار أنقرة»).";
     NameOpener => "name_opener", "The first word of a compound personal name («أبو بكر»).";
+});
+
+flags!(PersonWords, PersonWord, "What a word says of the capitalised name beside it (`persons.tsv`)." {
+    GivenName => "given_name", "A given name: the name after it is a surname (Hillary Clinton).";
+    Saying => "saying", "A verb of saying: the name before it speaks (Clinton said).";
 });
 
 /// The parts that head the name of an organization found by its form (`crate::forms`), in
@@ -186,6 +193,10 @@ pub(crate) struct WordInfo {
     /// A preposition that makes the place after it the scene of the story («على», "on";
     /// `events.tsv`, read by the document focus).
     pub(crate) scene: bool,
+    /// What it says of a person's name beside it (`persons.tsv`).
+    pub(crate) person: PersonWords,
+    /// The country an English nationality adjective names (`demonyms.tsv`).
+    pub(crate) demonym: Option<[u8; 2]>,
 }
 
 /// The index of a word of the tables (see [`Lexicon::id`]).
