@@ -130,10 +130,31 @@ impl Normalized {
             sentence: 0,
             paragraph: 0,
         };
+        // The end of a handle or web address being skipped: none of its characters is text.
+        let mut skip_to = 0;
         for (at, c) in original.char_indices() {
+            if at < skip_to {
+                continue;
+            }
             // Fast path: the letters and digits that fold to themselves, most of any text.
             if is_plain_word_char(c) {
+                if matches!(c, 'h' | 'w')
+                    && !out.prev_is_word
+                    && let Some(end) = web_address_end(original, at)
+                {
+                    out.push(Fold::Char(WEB_ADDRESS), at);
+                    skip_to = end;
+                    continue;
+                }
                 out.push_word_char(c, at);
+                continue;
+            }
+            if c == '@'
+                && let Some(end) = handle_end(original, at)
+            {
+                // «@KUWAIT_MOH»: an account, never a place; one punctuation token stands for it.
+                out.push(Fold::Char('@'), at);
+                skip_to = end;
                 continue;
             }
             if c == '\n' {
@@ -362,6 +383,41 @@ fn fold_char(c: char) -> Folded {
     Folded::One(fold)
 }
 
+/// What a web address folds to: one punctuation token, so no name is read inside it
+/// («https://t.co/Riyadh») and the words on either side stay apart.
+const WEB_ADDRESS: char = '/';
+
+/// The end of the web address starting at `at` (`http://`, `https://`, `www.`), up to the next
+/// white space; `None` when none starts there.
+fn web_address_end(original: &str, at: usize) -> Option<usize> {
+    let rest = &original[at..];
+    let scheme = ["http://", "https://", "www."].iter().any(|p| {
+        rest.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    });
+    scheme.then(|| {
+        at + rest
+            .find(|c: char| c.is_whitespace())
+            .unwrap_or(rest.len())
+    })
+}
+
+/// The end of the social-media handle whose `@` is at `at` (letters, digits and underscores
+/// in any script, as the platforms allow), or `None` when no letter or digit follows: an `@`
+/// alone or in an e-mail address's middle is left as punctuation.
+fn handle_end(original: &str, at: usize) -> Option<usize> {
+    let rest = &original[at + 1..];
+    let len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || is_arabic_mark(c)))
+        .unwrap_or(rest.len());
+    (len > 0).then_some(at + 1 + len)
+}
+
+/// Arabic combining marks and tatweel, which a handle may carry inside its letters.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
 /// Letters and digits that fold to themselves: ASCII lower case and digits, and the Arabic
 /// letters without hamza seats, alef maqsura or taa marbuta.
 #[inline]
@@ -456,6 +512,52 @@ mod tests {
                 (")", 1, 1),
             ]
         );
+    }
+
+    fn words_of(text: &str) -> Vec<String> {
+        let norm = Normalized::new(text);
+        norm.tokens()
+            .iter()
+            .map(|t| norm.text()[t.start()..t.end()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn handles_are_one_token_without_words() {
+        assert_eq!(
+            words_of("@KUWAIT_MOH تعلن في @سفارة_الكويت_لبنان اليوم"),
+            ["@", "تعلن", "في", "@", "اليوم"]
+        );
+        // An @ with nothing after it stays punctuation.
+        assert_eq!(words_of("حلب @ دمشق"), ["حلب", "@", "دمشق"]);
+    }
+
+    #[test]
+    fn web_addresses_are_one_token_without_words() {
+        assert_eq!(
+            words_of("سيول في الرياض https://t.co/Riyadh_9x وwww.beirut.com"),
+            ["سيول", "في", "الرياض", "/", "وwww", ".", "beirut", ".", "com"]
+        );
+        assert_eq!(words_of("http://x.y/حلب دمشق"), ["/", "دمشق"]);
+        // A word that merely starts with the letters of a scheme is a word.
+        assert_eq!(words_of("hotel httpd"), ["hotel", "httpd"]);
+    }
+
+    #[test]
+    fn skipped_text_keeps_offsets() {
+        let text = "@ab_cd في حلب https://t.co/x ثم إدلب";
+        let norm = Normalized::new(text);
+        for name in ["حلب", "ادلب"] {
+            let at = norm.text().find(name).unwrap();
+            let start = norm.original_start(at);
+            let end = norm.original_end(text, at + name.len());
+            assert_eq!(fold(&text[start..end]), name);
+        }
+    }
+
+    #[test]
+    fn hashtag_words_stay_words() {
+        assert_eq!(words_of("#حفر_الباطن"), ["#", "حفر", "الباطن"]);
     }
 
     #[test]
