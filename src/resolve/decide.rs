@@ -86,7 +86,12 @@ impl Verdict {
         let cue_word = site.ty == EntityType::Loc && site.cues.has(NameCues::CUE_WORD);
         let supported = match commonness {
             _ if cue_word => site.support.contains(Evidence::Context),
-            Commonness::VeryCommon => !site.support.without(Evidence::Locative).is_empty(),
+            // A hashtag makes a topic of a word as readily as of a name (#عاجل "urgent").
+            Commonness::VeryCommon => !site
+                .support
+                .without(Evidence::Locative)
+                .without(Evidence::Hashtag)
+                .is_empty(),
             _ => !site.support.is_empty(),
         };
         if commonness != Commonness::Name {

@@ -49,6 +49,7 @@ evidence! {
     Preposition => "preposition", "After a preposition (في، من، or a glued ب ل).";
     Quoted => "quoted", "Between quotation marks (an organization's name).";
     Dateline => "dateline", "Opens the text before a dash: a dateline.";
+    Hashtag => "hashtag", "Written in a hashtag (#حفر_الباطن, #بيروت_الان).";
     Road => "road", "One end of a road named by its ends (طريق حلب دمشق).";
     List => "list", "An item of a list of places.";
     Context => "context", "A phrase ties it to another place.";
