@@ -34,6 +34,11 @@ pub(crate) enum Form {
     Plain,
     /// The key after the contraction ل + ال (valid only after a ل proclitic).
     LilContraction,
+    /// A key of several Arabic words written as one (حفرالباطن for حفر الباطن), as
+    /// hashtags and informal text do.
+    Fused,
+    /// The fused key after the contraction ل + ال (للدارالبيضاء for الدار البيضاء).
+    FusedLilContraction,
 }
 
 /// A name a pattern stands for.
@@ -58,6 +63,18 @@ pub(crate) struct NameAutomaton {
 const ARTICLE: &str = "ال";
 const ARTICLE_LAM: &str = "الل";
 
+/// The fused form of a folded key of two or three Arabic words: the words written without
+/// the spaces between them (حفر الباطن -> حفرالباطن, ام الهيمان -> امالهيمان). Keys with
+/// digits or Latin letters, and words of one letter, have none: «ق 12» fused is no word anyone
+/// writes.
+pub(crate) fn fused_form(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let arabic = |w: &str| {
+        w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    };
+    ((2..=3).contains(&words.len()) && words.iter().all(|w| arabic(w))).then(|| words.concat())
+}
+
 /// The lil form of a folded key, if the key takes the article.
 pub(crate) fn lil_form(key: &str) -> Option<&str> {
     let rest = key.strip_prefix(ARTICLE)?;
@@ -80,15 +97,23 @@ impl NameAutomaton {
         gazetteer: &Gazetteer,
         words: impl IntoIterator<Item = (&'w str, WordId)>,
     ) -> Result<NameAutomaton, Error> {
+        // The fused forms are owned here; the other patterns borrow the gazetteer's keys.
+        let fused: Vec<Option<String>> = gazetteer
+            .names()
+            .map(|(_, entry)| fused_form(entry.key()))
+            .collect();
         let mut by_pattern: std::collections::HashMap<&str, Vec<PatternTarget>> =
             std::collections::HashMap::new();
         let mut order: Vec<&str> = Vec::new();
         // Patterns in name order, so the build is deterministic.
-        for (name, entry) in gazetteer.names() {
+        for ((name, entry), fused) in gazetteer.names().zip(&fused) {
             let key = entry.key();
+            let fused = fused.as_deref();
             for (pattern, form) in [
                 (Some(key), Form::Plain),
                 (lil_form(key), Form::LilContraction),
+                (fused, Form::Fused),
+                (fused.and_then(lil_form), Form::FusedLilContraction),
             ] {
                 let Some(pattern) = pattern else { continue };
                 let targets = by_pattern.entry(pattern).or_insert_with(|| {
@@ -282,6 +307,17 @@ fn first_run(pattern: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fused_forms() {
+        assert_eq!(fused_form("حفر الباطن").as_deref(), Some("حفرالباطن"));
+        assert_eq!(fused_form("مدينه صباح الاحمد").as_deref(), Some("مدينهصباحالاحمد"));
+        assert_eq!(fused_form("دمشق"), None);
+        assert_eq!(fused_form("ق 12"), None);
+        assert_eq!(fused_form("deir ez zor"), None);
+        assert_eq!(fused_form("و الباب"), None);
+        assert_eq!(fused_form("ا ب ج د"), None);
+    }
 
     #[test]
     fn lil_forms() {
