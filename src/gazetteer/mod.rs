@@ -42,6 +42,8 @@ pub struct Gazetteer {
     names: Vec<Name>,
     by_key: HashMap<Box<str>, NameId>,
     corpus_tokens: u64,
+    /// Word tokens of the informal corpus of the frequency table (0 when none).
+    informal_tokens: u64,
     corpus_docs: (u64, u64),
 }
 
@@ -129,6 +131,12 @@ impl Gazetteer {
         self.corpus_tokens
     }
 
+    /// The number of word tokens in the informal corpus (social-media posts) the informal
+    /// name frequencies were counted on (0 when the gazetteer has none).
+    pub fn informal_tokens(&self) -> u64 {
+        self.informal_tokens
+    }
+
     /// Adds an entity and indexes its names; `None` when its id is taken already.
     fn add_entity(&mut self, entity: Entity) -> Option<EntityId> {
         if self.by_id.contains_key(&entity.id) {
@@ -169,6 +177,7 @@ impl Gazetteer {
                 syria_docs: 0,
                 locative: 0,
                 person: false,
+                informal: (0, 0),
             });
         }
         let name = &mut self.names[id.index()];
