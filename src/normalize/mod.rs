@@ -136,16 +136,18 @@ impl Normalized {
             if at < skip_to {
                 continue;
             }
+            // A web address opens with the letters h or w (of any case or accent): looked for
+            // on folded letters, so that the folded text is read the same way again.
+            if !out.prev_is_word
+                && matches!(c, 'h' | 'w' | 'H' | 'W' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+                && let Some(end) = web_address_end(original, at)
+            {
+                out.push(Fold::Char(WEB_ADDRESS), at);
+                skip_to = end;
+                continue;
+            }
             // Fast path: the letters and digits that fold to themselves, most of any text.
             if is_plain_word_char(c) {
-                if matches!(c, 'h' | 'w')
-                    && !out.prev_is_word
-                    && let Some(end) = web_address_end(original, at)
-                {
-                    out.push(Fold::Char(WEB_ADDRESS), at);
-                    skip_to = end;
-                    continue;
-                }
                 out.push_word_char(c, at);
                 continue;
             }
@@ -387,35 +389,38 @@ fn fold_char(c: char) -> Folded {
 /// («https://t.co/Riyadh») and the words on either side stay apart.
 const WEB_ADDRESS: char = '/';
 
-/// The end of the web address starting at `at` (`http://`, `https://`, `www.`), up to the next
-/// white space; `None` when none starts there.
+/// The end of the web address starting at `at` (`http://`, `https://`, `www.` once folded),
+/// up to the next white space; `None` when none starts there.
 fn web_address_end(original: &str, at: usize) -> Option<usize> {
+    let mut head = String::new();
+    for c in original[at..].chars() {
+        match fold_char(c) {
+            Folded::One(Fold::Drop) => continue,
+            Folded::One(Fold::Char(x)) => head.push(x),
+            _ => break,
+        }
+        if head.len() >= 8 {
+            break;
+        }
+    }
+    let scheme = ["http://", "https://", "www."]
+        .iter()
+        .any(|p| head.starts_with(p));
     let rest = &original[at..];
-    let scheme = ["http://", "https://", "www."].iter().any(|p| {
-        rest.get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p))
-    });
-    scheme.then(|| {
-        at + rest
-            .find(|c: char| c.is_whitespace())
-            .unwrap_or(rest.len())
-    })
+    scheme.then(|| at + rest.find(char::is_whitespace).unwrap_or(rest.len()))
 }
 
 /// The end of the social-media handle whose `@` is at `at` (letters, digits and underscores
-/// in any script, as the platforms allow), or `None` when no letter or digit follows: an `@`
-/// alone or in an e-mail address's middle is left as punctuation.
+/// in any script, as the platforms allow, and the marks and invisible characters the fold
+/// drops), or `None` when none follows: an `@` alone is left as punctuation.
 fn handle_end(original: &str, at: usize) -> Option<usize> {
     let rest = &original[at + 1..];
     let len = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '_' || is_arabic_mark(c)))
+        .find(|c: char| {
+            !(c.is_alphanumeric() || c == '_' || matches!(fold_char(c), Folded::One(Fold::Drop)))
+        })
         .unwrap_or(rest.len());
     (len > 0).then_some(at + 1 + len)
-}
-
-/// Arabic combining marks and tatweel, which a handle may carry inside its letters.
-fn is_arabic_mark(c: char) -> bool {
-    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
 /// Letters and digits that fold to themselves: ASCII lower case and digits, and the Arabic
@@ -536,7 +541,17 @@ mod tests {
     fn web_addresses_are_one_token_without_words() {
         assert_eq!(
             words_of("سيول في الرياض https://t.co/Riyadh_9x وwww.beirut.com"),
-            ["سيول", "في", "الرياض", "/", "وwww", ".", "beirut", ".", "com"]
+            [
+                "سيول",
+                "في",
+                "الرياض",
+                "/",
+                "وwww",
+                ".",
+                "beirut",
+                ".",
+                "com"
+            ]
         );
         assert_eq!(words_of("http://x.y/حلب دمشق"), ["/", "دمشق"]);
         // A word that merely starts with the letters of a scheme is a word.
@@ -552,6 +567,19 @@ mod tests {
             let start = norm.original_start(at);
             let end = norm.original_end(text, at + name.len());
             assert_eq!(fold(&text[start..end]), name);
+        }
+    }
+
+    #[test]
+    fn handles_and_addresses_fold_the_same_twice() {
+        for text in [
+            "@\u{200f}ﻻ",
+            "HTTPS://t.co/x حلب",
+            "Ḩttp://x",
+            "@a@b",
+            "www.x.com/ادلب",
+        ] {
+            assert_eq!(fold(&fold(text)), fold(text), "{text:?}");
         }
     }
 
