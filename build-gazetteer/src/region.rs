@@ -113,18 +113,23 @@ pub fn region_admin_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         for unit in units.iter().filter(|u| level_of(u.kind) == level) {
             let (adm1, adm2) = match unit.kind {
                 Kind::Admin1 => (String::new(), String::new()),
-                Kind::Admin2 => (codes.get(&unit.region).cloned().unwrap_or_default(), String::new()),
+                Kind::Admin2 => (
+                    codes.get(&unit.region).cloned().unwrap_or_default(),
+                    String::new(),
+                ),
                 _ => (
                     codes.get(&unit.region).cloned().unwrap_or_default(),
                     codes.get(&unit.county).cloned().unwrap_or_default(),
                 ),
             };
             // A unit whose parent was not kept hangs from the nearest kept ancestor, or from
-            // the country.
+            // the country's `00` (EG0001), so that no district's code looks like a
+            // governorate's.
+            let orphan = format!("{}00", unit.country);
             let parent_code = match unit.kind {
                 Kind::Admin1 => unit.country.clone(),
-                Kind::Admin2 => non_empty_or(&adm1, &unit.country),
-                _ => non_empty_or(&adm2, &non_empty_or(&adm1, &unit.country)),
+                Kind::Admin2 => non_empty_or(&adm1, &orphan),
+                _ => non_empty_or(&adm2, &non_empty_or(&adm1, &orphan)),
             };
             let digits = if unit.kind == Kind::Admin1 || unit.kind == Kind::Admin2 {
                 2
