@@ -318,7 +318,10 @@ mod tests {
     #[test]
     fn fused_forms() {
         assert_eq!(fused_form("حفر الباطن").as_deref(), Some("حفرالباطن"));
-        assert_eq!(fused_form("مدينه صباح الاحمد").as_deref(), Some("مدينهصباحالاحمد"));
+        assert_eq!(
+            fused_form("مدينه صباح الاحمد").as_deref(),
+            Some("مدينهصباحالاحمد")
+        );
         assert_eq!(fused_form("دمشق"), None);
         assert_eq!(fused_form("ق 12"), None);
         assert_eq!(fused_form("deir ez zor"), None);

@@ -48,8 +48,7 @@ pub fn build(
     let informal = count_informal(informal, &gazetteer, &tagger)?;
     let rows = tally.rows(&gazetteer, &person_keys, &informal);
     let path = out_dir.join("name_freq.tsv");
-    write_table(&path, &tally, &informal, &rows)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    write_table(&path, &tally, &informal, &rows).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(tally.summary(&rows) + &informal.informal_summary(&rows))
 }
 

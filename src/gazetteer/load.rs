@@ -73,17 +73,16 @@ pub(crate) const ORG_COLUMNS: &[&str] = &[
 ];
 
 /// The columns of a name frequency table (`data/name_freq.tsv`).
-pub(crate) const FREQUENCY_COLUMNS: &[&str] =
-    &[
-        "key",
-        "count",
-        "docs",
-        "syria_docs",
-        "locative",
-        "person",
-        "informal_count",
-        "informal_locative",
-    ];
+pub(crate) const FREQUENCY_COLUMNS: &[&str] = &[
+    "key",
+    "count",
+    "docs",
+    "syria_docs",
+    "locative",
+    "person",
+    "informal_count",
+    "informal_locative",
+];
 
 /// The entities read so far, in gazetteer order, with the row each came from.
 #[derive(Default)]

@@ -313,12 +313,7 @@ fn informal_commonness(g: &Gazetteer, name: &Name) -> Commonness {
 }
 
 /// [`commonness`] as the news corpus tells it.
-fn news_commonness(
-    g: &Gazetteer,
-    name: &Name,
-    e: &Facts,
-    common_word_ratio: f64,
-) -> Commonness {
+fn news_commonness(g: &Gazetteer, name: &Name, e: &Facts, common_word_ratio: f64) -> Commonness {
     // A person's name (a village called بشار) needs support like an ordinary word;
     // واشنطن is a surname too, but a capital first.
     let person = if name.is_person_name() && !e.actor {

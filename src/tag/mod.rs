@@ -300,8 +300,8 @@ impl Tagger {
                         });
                     });
                 if split == 0 {
-                    ordinary_word = id != NO_WORD
-                        && lexicon().info(id).is_some_and(|w| w.is_content_word());
+                    ordinary_word =
+                        id != NO_WORD && lexicon().info(id).is_some_and(|w| w.is_content_word());
                 }
                 if id != NO_WORD
                     && let Some(w) = words.as_deref_mut()
