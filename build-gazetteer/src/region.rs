@@ -136,12 +136,9 @@ pub fn region_admin_places(path: &Path, report: &mut Report) -> Result<Vec<Place
             } else {
                 3
             };
-            let code = code_for(&parent_code, digits);
-            codes.insert(unit.wof_id, code.clone());
             let mut place = Place::new(format!("wof:{}", unit.wof_id), unit.kind);
             place.country = unit.country.clone();
             place.point = Some(unit.point);
-            place.pcode = code;
             place.adm1 = adm1;
             place.adm2 = adm2;
             place.class = match unit.kind {
@@ -159,6 +156,10 @@ pub fn region_admin_places(path: &Path, report: &mut Report) -> Result<Vec<Place
                 });
                 continue;
             }
+            // Coded only when kept, so that no child names a parent the gazetteer lacks.
+            let code = code_for(&parent_code, digits);
+            codes.insert(unit.wof_id, code.clone());
+            place.pcode = code;
             report.count("region admin units", &format!("{:?}", unit.kind), 1);
             places.push(place);
         }
