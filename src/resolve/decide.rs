@@ -107,10 +107,14 @@ impl Verdict {
         let supported = match commonness {
             _ if cue_word => site.support.contains(Evidence::Context),
             // A word of the grammar marks a place as a locative does: not enough for «له».
+            // A hashtag makes a topic of a word as readily as of a name (#عاجل "urgent"), and
+            // a headline word opens a text before a colon as a dateline does («عاجل: …»).
             Commonness::VeryCommon => !site
                 .support
                 .without(Evidence::Locative)
                 .without(Evidence::PlaceMarker)
+                .without(Evidence::Hashtag)
+                .without(Evidence::Dateline)
                 .is_empty(),
             _ => !site.support.is_empty(),
         };
@@ -155,11 +159,15 @@ impl Verdict {
         // So is a small Syrian village with nothing for it but its name: no cue, no
         // preposition, no list, no place near it (عبلة a first name, مقتله "his killing").
         let own = scored.evidence.without(Evidence::Coherence);
+        // A hashtag tags a topic, but a hamlet's name tagged alone is more often the name of
+        // something better known (#بترا, the Jordanian news agency and Petra).
+        let alone_but_hashtag =
+            site.support.without(Evidence::Hashtag).is_empty() && site.weak_support.is_empty();
         if best.kind == Kind::Populated
             && best.in_syria()
             && best.small
             && own == EvidenceSet::EMPTY.with(Evidence::Prior)
-            && alone
+            && alone_but_hashtag
         {
             self.reject(Evidence::UnsupportedVillage, 0.3);
         }

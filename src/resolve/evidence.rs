@@ -51,6 +51,7 @@ evidence! {
     Prominent => "prominent", "A prominent foreign place (a region, a big city, often a place in news).";
     Quoted => "quoted", "Between quotation marks (an organization's name).";
     Dateline => "dateline", "Opens the text before a dash: a dateline.";
+    Hashtag => "hashtag", "Written in a hashtag (#حفر_الباطن, #بيروت_الان).";
     Road => "road", "One end of a road named by its ends (طريق حلب دمشق).";
     List => "list", "An item of a list of places.";
     Context => "context", "A phrase ties it to another place.";

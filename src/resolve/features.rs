@@ -135,6 +135,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let cue_after = ctx.cue_after(after);
     let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
     let dateline = is_dateline(ctx, m);
+    let hashtag = in_hashtag(ctx, m);
     let stands = stands_as_place(ctx, m.proclitic(), before[0]);
     let after_preposition = after_preposition(ctx, m.proclitic(), before[0], stands);
     let ty = choose_type(
@@ -178,6 +179,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         stands_as_place: stands,
         quoted,
         dateline,
+        hashtag,
         after_preposition,
         opens_with_cue: cues.has(NameCues::OPENS_WITH_CUE),
         marked,
@@ -200,6 +202,7 @@ struct Context {
     stands_as_place: bool,
     quoted: bool,
     dateline: bool,
+    hashtag: bool,
     after_preposition: bool,
     opens_with_cue: bool,
     marked: Marked,
@@ -212,6 +215,7 @@ fn add_support(site: &mut Site<'_>, c: &Context) {
         (loc && c.stands_as_place, Evidence::Locative),
         (site.ty == EntityType::Org && c.quoted, Evidence::Quoted),
         (loc && c.dateline, Evidence::Dateline),
+        (loc && c.hashtag, Evidence::Hashtag),
         // A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries
         // its own.
         (loc && c.opens_with_cue, Evidence::CueInName),
@@ -445,6 +449,28 @@ fn is_dateline(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
         && ctx.doc.original()[m.span().end()..]
             .trim_start_matches([' ', '\t'])
             .starts_with(['-', '–', '—', '(', ':'])
+}
+
+/// Whether the mention is written inside a hashtag (#بيروت, #حفر_الباطن, #حفرالباطن_الان):
+/// a writer tags a place as the tweet's topic, which an ordinary word is far less often.
+/// The hashtag is `#` and a run of letters, digits and underscores (which fold to spaces).
+fn in_hashtag(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
+    let text = ctx.doc.original();
+    let head = &text[..m.span().start()];
+    // The name starts the hashtag, or a word of it after an underscore, and the run of
+    // hashtag characters before it opens with `#`.
+    m.proclitic().is_empty()
+        && (head.ends_with('#') || head.ends_with('_'))
+        && head
+            .chars()
+            .rev()
+            .find(|&c| !(c == '_' || c.is_alphanumeric() || is_arabic_mark(c)))
+            == Some('#')
+}
+
+/// Arabic marks and tatweel, written inside words.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
 }
 
 /// English writes names with a capital: "said" and "old city" are words. In a headline in

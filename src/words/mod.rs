@@ -151,6 +151,20 @@ impl std::str::FromStr for Strength {
 }
 
 impl WordInfo {
+    /// Whether the word is a noun or adjective of the tables in its own right — a cue
+    /// (ولاية، وادي), a part of names (وزارة), a nationality, a compass word or a unit —
+    /// whose first letters are its own and no proclitics. Relation phrases and locatives are
+    /// written with their prepositions (بريف، وفي) and do not count.
+    pub(crate) fn is_content_word(&self) -> bool {
+        self.cue_before.is_some()
+            || self.cue_after.is_some()
+            || self.parts != Parts::default()
+            || self.opens != Parts::default()
+            || self.nationality.is_some()
+            || self.bearing.is_some()
+            || self.km.is_some()
+    }
+
     /// Whether the word heads an organization's name found by its form, alone or as the
     /// first word of a two-word head («غرفة عمليات»).
     pub(crate) fn heads_organization(&self) -> bool {
