@@ -227,14 +227,14 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
         &countries.capitals,
         report,
     ));
-    places.extend(region::region_admin_places(
-        &dir.join("wof-region-admin/region_admin_wof.tsv"),
-        report,
-    )?);
+    let mut region_units =
+        region::region_admin_places(&dir.join("wof-region-admin/region_admin_wof.tsv"), report)?;
     let mut curated_places = features::read_curated_places(&curated.join("places.tsv"), report)?;
     for place in &mut curated_places {
         link_curated(place, &locator);
     }
+    region::absorb_units_into_curated(&mut region_units, &mut curated_places, report);
+    places.extend(region_units);
     places.extend(curated_places);
     ensure_unique_ids(&places)?;
     courses::apply(&mut places, &curated.join("feature_courses.tsv"), report)?;
@@ -251,6 +251,9 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
         report,
     )?;
     quarters::parent_cities(&mut places, report);
+    identity::merge_same_places(&mut places, report);
+    // The names an entity took in may show it to be a neighbour's other record (a name that
+    // only a third record, farther away, had): a second pass merges those.
     identity::merge_same_places(&mut places, report);
     naming::plain_english_names(&mut places, report);
     Ok(places)

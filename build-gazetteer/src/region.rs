@@ -310,3 +310,55 @@ mod tests {
         assert!(!is_generic("الجهراء"));
     }
 }
+
+/// A curated place that is also one of the region's units (قطاع غزة, the curated Gaza Strip
+/// and WOF's first-level unit of Palestine) stays one entity: the curated row, with its
+/// English name and chosen point, takes the unit's code, parents, names and id as a ref, and
+/// the unit is dropped. Same country and same folded Arabic name; never a city.
+pub fn absorb_units_into_curated(
+    units: &mut Vec<Place>,
+    curated: &mut [Place],
+    report: &mut Report,
+) {
+    let mut by_name: BTreeMap<(String, String), usize> = BTreeMap::new();
+    // A city is not the province of its name (مرسين، النبطية): only curated regions, units and
+    // natural areas take a unit in.
+    let area = |c: &Place| !c.is_syrian() && c.kind != Kind::Populated;
+    for (i, c) in curated.iter().enumerate().filter(|(_, c)| area(c)) {
+        let name = makan::fold(c.names_ar.preferred());
+        if !name.is_empty() {
+            by_name.insert((c.country.clone(), name), i);
+        }
+    }
+    units.retain(|unit| {
+        let key = (unit.country.clone(), makan::fold(unit.names_ar.preferred()));
+        let Some(&i) = by_name.get(&key) else {
+            return true;
+        };
+        let kept = &mut curated[i];
+        // A curated "region" that is a unit is known better as the unit (a governorate).
+        if kept.kind == Kind::Region {
+            kept.kind = unit.kind;
+            kept.class = unit.class.clone();
+        }
+        if kept.pcode.is_empty() {
+            kept.pcode = unit.pcode.clone();
+            kept.adm1 = unit.adm1.clone();
+            kept.adm2 = unit.adm2.clone();
+        }
+        for name in unit.names_ar.all() {
+            kept.names_ar.push(name);
+        }
+        for name in unit.names_en.all() {
+            kept.names_en.push(name);
+        }
+        kept.refs.insert(unit.id.clone());
+        kept.refs.extend(unit.refs.iter().cloned());
+        report.count(
+            "region admin units",
+            "units merged into a curated place of the same name",
+            1,
+        );
+        false
+    });
+}

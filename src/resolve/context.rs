@@ -123,6 +123,20 @@ impl<'a> Ctx<'a, '_> {
         self.splits(t).find_map(|i| i.cue_after)
     }
 
+    /// The place cue of an English apposition right after a mention: "Rami, a village near
+    /// Latakia", "Kafranbel, a rebel-held town" (one word may stand between the article and
+    /// the cue).
+    pub(super) fn cue_in_apposition(&self, m: &Mention) -> Option<Cue> {
+        let at = |k: usize| Some(m.end_token() + k).filter(|&t| t < self.doc.len());
+        if self.text(at(0)) != "," || !matches!(self.text(at(1)), "a" | "an") {
+            return None;
+        }
+        [2, 3]
+            .into_iter()
+            .find_map(|k| self.cue_of(at(k)))
+            .filter(|cue| cue.is_place_cue())
+    }
+
     /// Whether a token (with its proclitics) plays `part` in a longer name.
     pub(super) fn plays(&self, t: Tok, part: Part) -> bool {
         self.splits(t).any(|i| i.parts.has(part))

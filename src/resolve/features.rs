@@ -132,7 +132,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         .cue_before(&before)
         .filter(|&c| !(c == Cue::Person && marked.title_is_subject))
         .or_else(|| name_head.then_some(Cue::Organization));
-    let cue_after = ctx.cue_after(after);
+    let cue_after = ctx.cue_after(after).or_else(|| ctx.cue_in_apposition(m));
     let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
     let dateline = is_dateline(ctx, m);
     let hashtag = in_hashtag(ctx, m);

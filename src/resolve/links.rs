@@ -281,7 +281,10 @@ fn score_against_places(
     // for a name that news is seen to use as a place (after a locative word in 2 % of its
     // occurrences: بعقوبة، جورين); a long text has places near every village named like a
     // person (عبلة، حديدي: never after a locative word).
-    near_known_place |= coherence(ctx, site, anchors) && seen_as_place(site.name);
+    // The corpus is Arabic: a Latin name written with its capital mid-text is shown to be a
+    // name by the capital (persons are the person guard's), so coherence counts for it.
+    let latin_name = site.name.key().is_ascii() && !site.lowercase;
+    near_known_place |= coherence(ctx, site, anchors) && (latin_name || seen_as_place(site.name));
     if supported {
         site.support.insert(Evidence::Context);
     } else if near_known_place {
