@@ -11,9 +11,10 @@ use makan_eval::{self as eval, EntityType, GoldDoc, SystemDoc, SystemMention};
 use crate::cli::{GazetteerOpts, Result, RunOpts, print_json};
 use crate::tag_cmd::Pipeline;
 
-/// Tag and resolve DOCS, score against GOLD: exact and overlap F1 per type, accuracy at 10,
-/// 25 and 161 km, median error, end to end (the metrics of EVAL.md), and how often mentions
-/// are right by confidence.
+/// Tag and resolve DOCS and score them against GOLD (the metrics of EVAL.md).
+///
+/// Exact and overlap F1 per type, accuracy at 10, 25 and 161 km, median error, end to end,
+/// and how often mentions are right by confidence.
 #[derive(clap::Args, Debug)]
 pub struct EvalArgs {
     /// The annotations, JSON Lines.

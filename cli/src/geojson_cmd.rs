@@ -15,8 +15,10 @@ use crate::tag_cmd::{Format, Pipeline, Tag};
 /// What a FeatureCollection starts with; its features follow, separated by commas.
 pub const COLLECTION_START: &[u8] = br#"{"type":"FeatureCollection","features":["#;
 
-/// The resolved places of a text (or of every line of a JSON Lines file) as GeoJSON points,
-/// with the mention's fields as properties (and `doc_id` for JSON Lines).
+/// The resolved places as GeoJSON points (as `tag --format geojson|geojsonl`).
+///
+/// The places of a text, or of every line of a JSON Lines file, with the mention's fields as
+/// properties (and `doc_id` for JSON Lines).
 #[derive(clap::Args, Debug)]
 #[command(
     after_long_help = "Points are [longitude, latitude]. A FeatureCollection is one JSON value a reader \

@@ -23,7 +23,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 /// Places and organizations in Arabic and English news about Syria: tag them, resolve each
 /// place to coordinates, P-codes and its admin chain, and score against annotations.
 #[derive(Parser, Debug)]
-#[command(name = "makan", version, about, max_term_width = 100)]
+#[command(name = "makan", version, max_term_width = 100)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,8 +40,9 @@ enum Command {
     Completions(CompletionsArgs),
 }
 
-/// Print a completion script for a shell, e.g. `makan completions bash >
-/// ~/.local/share/bash-completion/completions/makan`.
+/// Print a shell's completion script (bash, zsh, fish, …).
+///
+/// For bash: `makan completions bash > ~/.local/share/bash-completion/completions/makan`.
 #[derive(clap::Args, Debug)]
 struct CompletionsArgs {
     /// The shell.
