@@ -68,21 +68,20 @@ fn run(command: Command) -> cli::Result<ExitCode> {
 fn is_broken_pipe(err: &(dyn std::error::Error + 'static)) -> bool {
     let mut source = Some(err);
     while let Some(err) = source {
-        if let Some(io) = err.downcast_ref::<io::Error>() {
-            if io.kind() == io::ErrorKind::BrokenPipe {
-                return true;
+        let kind = if let Some(io) = err.downcast_ref::<io::Error>() {
+            Some(io.kind())
+        } else if let Some(csv) = err.downcast_ref::<csv::Error>() {
+            match csv.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
             }
-        }
-        if let Some(csv) = err.downcast_ref::<csv::Error>() {
-            if matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
-            {
-                return true;
-            }
-        }
-        if let Some(json) = err.downcast_ref::<serde_json::Error>() {
-            if json.io_error_kind() == Some(io::ErrorKind::BrokenPipe) {
-                return true;
-            }
+        } else if let Some(json) = err.downcast_ref::<serde_json::Error>() {
+            json.io_error_kind()
+        } else {
+            None
+        };
+        if kind == Some(io::ErrorKind::BrokenPipe) {
+            return true;
         }
         source = err.source();
     }
