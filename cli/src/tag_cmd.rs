@@ -243,9 +243,9 @@ pub fn run(args: &TagArgs) -> Result<ExitCode> {
         Format::Json
     });
     let columns = columns(&args.fields, format)?;
-    if args.keep_text && !(args.jsonl && matches!(format, Format::Json | Format::Jsonl)) {
+    if args.keep_text && !matches!(format, Format::Json | Format::Jsonl) {
         return Err(
-            UsageError("--keep-text goes with --jsonl and json or jsonl output".into()).into(),
+            UsageError("--keep-text goes with json or jsonl output".into()).into(),
         );
     }
     if args.no_resolve && matches!(format, Format::Geojson | Format::Geojsonl) {
