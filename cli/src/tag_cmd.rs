@@ -244,9 +244,7 @@ pub fn run(args: &TagArgs) -> Result<ExitCode> {
     });
     let columns = columns(&args.fields, format)?;
     if args.keep_text && !matches!(format, Format::Json | Format::Jsonl) {
-        return Err(
-            UsageError("--keep-text goes with json or jsonl output".into()).into(),
-        );
+        return Err(UsageError("--keep-text goes with json or jsonl output".into()).into());
     }
     if args.no_resolve && matches!(format, Format::Geojson | Format::Geojsonl) {
         return Err(UsageError("GeoJSON needs resolved places: drop --no-resolve".into()).into());
