@@ -13,6 +13,8 @@ mod eval_cmd;
 mod gazetteer_cmd;
 mod geojson_cmd;
 mod lines;
+mod map;
+mod map_cmd;
 mod tag_cmd;
 
 use std::io;
@@ -33,6 +35,7 @@ struct Cli {
 enum Command {
     Tag(tag_cmd::TagArgs),
     Geojson(geojson_cmd::GeojsonArgs),
+    Map(map_cmd::MapArgs),
     Eval(eval_cmd::EvalArgs),
     EvalConll(eval_cmd::EvalConllArgs),
     #[command(subcommand)]
@@ -53,6 +56,7 @@ fn run(command: Command) -> cli::Result<ExitCode> {
     match command {
         Command::Tag(args) => tag_cmd::run(&args),
         Command::Geojson(args) => geojson_cmd::run(&args),
+        Command::Map(args) => map_cmd::run(&args),
         Command::Eval(args) => eval_cmd::run(&args),
         Command::EvalConll(args) => eval_cmd::run_conll(&args),
         Command::Gazetteer(command) => gazetteer_cmd::run(&command),
