@@ -11,7 +11,9 @@
 //!   [`Resolution`] with a confidence and the [`Evidence`] that decided.
 //! - [`Gazetteer`] holds the places and organizations; [`Gazetteer::builder`] adds your own
 //!   tables in the same tab-separated schema (errors name the file and line).
-//! - [`output`] turns mentions into the JSON records the `makan` CLI prints.
+//! - [`Resolver::focus`] says where a whole document is about: a ranked [`Focus`] of places,
+//!   the first also at admin level 1 (its governorate).
+//! - [`output`] turns mentions (and a focus) into the JSON records the `makan` CLI prints.
 //!
 //! ```
 //! use makan::Tagger;
@@ -62,7 +64,10 @@ pub use gazetteer::{
     Point, TOKENS_KEY,
 };
 pub use normalize::fold;
-pub use resolve::{Evidence, EvidenceSet, Resolution, Resolver, ResolverOptions, stands_as_place};
+pub use resolve::{
+    EVENT_WINDOW, Evidence, EvidenceSet, Focus, FocusPlace, FocusWeights, Resolution, Resolver,
+    ResolverOptions, stands_as_place,
+};
 pub use span::{OffsetConverter, Offsets, Span};
 pub use tag::{Mention, Proclitic, Tagger, TaggerBuilder};
 

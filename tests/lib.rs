@@ -15,6 +15,8 @@
 //! only the span and type); in `resolve` mode it must be the entity the resolver chose.
 //! The raw tagger's boundary rules have their own unit tests in `src/tag`.
 
+#[path = "suite/focus.rs"]
+mod focus;
 #[path = "suite/gazetteer.rs"]
 mod gazetteer;
 #[path = "suite/golden.rs"]
@@ -37,4 +39,5 @@ fn public_types_are_send_and_sync() {
     check::<makan::Error>();
     check::<makan::Evidence>();
     check::<makan::EvidenceSet>();
+    check::<makan::Focus>();
 }

@@ -155,7 +155,7 @@ fn check_admin_units(places: &[Place], checks: &mut Checks<'_>) {
     let admin = |k: Kind| {
         places
             .iter()
-            .filter(|p| p.kind == k && p.pcode.len() >= 4)
+            .filter(|p| p.kind == k && p.is_syrian() && p.pcode.len() >= 4)
             .count()
     };
     let (a1, a2, a3) = (

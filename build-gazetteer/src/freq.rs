@@ -18,6 +18,13 @@
 //!
 //! And `person`: 1 when the key is a person's name in ANERgazet's person list (research
 //! use; only this derived flag ships). Villages named بشار or رامي then need support.
+//!
+//! And `informal_count`, `informal_locative`: the same count and locative count over informal
+//! text — the tweets of the IDRISI-RA **train** split (Arabic disaster and pandemic tweets,
+//! CC BY 4.0; the text only, never its labels, and never the dev split). News prose hides
+//! the words that tweets use as words and gazetteers hold as places: سيول "floods" (Seoul,
+//! 92 times in these tweets), عاجل "urgent", هزة "a tremor". Names inside hashtags are not
+//! counted there: a hashtag is neither a locative use nor a use as a word.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fs::File;
@@ -29,14 +36,49 @@ use makan::{Gazetteer, TOKENS_KEY, Tagger, stands_as_place};
 
 /// Counts name keys over `corpus` (JSON Lines with `title` and `content`, or `text`) and
 /// writes `out_dir/name_freq.tsv`. Returns a summary.
-pub fn build(out_dir: &Path, corpus: &Path, persons: &Path) -> Result<String, String> {
+pub fn build(
+    out_dir: &Path,
+    corpus: &Path,
+    informal: &Path,
+    persons: &Path,
+) -> Result<String, String> {
     let person_keys = read_person_keys(persons)?;
     let (gazetteer, tagger) = tagger_for(out_dir)?;
     let tally = count_corpus(corpus, &gazetteer, &tagger)?;
-    let rows = tally.rows(&gazetteer, &person_keys);
+    let informal = count_informal(informal, &gazetteer, &tagger)?;
+    let rows = tally.rows(&gazetteer, &person_keys, &informal);
     let path = out_dir.join("name_freq.tsv");
-    write_table(&path, &tally, &rows).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(tally.summary(&rows))
+    write_table(&path, &tally, &informal, &rows).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(tally.summary(&rows) + &informal.informal_summary(&rows))
+}
+
+/// Tags the `train.jsonl` file of every event folder under `dir` (IDRISI-RA, the `text` of
+/// each line) and counts its mentions outside hashtags.
+fn count_informal(dir: &Path, gazetteer: &Gazetteer, tagger: &Tagger) -> Result<Tally, String> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path().join("train.jsonl")))
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("{}: no */train.jsonl files", dir.display()));
+    }
+    let mut tally = Tally::new(syria_marks(gazetteer));
+    let mut mentions = Vec::new();
+    for path in &files {
+        let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for (i, line) in BufReader::new(file).lines().enumerate() {
+            let line = line.map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+            let value: serde_json::Value = serde_json::from_str(&line)
+                .map_err(|e| format!("{}:{}: {e}", path.display(), i + 1))?;
+            let text = value.get("text").and_then(|v| v.as_str()).unwrap_or("");
+            tagger.tag_into(text, &mut mentions);
+            mentions.retain(|m| !text[..m.span().start()].ends_with(['#', '_']));
+            tally.add_document(text, &mentions);
+        }
+    }
+    Ok(tally)
 }
 
 /// The folded keys of the person-name list (keys of at least two letters).
@@ -167,18 +209,21 @@ impl Tally {
         &self,
         gazetteer: &'g Gazetteer,
         person_keys: &HashSet<String>,
-    ) -> BTreeMap<&'g str, [u32; 5]> {
+        informal: &Tally,
+    ) -> BTreeMap<&'g str, [u32; 7]> {
         let mut rows = BTreeMap::new();
         for (id, name) in gazetteer.names() {
             let i = id.index();
             let person = u32::from(person_keys.contains(name.key()));
-            if self.counts[i] > 0 || person == 1 {
+            if self.counts[i] > 0 || person == 1 || informal.counts[i] > 0 {
                 let row = [
                     self.counts[i],
                     self.docs_with[i],
                     self.syria_docs_with[i],
                     self.locative[i],
                     person,
+                    informal.counts[i],
+                    informal.locative[i],
                 ];
                 rows.insert(name.key(), row);
             }
@@ -186,8 +231,31 @@ impl Tally {
         rows
     }
 
+    /// The summary line of the informal corpus, with its 15 most frequent keys.
+    fn informal_summary(&self, rows: &BTreeMap<&str, [u32; 7]>) -> String {
+        let mut top: Vec<(&str, u32, u32)> = rows
+            .iter()
+            .filter(|(_, r)| r[5] > 0)
+            .map(|(k, r)| (*k, r[5], r[6]))
+            .collect();
+        let seen = top.len();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let top: Vec<String> = top
+            .iter()
+            .take(15)
+            .map(|(k, c, l)| format!("{k} {c} ({l} locative)"))
+            .collect();
+        format!(
+            "informal frequencies: {} posts, {} tokens, {} name keys seen\n  most frequent: {}\n",
+            self.docs,
+            self.tokens,
+            seen,
+            top.join(", ")
+        )
+    }
+
     /// The summary line for the build report, with the 25 most frequent keys.
-    fn summary(&self, rows: &BTreeMap<&str, [u32; 5]>) -> String {
+    fn summary(&self, rows: &BTreeMap<&str, [u32; 7]>) -> String {
         let mut top: Vec<(&str, u32)> = rows.iter().map(|(k, r)| (*k, r[0])).collect();
         top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let top: Vec<String> = top
@@ -206,19 +274,32 @@ impl Tally {
     }
 }
 
-/// Writes `name_freq.tsv`: the header, the corpus totals under [`TOKENS_KEY`], then the rows.
-fn write_table(path: &Path, tally: &Tally, rows: &BTreeMap<&str, [u32; 5]>) -> std::io::Result<()> {
+/// Writes `name_freq.tsv`: the header, the corpus totals under [`TOKENS_KEY`] (the informal
+/// corpus's tokens under `informal_count`), then the rows.
+fn write_table(
+    path: &Path,
+    tally: &Tally,
+    informal: &Tally,
+    rows: &BTreeMap<&str, [u32; 7]>,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(File::create(path)?);
-    writeln!(out, "key\tcount\tdocs\tsyria_docs\tlocative\tperson")?;
+    writeln!(
+        out,
+        "key\tcount\tdocs\tsyria_docs\tlocative\tperson\tinformal_count\tinformal_locative"
+    )?;
     let Tally {
         tokens,
         docs,
         syria_total,
         ..
     } = tally;
-    writeln!(out, "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}\t0\t0")?;
-    for (key, [c, d, s, l, p]) in rows {
-        writeln!(out, "{key}\t{c}\t{d}\t{s}\t{l}\t{p}")?;
+    let informal_tokens = informal.tokens;
+    writeln!(
+        out,
+        "{TOKENS_KEY}\t{tokens}\t{docs}\t{syria_total}\t0\t0\t{informal_tokens}\t0"
+    )?;
+    for (key, [c, d, s, l, p, ic, il]) in rows {
+        writeln!(out, "{key}\t{c}\t{d}\t{s}\t{l}\t{p}\t{ic}\t{il}")?;
     }
     out.flush()
 }

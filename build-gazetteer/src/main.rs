@@ -1,9 +1,10 @@
 //! Builds makan's gazetteer (`data/places.tsv`, then the organizations) from the raw sources.
 //!
 //! ```text
-//! cargo run --release -p makan-build-gazetteer -- [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus]
+//! cargo run --release -p makan-build-gazetteer -- [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus] [--informal DIR]
 //! ```
-//! Defaults: `../shared/sources`, `data`, `curated`. The output is deterministic: the same sources
+//! Defaults: `../shared/sources`, `data`, `curated`, the informal posts of
+//! `../shared/corpus/geo/idrisi/LMR/data/AR/gold-random-json` (train split only). The output is deterministic: the same sources
 //! give the same bytes. The summary (counts, drops with reasons, variant rules, checks) goes to
 //! stdout; errors name the file and line and exit with status 1.
 
@@ -15,6 +16,7 @@ mod features;
 mod freq;
 mod identity;
 mod iom;
+mod latin_names;
 mod locate;
 mod names;
 mod naming;
@@ -22,6 +24,7 @@ mod orgs;
 mod place;
 mod polygon;
 mod quarters;
+mod region;
 mod report;
 mod simplify;
 mod sources;
@@ -48,6 +51,8 @@ struct Args {
     curated: PathBuf,
     /// News corpus for name frequencies; `None` with `--no-corpus`.
     corpus: Option<PathBuf>,
+    /// Folder of informal posts (IDRISI-RA events, each with a `train.jsonl`).
+    informal: PathBuf,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -56,15 +61,17 @@ fn parse_args() -> Result<Args, String> {
     let mut corpus = Some(PathBuf::from(
         "../shared/corpus/saudinewsnet/saudinewsnet_all.jsonl",
     ));
+    let mut informal = PathBuf::from("../shared/corpus/geo/idrisi/LMR/data/AR/gold-random-json");
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--curated" => curated = args.next().ok_or("--curated needs a directory")?.into(),
             "--corpus" => corpus = Some(args.next().ok_or("--corpus needs a JSONL file")?.into()),
             "--no-corpus" => corpus = None,
+            "--informal" => informal = args.next().ok_or("--informal needs a directory")?.into(),
             "-h" | "--help" => {
                 return Err(
-                    "usage: build-gazetteer [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus]".into(),
+                    "usage: build-gazetteer [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus] [--informal DIR]".into(),
                 );
             }
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
@@ -82,6 +89,7 @@ fn parse_args() -> Result<Args, String> {
         out_dir: positional.next().unwrap_or_else(|| "data".into()),
         curated,
         corpus,
+        informal,
     })
 }
 
@@ -116,12 +124,18 @@ fn run() -> Result<usize, String> {
         &mut report,
     )?;
     write::write_file(&args.out_dir.join("boundaries.tsv"), &outlines)?;
-    let orgs_summary = orgs::build(&args.sources, &args.curated, &args.out_dir)?;
+    let place_keys: std::collections::BTreeSet<String> = places
+        .iter()
+        .flat_map(|p| p.names_ar.all().chain(p.names_en.all()))
+        .map(makan::fold)
+        .collect();
+    let orgs_summary = orgs::build(&args.sources, &args.curated, &args.out_dir, &place_keys)?;
     // Frequencies are counted with the tagger over the tables just written.
     let freq_summary = match &args.corpus {
         Some(corpus) => freq::build(
             &args.out_dir,
             corpus,
+            &args.informal,
             &args.sources.join("orgs/anergazet/AlignedPersGazetteer.txt"),
         )?,
         None => "name frequencies: skipped (--no-corpus); name_freq.tsv left as it was\n".into(),
@@ -213,6 +227,10 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
         &countries.capitals,
         report,
     ));
+    places.extend(region::region_admin_places(
+        &dir.join("wof-region-admin/region_admin_wof.tsv"),
+        report,
+    )?);
     let mut curated_places = features::read_curated_places(&curated.join("places.tsv"), report)?;
     for place in &mut curated_places {
         link_curated(place, &locator);
@@ -220,6 +238,11 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     places.extend(curated_places);
     ensure_unique_ids(&places)?;
     courses::apply(&mut places, &curated.join("feature_courses.tsv"), report)?;
+    latin_names::add(
+        &mut places,
+        &dir.join("syria-latin-variants/syria_latin_variants.tsv"),
+        report,
+    )?;
     variants::apply_all(
         &mut places,
         &admin,

@@ -7,13 +7,24 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use makan::output::MentionRecord;
+use makan::output::{FocusRecord, MentionRecord};
 
 use crate::cli::{GazetteerOpts, Result, RunOpts};
 use crate::tag_cmd::{Format, Pipeline, Tag};
 
-/// What a FeatureCollection starts with; its features follow, separated by commas.
-pub const COLLECTION_START: &[u8] = br#"{"type":"FeatureCollection","features":["#;
+/// What a FeatureCollection starts with, with the focus of its one text as its
+/// `properties` when given; its features follow, separated by commas.
+pub fn collection_start(focus: Option<&[FocusRecord]>) -> Vec<u8> {
+    let mut start = br#"{"type":"FeatureCollection","#.to_vec();
+    if let Some(focus) = focus {
+        start.extend_from_slice(br#""properties":"#);
+        serde_json::to_writer(&mut start, &json!({ "focus": focus }))
+            .expect("focus records serialize");
+        start.push(b',');
+    }
+    start.extend_from_slice(br#""features":["#);
+    start
+}
 
 /// The resolved places as GeoJSON points (as `tag --format geojson|geojsonl`).
 ///
@@ -59,8 +70,13 @@ pub fn run(args: &GeojsonArgs) -> Result<ExitCode> {
 }
 
 /// One Point feature per accepted place mention that has coordinates: the record's fields
-/// as properties, without the point and the candidates.
-pub fn place_features(records: &[MentionRecord], doc_id: Option<&Value>) -> Vec<Value> {
+/// as properties, without the point and the candidates, with `doc_id` and the first place of
+/// the document's focus (`focus`) when given.
+pub fn place_features(
+    records: &[MentionRecord],
+    doc_id: Option<&Value>,
+    focus: Option<&FocusRecord>,
+) -> Vec<Value> {
     records
         .iter()
         .filter(|m| m.ty == "LOC" && !m.rejected)
@@ -74,6 +90,12 @@ pub fn place_features(records: &[MentionRecord], doc_id: Option<&Value>) -> Vec<
             props.shift_remove("candidates");
             if let Some(doc_id) = doc_id {
                 props.insert("doc_id".into(), doc_id.clone());
+            }
+            if let Some(focus) = focus {
+                props.insert(
+                    "focus".into(),
+                    serde_json::to_value(focus).expect("focus records serialize"),
+                );
             }
             // GeoJSON orders coordinates longitude first.
             Some(json!({

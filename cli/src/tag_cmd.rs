@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
 use makan::output::table::Column;
-use makan::output::{MentionRecord, conll, records, records_iter};
+use makan::output::{FocusRecord, MentionRecord, conll, focus_records, records, records_iter};
 use makan::{Resolver, Tagger};
 
 use crate::cli::{
@@ -61,25 +61,32 @@ impl Pipeline {
     }
 
     /// The mentions of `text` and, with a resolver, their resolutions (with the
-    /// organizations found by their form, which the tagger does not see).
-    fn found(&self, text: &str) -> (Vec<makan::Mention>, Option<Vec<makan::Resolution>>) {
+    /// organizations found by their form, which the tagger does not see) and, when
+    /// `with_focus`, the document's focus.
+    fn found(&self, text: &str, with_focus: bool) -> Found {
         match &self.resolver {
-            None => (self.tagger.tag(text), None),
+            None => (self.tagger.tag(text), None, None),
             Some(resolver) => {
-                let (m, r): (Vec<_>, Vec<_>) = resolver
-                    .tag_and_resolve(text)
+                let (found, focus) = if with_focus {
+                    let (found, focus) = resolver.tag_resolve_and_focus(text);
+                    (found, Some(focus_records(&self.tagger, &focus)))
+                } else {
+                    (resolver.tag_and_resolve(text), None)
+                };
+                let (m, r): (Vec<_>, Vec<_>) = found
                     .into_iter()
                     .filter(|(_, r)| self.all || r.is_accepted())
                     .unzip();
-                (m, Some(r))
+                (m, Some(r), focus)
             }
         }
     }
 
-    /// Writes `{"mentions": [...]}` for `text`, one record at a time: a long document's
-    /// records are never all held, nor a JSON value of them built.
+    /// Writes `{"mentions": [...], "focus": [...]}` for `text` (the focus when resolving),
+    /// one record at a time: a long document's records are never all held, nor a JSON value
+    /// of them built.
     pub fn write_mentions(&self, text: &str, out: &mut impl Write) -> io::Result<()> {
-        let (mentions, resolutions) = self.found(text);
+        let (mentions, resolutions, focus) = self.found(text, true);
         out.write_all(b"{\"mentions\":[")?;
         let iter = records_iter(&self.tagger, text, &mentions, resolutions.as_deref());
         for (i, mut record) in iter.enumerate() {
@@ -91,24 +98,40 @@ impl Pipeline {
             }
             serde_json::to_writer(&mut *out, &record)?;
         }
-        out.write_all(b"]}")
+        out.write_all(b"]")?;
+        if let Some(focus) = focus {
+            out.write_all(b",\"focus\":")?;
+            serde_json::to_writer(&mut *out, &focus)?;
+        }
+        out.write_all(b"}")
     }
 
-    /// The mention records of `text`.
-    pub fn records(&self, text: &str) -> Vec<MentionRecord> {
-        let (mentions, resolutions) = self.found(text);
+    /// The mention records of `text` and, when `with_focus` and resolving, its focus.
+    pub fn records(
+        &self,
+        text: &str,
+        with_focus: bool,
+    ) -> (Vec<MentionRecord>, Option<Vec<FocusRecord>>) {
+        let (mentions, resolutions, focus) = self.found(text, with_focus);
         let mut list = records(&self.tagger, text, &mentions, resolutions.as_deref());
         if self.compact {
             list.iter_mut().for_each(MentionRecord::compact);
         }
-        list
+        (list, focus)
     }
 
     /// The JSON mention records of `text`.
     pub fn mentions(&self, text: &str) -> Value {
-        serde_json::to_value(self.records(text)).expect("mention records serialize")
+        serde_json::to_value(self.records(text, false).0).expect("mention records serialize")
     }
 }
+
+/// What [`Pipeline::found`] finds: mentions, resolutions and focus.
+type Found = (
+    Vec<makan::Mention>,
+    Option<Vec<makan::Resolution>>,
+    Option<Vec<FocusRecord>>,
+);
 
 /// What `tag` writes.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -328,9 +351,14 @@ impl Tag {
             text,
             fields: Map::new(),
         };
-        let frame = self.frame()?;
+        let (chunks, focus) = self.render_with_focus(&doc);
+        let mut frame = self.frame()?;
+        if self.format == Format::Geojson {
+            // A collection of one text carries the text's focus.
+            frame.header = geojson_cmd::collection_start(focus.as_deref());
+        }
         out.write_all(&frame.header)?;
-        for (i, chunk) in self.render(&doc).iter().enumerate() {
+        for (i, chunk) in chunks.iter().enumerate() {
             if i > 0 {
                 out.write_all(frame.separator)?;
             }
@@ -457,7 +485,7 @@ impl Tag {
                 header.write_record(self.columns.iter().map(|c| c.name()))?;
                 (header.into_inner().map_err(|e| e.to_string())?, b"", b"")
             }
-            Format::Geojson => (geojson_cmd::COLLECTION_START.to_vec(), b",", b"]}\n"),
+            Format::Geojson => (geojson_cmd::collection_start(None), b",", b"]}\n"),
         };
         Ok(Frame {
             header,
@@ -481,14 +509,30 @@ impl Tag {
     /// The output of one document, in pieces the frame joins (for JSON, one object; for
     /// GeoJSON, one feature per piece).
     fn render(&self, doc: &Doc) -> Vec<Vec<u8>> {
-        let records = self.pipeline.records(&doc.text);
-        match self.format {
+        self.render_with_focus(doc).0
+    }
+
+    /// [`Tag::render`], and the document's focus where the format shows it (JSON and
+    /// GeoJSON, when resolving).
+    fn render_with_focus(&self, doc: &Doc) -> (Vec<Vec<u8>>, Option<Vec<FocusRecord>>) {
+        let with_focus = matches!(
+            self.format,
+            Format::Json | Format::Jsonl | Format::Geojson | Format::Geojsonl
+        );
+        let (records, focus) = self.pipeline.records(&doc.text, with_focus);
+        let chunks = match self.format {
             Format::Json | Format::Jsonl => {
                 let mut object = doc.fields.clone();
                 object.insert(
                     "mentions".into(),
                     serde_json::to_value(&records).expect("mention records serialize"),
                 );
+                if let Some(focus) = &focus {
+                    object.insert(
+                        "focus".into(),
+                        serde_json::to_value(focus).expect("focus records serialize"),
+                    );
+                }
                 let mut bytes =
                     serde_json::to_vec(&Value::Object(object)).expect("JSON values serialize");
                 if self.format == Format::Jsonl {
@@ -526,7 +570,10 @@ impl Tag {
                 vec![bytes]
             }
             Format::Geojson | Format::Geojsonl => {
-                geojson_cmd::place_features(&records, doc.doc_id.as_ref())
+                // A document of a corpus has no collection of its own: its features carry
+                // the first place of its focus.
+                let top = focus.as_ref().and_then(|f| f.first()).filter(|_| doc.doc_id.is_some());
+                geojson_cmd::place_features(&records, doc.doc_id.as_ref(), top)
                     .iter()
                     .map(|feature| {
                         let mut bytes = serde_json::to_vec(feature).expect("JSON values serialize");
@@ -537,7 +584,8 @@ impl Tag {
                     })
                     .collect()
             }
-        }
+        };
+        (chunks, focus)
     }
 }
 

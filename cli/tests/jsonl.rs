@@ -148,6 +148,10 @@ fn tag_all_lines_good_exits_0_and_finds_places() {
         .filter(|m| m["text"] == "Damascus")
         .count();
     assert_eq!(damascus, 2, "{out:?}");
+    // Every line carries its focus; a line about Homs is about Homs governorate.
+    assert!(out.iter().all(|v| v["focus"].is_array()), "{out:?}");
+    let homs = out.iter().find(|v| v["doc_id"] == "d1").unwrap();
+    assert_eq!(homs["focus"][0]["admin1"]["pcode"], "SY04", "{homs}");
     // Standard error is not a terminal here: no progress line, nothing at all.
     assert!(
         output.stderr.is_empty(),

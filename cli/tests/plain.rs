@@ -43,6 +43,50 @@ fn plain_text_gives_one_object_whose_offsets_index_the_text() {
 #[test]
 fn plain_text_without_names_and_empty_text_give_an_empty_list() {
     for text in ["", "   \n", "لا شيء هنا"] {
-        assert_eq!(tag(&[], text), serde_json::json!({ "mentions": [] }));
+        assert_eq!(
+            tag(&[], text),
+            serde_json::json!({ "mentions": [], "focus": [] })
+        );
     }
+    // Without the resolver there is no focus.
+    assert_eq!(
+        tag(&["--no-resolve"], "لا شيء هنا"),
+        serde_json::json!({ "mentions": [] })
+    );
+}
+
+#[test]
+fn plain_text_focus_names_the_town_and_its_governorate() {
+    let text = "قصفت الطائرات مدينة البوكمال جنوب شرق مدينة دير الزور بحوالي 140 كم.";
+    let out = tag(&[], text);
+    let top = &out["focus"][0];
+    assert_eq!(top["id"], "wof:890449891", "{out}");
+    assert_eq!(top["pcode"], "C5167");
+    assert_eq!(top["admin"][0]["pcode"], "SY09");
+    assert_eq!(top["admin1"]["pcode"], "SY09");
+    let score = top["score"].as_f64().unwrap();
+    assert!(score > 0.0 && score <= 1.0, "{score}");
+}
+
+#[test]
+fn geojson_collection_of_a_text_carries_its_focus() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_makan"))
+        .arg("geojson")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("makan runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all("اشتباكات عنيفة في مدينة سراقب بريف إدلب".as_bytes())
+        .expect("text written");
+    let out = child.wait_with_output().expect("makan ends");
+    assert!(out.status.success());
+    let collection: serde_json::Value = serde_json::from_slice(&out.stdout).expect("GeoJSON");
+    assert_eq!(collection["type"], "FeatureCollection");
+    let focus = &collection["properties"]["focus"][0];
+    assert_eq!(focus["admin1"]["pcode"], "SY07", "{collection}");
+    assert!(!collection["features"].as_array().unwrap().is_empty());
 }

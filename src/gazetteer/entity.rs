@@ -154,6 +154,8 @@ pub struct Name {
     pub(super) syria_docs: u32,
     pub(super) locative: u32,
     pub(super) person: bool,
+    /// Occurrences in the informal corpus, and how many of them stand where places stand.
+    pub(super) informal: (u32, u32),
 }
 
 impl Name {
@@ -185,6 +187,13 @@ impl Name {
     /// a glued ب/ل): most occurrences of a place name, few of a person's name or a word.
     pub fn corpus_locative(&self) -> u32 {
         self.locative
+    }
+
+    /// How often the key occurs in the informal reference corpus (social-media posts, where
+    /// dialect and headline words such as سيول "floods" or عاجل "urgent" abound), and how many
+    /// of those occurrences stand where places stand; `(0, 0)` when unknown.
+    pub fn informal_count(&self) -> (u32, u32) {
+        self.informal
     }
 
     /// Whether the key is also a person's name (from a list of Arabic person names).

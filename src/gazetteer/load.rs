@@ -72,8 +72,16 @@ pub(crate) const ORG_COLUMNS: &[&str] = &[
 ];
 
 /// The columns of a name frequency table (`data/name_freq.tsv`).
-pub(crate) const FREQUENCY_COLUMNS: &[&str] =
-    &["key", "count", "docs", "syria_docs", "locative", "person"];
+pub(crate) const FREQUENCY_COLUMNS: &[&str] = &[
+    "key",
+    "count",
+    "docs",
+    "syria_docs",
+    "locative",
+    "person",
+    "informal_count",
+    "informal_locative",
+];
 
 /// The entities read so far, in gazetteer order, with the row each came from.
 #[derive(Default)]
@@ -320,6 +328,7 @@ fn read_frequency(g: &mut Gazetteer, row: &Row<'_, '_>) -> Result<(), String> {
             row.parse_number("docs")?.unwrap_or(0),
             row.parse_number("syria_docs")?.unwrap_or(0),
         );
+        g.informal_tokens = row.parse_number("informal_count")?.unwrap_or(0);
         return Ok(());
     }
     let count: u32 = row.parse_number("count")?.ok_or("empty count")?;
@@ -336,6 +345,10 @@ fn read_frequency(g: &mut Gazetteer, row: &Row<'_, '_>) -> Result<(), String> {
         name.corpus_docs = docs;
         name.syria_docs = syria_docs;
         name.locative = locative;
+        name.informal = (
+            row.parse_number("informal_count")?.unwrap_or(0),
+            row.parse_number("informal_locative")?.unwrap_or(0),
+        );
     }
     Ok(())
 }

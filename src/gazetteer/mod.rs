@@ -41,6 +41,8 @@ pub struct Gazetteer {
     names: Vec<Name>,
     by_key: FastMap<Box<str>, NameId>,
     corpus_tokens: u64,
+    /// Word tokens of the informal corpus of the frequency table (0 when none).
+    informal_tokens: u64,
     corpus_docs: (u64, u64),
 }
 
@@ -141,6 +143,12 @@ impl Gazetteer {
         self.corpus_tokens
     }
 
+    /// The number of word tokens in the informal corpus (social-media posts) the informal
+    /// name frequencies were counted on (0 when the gazetteer has none).
+    pub fn informal_tokens(&self) -> u64 {
+        self.informal_tokens
+    }
+
     /// Room for `entities` more entities and their names (about four keys each), so that
     /// loading does not grow the tables again and again.
     fn reserve(&mut self, entities: usize) {
@@ -190,6 +198,7 @@ impl Gazetteer {
                 syria_docs: 0,
                 locative: 0,
                 person: false,
+                informal: (0, 0),
             });
         }
         let name = &mut self.names[id.index()];

@@ -130,10 +130,33 @@ impl Normalized {
             sentence: 0,
             paragraph: 0,
         };
+        // The end of a handle or web address being skipped: none of its characters is text.
+        let mut skip_to = 0;
         for (at, c) in original.char_indices() {
+            if at < skip_to {
+                continue;
+            }
+            // A web address opens with the letters h or w (of any case or accent): looked for
+            // on folded letters, so that the folded text is read the same way again.
+            if !out.prev_is_word
+                && matches!(c, 'h' | 'w' | 'H' | 'W' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+                && let Some(end) = web_address_end(original, at)
+            {
+                out.push(Fold::Char(WEB_ADDRESS), at);
+                skip_to = end;
+                continue;
+            }
             // Fast path: the letters and digits that fold to themselves, most of any text.
             if is_plain_word_char(c) {
                 out.push_word_char(c, at);
+                continue;
+            }
+            if c == '@'
+                && let Some(end) = handle_end(original, at)
+            {
+                // «@KUWAIT_MOH»: an account, never a place; one punctuation token stands for it.
+                out.push(Fold::Char('@'), at);
+                skip_to = end;
                 continue;
             }
             if c == '\n' {
@@ -362,6 +385,44 @@ fn fold_char(c: char) -> Folded {
     Folded::One(fold)
 }
 
+/// What a web address folds to: one punctuation token, so no name is read inside it
+/// («https://t.co/Riyadh») and the words on either side stay apart.
+const WEB_ADDRESS: char = '/';
+
+/// The end of the web address starting at `at` (`http://`, `https://`, `www.` once folded),
+/// up to the next white space; `None` when none starts there.
+fn web_address_end(original: &str, at: usize) -> Option<usize> {
+    let mut head = String::new();
+    for c in original[at..].chars() {
+        match fold_char(c) {
+            Folded::One(Fold::Drop) => continue,
+            Folded::One(Fold::Char(x)) => head.push(x),
+            _ => break,
+        }
+        if head.len() >= 8 {
+            break;
+        }
+    }
+    let scheme = ["http://", "https://", "www."]
+        .iter()
+        .any(|p| head.starts_with(p));
+    let rest = &original[at..];
+    scheme.then(|| at + rest.find(char::is_whitespace).unwrap_or(rest.len()))
+}
+
+/// The end of the social-media handle whose `@` is at `at` (letters, digits and underscores
+/// in any script, as the platforms allow, and the marks and invisible characters the fold
+/// drops), or `None` when none follows: an `@` alone is left as punctuation.
+fn handle_end(original: &str, at: usize) -> Option<usize> {
+    let rest = &original[at + 1..];
+    let len = rest
+        .find(|c: char| {
+            !(c.is_alphanumeric() || c == '_' || matches!(fold_char(c), Folded::One(Fold::Drop)))
+        })
+        .unwrap_or(rest.len());
+    (len > 0).then_some(at + 1 + len)
+}
+
 /// Letters and digits that fold to themselves: ASCII lower case and digits, and the Arabic
 /// letters without hamza seats, alef maqsura or taa marbuta.
 #[inline]
@@ -456,6 +517,75 @@ mod tests {
                 (")", 1, 1),
             ]
         );
+    }
+
+    fn words_of(text: &str) -> Vec<String> {
+        let norm = Normalized::new(text);
+        norm.tokens()
+            .iter()
+            .map(|t| norm.text()[t.start()..t.end()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn handles_are_one_token_without_words() {
+        assert_eq!(
+            words_of("@KUWAIT_MOH تعلن في @سفارة_الكويت_لبنان اليوم"),
+            ["@", "تعلن", "في", "@", "اليوم"]
+        );
+        // An @ with nothing after it stays punctuation.
+        assert_eq!(words_of("حلب @ دمشق"), ["حلب", "@", "دمشق"]);
+    }
+
+    #[test]
+    fn web_addresses_are_one_token_without_words() {
+        assert_eq!(
+            words_of("سيول في الرياض https://t.co/Riyadh_9x وwww.beirut.com"),
+            [
+                "سيول",
+                "في",
+                "الرياض",
+                "/",
+                "وwww",
+                ".",
+                "beirut",
+                ".",
+                "com"
+            ]
+        );
+        assert_eq!(words_of("http://x.y/حلب دمشق"), ["/", "دمشق"]);
+        // A word that merely starts with the letters of a scheme is a word.
+        assert_eq!(words_of("hotel httpd"), ["hotel", "httpd"]);
+    }
+
+    #[test]
+    fn skipped_text_keeps_offsets() {
+        let text = "@ab_cd في حلب https://t.co/x ثم إدلب";
+        let norm = Normalized::new(text);
+        for name in ["حلب", "ادلب"] {
+            let at = norm.text().find(name).unwrap();
+            let start = norm.original_start(at);
+            let end = norm.original_end(text, at + name.len());
+            assert_eq!(fold(&text[start..end]), name);
+        }
+    }
+
+    #[test]
+    fn handles_and_addresses_fold_the_same_twice() {
+        for text in [
+            "@\u{200f}ﻻ",
+            "HTTPS://t.co/x حلب",
+            "Ḩttp://x",
+            "@a@b",
+            "www.x.com/ادلب",
+        ] {
+            assert_eq!(fold(&fold(text)), fold(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn hashtag_words_stay_words() {
+        assert_eq!(words_of("#حفر_الباطن"), ["#", "حفر", "الباطن"]);
     }
 
     #[test]

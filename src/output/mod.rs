@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::gazetteer::Entity;
-use crate::resolve::Resolution;
+use crate::resolve::{Focus, Resolution};
 use crate::{EntityId, Gazetteer, Mention, OffsetConverter, Tagger};
 
 pub mod conll;
@@ -296,6 +296,124 @@ fn resolved(r: &Resolution, g: &Gazetteer) -> Option<ResolvedRecord> {
             })
             .collect(),
     })
+}
+
+/// The admin chain of an entity above itself: governorate, district, sub-district.
+fn admin_chain(g: &Gazetteer, e: &Entity) -> Vec<AdminRecord> {
+    let levels = ["admin1", "admin2", "admin3"];
+    e.admin_pcodes()
+        .iter()
+        .zip(levels)
+        .filter(|(p, _)| !p.is_empty() && **p != e.pcode())
+        .map(|(p, level)| {
+            let unit = g.by_id(&format!("ocha:{p}")).map(|id| g.entity(id));
+            AdminRecord {
+                level,
+                pcode: p.to_string(),
+                name_ar: unit.map_or(String::new(), |u| u.name_ar().to_string()),
+                name_en: unit.map_or(String::new(), |u| u.name_en().to_string()),
+            }
+        })
+        .collect()
+}
+
+/// One place of a document's focus, as written to JSON (the `focus` list of `makan tag`).
+#[derive(Clone, Debug, Serialize)]
+pub struct FocusRecord {
+    /// The place's id.
+    pub id: String,
+    /// Its kind: its admin level (`admin1`, `admin2`, `admin3`), `populated`, `country`...
+    pub kind: &'static str,
+    /// Arabic name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name_ar: String,
+    /// English name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
+    /// Latitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Its own P-code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pcode: String,
+    /// ISO country code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// The admin chain above it: governorate, district, sub-district.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub admin: Vec<AdminRecord>,
+    /// Its share in [0, 1] of the document's votes.
+    pub score: f64,
+    /// How many accepted mentions name it.
+    pub mentions: u32,
+    /// On the first place only: the focus at admin level 1 — its governorate, or its
+    /// country outside Syria — with the share of the votes that fall in it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<FocusAreaRecord>,
+}
+
+/// The focus at admin level 1.
+#[derive(Clone, Debug, Serialize)]
+pub struct FocusAreaRecord {
+    /// The governorate's (or country's) id.
+    pub id: String,
+    /// Its P-code (a governorate), or "".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pcode: String,
+    /// Arabic name.
+    pub name_ar: String,
+    /// English name.
+    pub name_en: String,
+    /// The share in [0, 1] of the document's votes that fall in it.
+    pub score: f64,
+}
+
+/// The records of a document's focus, the focus first; empty when it names no place.
+pub fn focus_records(tagger: &Tagger, focus: &Focus) -> Vec<FocusRecord> {
+    let g = tagger.gazetteer();
+    focus
+        .places()
+        .iter()
+        .enumerate()
+        .map(|(i, place)| {
+            let e = g.entity(place.entity());
+            let point = e.point();
+            let admin1 = (i == 0)
+                .then(|| focus.admin1())
+                .flatten()
+                .map(|(a, score)| {
+                    let unit = g.entity(a);
+                    FocusAreaRecord {
+                        id: unit.id().to_string(),
+                        pcode: unit.pcode().to_string(),
+                        name_ar: unit.name_ar().to_string(),
+                        name_en: unit.name_en().to_string(),
+                        score: round3(score),
+                    }
+                });
+            FocusRecord {
+                id: e.id().to_string(),
+                kind: e.kind().name(),
+                name_ar: e.name_ar().to_string(),
+                name_en: e.name_en().to_string(),
+                lat: point.map(|p| round5(p.lat)),
+                lon: point.map(|p| round5(p.lon)),
+                pcode: e.pcode().to_string(),
+                country: e.country().to_string(),
+                admin: admin_chain(g, e),
+                score: round3(place.score()),
+                mentions: place.mentions(),
+                admin1,
+            }
+        })
+        .collect()
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
 }
 
 fn round5(x: f64) -> f64 {

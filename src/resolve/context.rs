@@ -7,7 +7,7 @@ use super::prior::{EntityFacts, Facts, NameCues};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, NameId};
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Cue, Filler, Lexicon, Part, Strength, TokenWords, WordInfo};
+use crate::words::{Cue, Filler, Lexicon, Mark, Part, Strength, TokenWords, WordInfo};
 
 /// The document, the gazetteer and the word tables, read by every stage.
 pub(super) struct Ctx<'a, 't> {
@@ -18,6 +18,8 @@ pub(super) struct Ctx<'a, 't> {
     pub(super) words: &'a [TokenWords],
     /// What the resolver reads of each entity.
     pub(super) facts: &'a EntityFacts,
+    /// The countries the document names by an English nationality adjective ("British").
+    pub(super) demonym_countries: &'a [[u8; 2]],
 }
 
 /// A token of the document, or none (before the start, after the end).
@@ -126,9 +128,40 @@ impl<'a> Ctx<'a, '_> {
         self.splits(t).any(|i| i.parts.has(part))
     }
 
+    /// Whether a token (with its proclitics: واشتباكات، وزار) says `mark` of the name after it.
+    pub(super) fn marks(&self, t: Tok, mark: Mark) -> bool {
+        self.splits(t).any(|i| i.marks.has(mark))
+    }
+
     /// The strength of a locative word or preposition, as written.
     pub(super) fn locative(&self, t: Tok) -> Option<Strength> {
         self.bare(t).and_then(|i| i.locative)
+    }
+
+    /// Whether a token, as written, is a word of `persons.tsv` in role `w`.
+    pub(super) fn person_word(&self, t: Tok, w: crate::words::PersonWord) -> bool {
+        self.bare(t).is_some_and(|i| i.person.has(w))
+    }
+
+    /// The countries the document's capitalised English nationality adjectives name, once each.
+    pub(super) fn demonym_countries(
+        doc: &Document<'_>,
+        lex: &Lexicon,
+        words: &[TokenWords],
+    ) -> Vec<[u8; 2]> {
+        let mut countries: Vec<[u8; 2]> = words
+            .iter()
+            .enumerate()
+            .filter_map(|(t, w)| Some((t, lex.info(w[0])?.demonym?)))
+            .filter(|&(t, _)| {
+                doc.original_of(t)
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+            })
+            .map(|(_, c)| c)
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        countries
     }
 
     /// The country a nationality adjective names.
@@ -177,6 +210,41 @@ pub(super) fn stands_as_place(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: T
         || ctx
             .cue_before(&[before])
             .is_some_and(|c| c.is_place_cue() && c != Cue::Country)
+}
+
+/// How the sentence marks a mention by its grammar (`marks.tsv`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Marked {
+    /// The mention stands where a place stands: after an event noun and في or a glued ب
+    /// («اشتباكات في الميادين»، «انفجار بدمشق»), after a gathering («مؤتمر جنيف»).
+    pub(super) place: bool,
+    /// The mention follows a verb of going or lying («زار أنقرة», «تقع جورين», also across the
+    /// subject's title): weaker, since the verb's object or subject may be a noun that is
+    /// also a village's name («يقع مسجد»).
+    pub(super) visited: bool,
+    /// The person's title before the mention is the subject of a verb of visiting («زار
+    /// الرئيس أنقرة»): it names no person after it.
+    pub(super) title_is_subject: bool,
+}
+
+/// What the words before a mention say of it by the grammar of the sentence.
+pub(super) fn marked(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: &Before) -> Marked {
+    let glued_in = proclitic.preposition() == Some('ب');
+    let glued_to = proclitic.preposition() == Some('ل');
+    let bare = proclitic.is_empty();
+    let word_in = bare && ctx.text(before[0]) == "في";
+    let event = |t: Tok| ctx.marks(t, Mark::Event) || ctx.marks(t, Mark::Gathering);
+    let title = bare && ctx.cue_of(before[0]) == Some(Cue::Person);
+    let title_is_subject = title && ctx.marks(before[1], Mark::Visit);
+    let place = (glued_in && event(before[0]))
+        || (word_in && event(before[1]))
+        || (bare && ctx.marks(before[0], Mark::Gathering));
+    let visited = ((bare || glued_to) && ctx.marks(before[0], Mark::Visit)) || title_is_subject;
+    Marked {
+        place,
+        visited,
+        title_is_subject,
+    }
 }
 
 /// Whether a mention follows a preposition, glued (بحلب، لحلب) or as a word (في حلب), or

@@ -47,8 +47,11 @@ evidence! {
     Coherence => "coherence", "Near the places the document is sure of.";
     Locative => "locative", "After a locative word (إلى، نحو، قرب).";
     Preposition => "preposition", "After a preposition (في، من، or a glued ب ل).";
+    PlaceMarker => "place_marker", "The sentence marks a place: «اشتباكات في X», «مؤتمر X», «زار X».";
+    Prominent => "prominent", "A prominent foreign place (a region, a big city, often a place in news).";
     Quoted => "quoted", "Between quotation marks (an organization's name).";
     Dateline => "dateline", "Opens the text before a dash: a dateline.";
+    Hashtag => "hashtag", "Written in a hashtag (#حفر_الباطن, #بيروت_الان).";
     Road => "road", "One end of a road named by its ends (طريق حلب دمشق).";
     List => "list", "An item of a list of places.";
     Context => "context", "A phrase ties it to another place.";
@@ -65,6 +68,7 @@ evidence! {
     Course => "course", "A river placed on the stretch its neighbours name.";
     Pattern => "pattern", "Found by its form; no gazetteer lists it.";
     PlaceInside => "place_inside", "A facility named after the place inside it.";
+    PersonName => "person_name", "A person's name in English (Hillary Clinton, Vladimir Putin, Clinton said).";
 }
 
 impl fmt::Display for Evidence {

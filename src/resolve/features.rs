@@ -1,12 +1,12 @@
 //! Pass one: the features of a mention alone — its type, the cue words around it, quotation
 //! marks, a dateline, the words before it — scored into its candidates' priors.
 
-use super::context::{Before, Ctx, Tok, after_preposition, stands_as_place};
+use super::context::{Before, Ctx, Marked, Tok, after_preposition, marked, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
 use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
-use crate::words::{Cue, Part};
+use crate::words::{Cue, Mark, Part, PersonWord};
 
 /// A candidate entity of a mention with its score so far.
 #[derive(Clone, Copy, Debug)]
@@ -38,6 +38,9 @@ pub(super) struct Site<'g> {
     pub(super) cues: NameCues,
     /// The mention follows the one before it in a list («حلب وإدلب»).
     pub(super) listed_after_previous: bool,
+    /// The text names a person by this name here: after a title or a given name, or a given
+    /// name before a surname (not merely a name before "said").
+    pub(super) named_person: bool,
 }
 
 impl Site<'_> {
@@ -123,12 +126,16 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     // The head of a longer name («مراسل الجزيرة», «لاعبو الوحدة») names an organization when
     // the name is one.
     let name_head = ctx.plays(before[0], Part::NameHead);
+    let marked = marked(ctx, m.proclitic(), &before);
+    // «زار الرئيس أنقرة»: the title is the verb's subject, not the name's.
     let cue_before = ctx
         .cue_before(&before)
+        .filter(|&c| !(c == Cue::Person && marked.title_is_subject))
         .or_else(|| name_head.then_some(Cue::Organization));
     let cue_after = ctx.cue_after(after);
     let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
     let dateline = is_dateline(ctx, m);
+    let hashtag = in_hashtag(ctx, m);
     let stands = stands_as_place(ctx, m.proclitic(), before[0]);
     let after_preposition = after_preposition(ctx, m.proclitic(), before[0], stands);
     let ty = choose_type(
@@ -137,7 +144,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         name,
         cue_before.or(cue_after),
         quoted,
-        dateline || after_preposition,
+        dateline || after_preposition || marked.place || marked.visited,
     );
     let candidates = name
         .entities()
@@ -162,6 +169,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         nationality_mismatch: false,
         cues,
         listed_after_previous: false,
+        named_person: false,
     };
     for cue in [cue_before, cue_after].into_iter().flatten() {
         apply_cue(ctx, &mut site, cue);
@@ -171,12 +179,20 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         stands_as_place: stands,
         quoted,
         dateline,
+        hashtag,
         after_preposition,
         opens_with_cue: cues.has(NameCues::OPENS_WITH_CUE),
+        marked,
     };
     add_support(&mut site, &context);
     let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
     site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
+    if site.against.is_none() {
+        let person = reads_as_person(ctx, &site, before[0], after);
+        site.named_person = person == Some(PersonReading::Named);
+        site.against = person.map(|_| Evidence::PersonName);
+    }
+    site.named_person |= site.against == Some(Evidence::CuePerson);
     site.cue_before = cue_before;
     site
 }
@@ -186,8 +202,10 @@ struct Context {
     stands_as_place: bool,
     quoted: bool,
     dateline: bool,
+    hashtag: bool,
     after_preposition: bool,
     opens_with_cue: bool,
+    marked: Marked,
 }
 
 /// The support the mention's own surroundings give, by its type.
@@ -197,9 +215,11 @@ fn add_support(site: &mut Site<'_>, c: &Context) {
         (loc && c.stands_as_place, Evidence::Locative),
         (site.ty == EntityType::Org && c.quoted, Evidence::Quoted),
         (loc && c.dateline, Evidence::Dateline),
+        (loc && c.hashtag, Evidence::Hashtag),
         // A name that opens with a place cue («قاعدة إنجرليك الجوية», «مطار المزة») carries
         // its own.
         (loc && c.opens_with_cue, Evidence::CueInName),
+        (loc && c.marked.place, Evidence::PlaceMarker),
     ];
     for (holds, e) in support {
         if holds {
@@ -208,6 +228,9 @@ fn add_support(site: &mut Site<'_>, c: &Context) {
     }
     if loc && c.after_preposition {
         site.weak_support.insert(Evidence::Preposition);
+    }
+    if loc && c.marked.visited {
+        site.weak_support.insert(Evidence::PlaceMarker);
     }
 }
 
@@ -268,10 +291,16 @@ fn against(
             .iter()
             .any(|c| ctx.facts(c.entity).kind == Kind::Country)
     };
-    if cue_before == Some(Cue::Person) {
+    // English titles stand right before the name: "the governor of Homs" is Homs.
+    let person_cue = cue_before == Some(Cue::Person)
+        && (!key.is_ascii() || ctx.cue_of(before[0]) == Some(Cue::Person));
+    if person_cue {
         Some(Evidence::CuePerson)
     } else if loc && name_head {
         Some(Evidence::PartOfName)
+    } else if loc && m.proclitic().is_empty() && is_family_nisba(ctx, key, before) {
+        // «أبو بكر البغدادي», «عبد الله الحلبي»: a family name, not a place.
+        Some(Evidence::CuePerson)
     } else if loc && has_tanween(ctx.doc.original(), m.span()) {
         // «درعاً» (a shield), «إسبانياً»: an indefinite noun or an adverb, never a name.
         Some(Evidence::Tanween)
@@ -286,6 +315,76 @@ fn against(
     } else {
         None
     }
+}
+
+/// How a capitalised Latin name reads as a person's.
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+enum PersonReading {
+    /// After a given name ("Hillary Clinton", "Mahmoud Bitar") or a given name before a
+    /// capitalised surname ("Vladimir Putin").
+    Named,
+    /// Before a verb of saying ("Clinton said").
+    Speaks,
+}
+
+/// Whether a capitalised Latin name is a person's here, and how the text says so. A name before
+/// a verb of saying is a person's only when every candidate is a settlement, none is prominent (prior under 5, as for
+/// lower-case words: "Aleppo said", "eastern Aleppo said" are its people speaking) or an actor
+/// news makes speak (a country, a capital), and when no preposition or "of" puts the speakers
+/// there ("officials in Hasakah said"). A place cue before or after the name keeps the place.
+fn reads_as_person(
+    ctx: &Ctx<'_, '_>,
+    site: &Site<'_>,
+    before: Tok,
+    after: Tok,
+) -> Option<PersonReading> {
+    let m = &site.mention;
+    let doc = ctx.doc;
+    if site.ty != EntityType::Loc || !site.name.key().is_ascii() || site.lowercase {
+        return None;
+    }
+    if ctx.cue_after(after).is_some() || site.cue_before.is_some() {
+        return None;
+    }
+    let capitalised = |t: usize| {
+        doc.is_word(t)
+            && doc
+                .original_of(t)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    // Written together: one space, or a hyphen inside a compound given name (Abdel-Ghani).
+    let joined = |a: usize, b: usize| matches!(doc.original_between(a, b), " " | "-");
+    let first = m.first_token();
+    let last = m.end_token() - 1;
+    let is = |t: usize, w: PersonWord| ctx.person_word(Some(t), w);
+    let surname =
+        before.is_some_and(|b| capitalised(b) && joined(b, first) && is(b, PersonWord::GivenName));
+    let given = first == last
+        && is(first, PersonWord::GivenName)
+        && after
+            .is_some_and(|a| capitalised(a) && joined(last, a) && ctx.cue_of(Some(a)).is_none());
+    if surname || given {
+        return Some(PersonReading::Named);
+    }
+    let alone = site.support.is_empty() && site.weak_support.is_empty() && ctx.text(before) != "of";
+    let prominent = site.candidates.iter().any(|c| {
+        let f = ctx.facts(c.entity);
+        f.actor || f.prior >= 5.0
+    });
+    // People are named like towns, not like rivers or provinces.
+    let settlement = site.candidates.iter().all(|c| {
+        matches!(
+            ctx.facts(c.entity).kind,
+            Kind::Populated | Kind::Neighbourhood
+        )
+    });
+    let speaks = alone
+        && !prominent
+        && settlement
+        && after.is_some_and(|a| joined(last, a) && is(a, PersonWord::Saying));
+    speaks.then_some(PersonReading::Speaks)
 }
 
 /// Place or organization: by a cue word, else by the most prominent candidate.
@@ -352,6 +451,28 @@ fn is_dateline(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
             .starts_with(['-', '–', '—', '(', ':'])
 }
 
+/// Whether the mention is written inside a hashtag (#بيروت, #حفر_الباطن, #حفرالباطن_الان):
+/// a writer tags a place as the tweet's topic, which an ordinary word is far less often.
+/// The hashtag is `#` and a run of letters, digits and underscores (which fold to spaces).
+fn in_hashtag(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
+    let text = ctx.doc.original();
+    let head = &text[..m.span().start()];
+    // The name starts the hashtag, or a word of it after an underscore, and the run of
+    // hashtag characters before it opens with `#`.
+    m.proclitic().is_empty()
+        && (head.ends_with('#') || head.ends_with('_'))
+        && head
+            .chars()
+            .rev()
+            .find(|&c| !(c == '_' || c.is_alphanumeric() || is_arabic_mark(c)))
+            == Some('#')
+}
+
+/// Arabic marks and tatweel, written inside words.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
 /// English writes names with a capital: "said" and "old city" are words. In a headline in
 /// capitals ("THE REPORT SAID") case says nothing either: a place there must stand on its
 /// prominence, like a lower-case word.
@@ -395,6 +516,15 @@ fn has_tanween(text: &str, span: crate::Span) -> bool {
         .next()
         .unwrap_or("");
     word.contains('\u{064B}') && !word.contains(|c| matches!(c, '\u{064C}'..='\u{0652}'))
+}
+
+/// Whether a definite nisba (البغدادي، الحلبي) closes a compound personal name: the word
+/// before it, or the one before that, opens one (أبو، ابن، بن، عبد: `marks.tsv`).
+fn is_family_nisba(ctx: &Ctx<'_, '_>, key: &str, before: &Before) -> bool {
+    key.starts_with("ال")
+        && key.ends_with('ي')
+        && !key.contains(' ')
+        && (ctx.marks(before[0], Mark::NameOpener) || ctx.marks(before[1], Mark::NameOpener))
 }
 
 /// An Arabic word of at least `min` letters with a feminine or plural ending.

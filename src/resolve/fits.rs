@@ -38,6 +38,13 @@ impl Anchor {
     }
 }
 
+impl Anchor {
+    /// The country's code, when the anchor is a country.
+    pub(super) fn country(&self) -> Option<[u8; 2]> {
+        self.country
+    }
+}
+
 /// Places small enough for distance to other places of the document to tell them apart.
 pub(super) fn is_local(e: &Facts) -> bool {
     !matches!(

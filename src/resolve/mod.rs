@@ -10,7 +10,8 @@
 //!    the document is sure of ([`fits`]);
 //! 3. [`decide`]: the best candidate, its confidence, and whether a name that is also an
 //!    ordinary word (الباب، الميادين) has the support it needs;
-//! 4. [`courses`]: rivers placed on the stretch the document is about.
+//! 4. [`courses`]: rivers placed on the stretch the document is about;
+//! 5. [`focus`]: where the whole document is about ([`Resolver::focus`]).
 //!
 //! Every rule that moves a score is reported as an [`Evidence`], so a user can see why. The
 //! words the rules read are data (`src/words/*.tsv`).
@@ -21,6 +22,7 @@ mod decide;
 mod evidence;
 mod features;
 mod fits;
+mod focus;
 mod links;
 mod prior;
 mod relative;
@@ -28,9 +30,10 @@ mod relative;
 mod table_tests;
 
 pub use evidence::{Evidence, EvidenceSet};
+pub use focus::{EVENT_WINDOW, Focus, FocusPlace, FocusWeights};
 
 use crate::document::Document;
-use crate::gazetteer::{EntityId, EntityType, Point};
+use crate::gazetteer::{EntityId, EntityType, NameId, Point};
 use crate::tag::Mention;
 use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Tagger, forms};
@@ -212,14 +215,34 @@ impl Resolver {
     /// name is part of it («غرفة عمليات حلب»). A facility named after its place («قلعة حلب»)
     /// takes the place's mention and point.
     pub fn tag_and_resolve(&self, text: &str) -> Vec<(Mention, Resolution)> {
+        self.tag_and_resolve_document(&Document::new(text))
+    }
+
+    /// [`Resolver::tag_and_resolve`] and [`Resolver::focus`] in one pass: every mention,
+    /// accepted or not, and the focus its accepted mentions give, from one fold of the text.
+    pub fn tag_resolve_and_focus(&self, text: &str) -> (Vec<(Mention, Resolution)>, Focus) {
         let doc = Document::new(text);
+        let all = self.tag_and_resolve_document(&doc);
+        let g = self.tagger.gazetteer();
+        let focus = focus::focus(
+            &doc,
+            g,
+            &self.facts,
+            lexicon(),
+            &all,
+            &FocusWeights::default(),
+        );
+        (all, focus)
+    }
+
+    fn tag_and_resolve_document(&self, doc: &Document<'_>) -> Vec<(Mention, Resolution)> {
         let (mut mentions, mut words) = (Vec::new(), Vec::new());
         self.tagger
-            .tag_document(&doc, &mut mentions, Some(&mut words));
+            .tag_document(doc, &mut mentions, Some(&mut words));
         let g = self.tagger.gazetteer();
-        let organizations = forms::organizations(&doc, &words, &mentions);
-        let unlisted = crate::tag::merge_forms(g, &doc, &mut mentions, &organizations);
-        let resolutions = self.resolve_document(&doc, &words, &mentions);
+        let organizations = forms::organizations(doc, &words, &mentions);
+        let unlisted = crate::tag::merge_forms(g, doc, &mut mentions, &organizations);
+        let resolutions = self.resolve_document(doc, &words, &mentions);
         let mut all = Vec::with_capacity(mentions.len() + unlisted.len());
         all.extend(mentions.into_iter().zip(resolutions));
         if !unlisted.is_empty() {
@@ -231,7 +254,7 @@ impl Resolver {
             );
             all.sort_by_key(|(m, _)| m.span().start());
         }
-        self.facilities_in_places(&doc, &words, &mut all);
+        self.facilities_in_places(doc, &words, &mut all);
         all
     }
 
@@ -277,6 +300,45 @@ impl Resolver {
         all
     }
 
+    /// Where `text` is about: a ranked list of the places its accepted mentions `found` name
+    /// (from [`Resolver::find`] or [`Resolver::tag_and_resolve`] on the same text; rejected
+    /// ones are skipped), the first
+    /// one also at admin level 1 ([`Focus::admin1`]: its governorate, or its country outside
+    /// Syria). Each mention votes with the evidence around it — the headline, the first
+    /// sentence, an event word near it (قصف، اشتباكات، shelling), against an actor named
+    /// with no preposition (the capital as a government) or the place a relative position is
+    /// measured from — and a place's votes count for its governorate. The text is folded
+    /// again (no tagging); [`Resolver::tag_resolve_and_focus`] folds it once for both.
+    ///
+    /// ```
+    /// use makan::{Resolver, Tagger};
+    ///
+    /// let tagger = Tagger::new();
+    /// let resolver = Resolver::new(tagger.clone());
+    /// let text = "حررت مدينة البوكمال جنوب شرق مدينة دير الزور بحوالي 140 كم";
+    /// let focus = resolver.focus(text, &resolver.find(text));
+    /// let g = tagger.gazetteer();
+    /// let town = g.entity(focus.top().unwrap().entity());
+    /// assert_eq!((town.name_en(), town.pcode()), ("Abu Kamal", "C5167"));
+    /// let (governorate, _) = focus.admin1().unwrap();
+    /// assert_eq!(g.entity(governorate).pcode(), "SY09"); // Deir ez-Zor
+    /// ```
+    pub fn focus(&self, text: &str, found: &[(Mention, Resolution)]) -> Focus {
+        self.focus_with(text, found, &FocusWeights::default())
+    }
+
+    /// [`Resolver::focus`] with other weights of evidence (to measure what each is worth).
+    pub fn focus_with(
+        &self,
+        text: &str,
+        found: &[(Mention, Resolution)],
+        weights: &FocusWeights,
+    ) -> Focus {
+        let doc = Document::new(text);
+        let g = self.tagger.gazetteer();
+        focus::focus(&doc, g, &self.facts, lexicon(), found, weights)
+    }
+
     /// Resolves `mentions`, which the same tagger found in `text`. One resolution per
     /// mention, in the same order.
     pub fn resolve(&self, text: &str, mentions: &[Mention]) -> Vec<Resolution> {
@@ -308,12 +370,14 @@ impl Resolver {
         mentions: &[Mention],
     ) -> Vec<Resolution> {
         let g = self.tagger.gazetteer();
+        let demonyms = Ctx::demonym_countries(doc, lexicon(), words);
         let ctx = Ctx {
             doc,
             g,
             lex: lexicon(),
             words,
             facts: &self.facts,
+            demonym_countries: &demonyms,
         };
         let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(&ctx, m)).collect();
         for i in 1..sites.len() {
@@ -333,6 +397,7 @@ impl Resolver {
                 sites[i].cue_before = Some(cue);
             }
         }
+        persons_throughout(&mut sites);
         let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
         // Coherence reads the places the document is sure of within a window of mentions:
         // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
@@ -341,7 +406,12 @@ impl Resolver {
         let blocks: Vec<Vec<Anchor>> = (0..sites.len().div_ceil(WINDOW))
             .map(|b| {
                 let range = b.saturating_sub(1) * WINDOW..((b + 2) * WINDOW).min(sites.len());
-                anchors(&ctx, &sites[range.clone()], &choices[range])
+                anchors(
+                    &ctx,
+                    &sites[range.clone()],
+                    &choices[range],
+                    self.options.common_word_ratio,
+                )
             })
             .collect();
         for i in 0..sites.len() {
@@ -360,16 +430,65 @@ impl Resolver {
 /// mention: a document of up to this many mentions is read whole.
 pub(crate) const WINDOW: usize = 256;
 
-/// The places the document is sure of, once each, with the name that found them.
-fn anchors<'g>(ctx: &Ctx<'g, '_>, sites: &[Site<'g>], choices: &[Option<EntityId>]) -> Vec<Anchor> {
+/// One person, one name: a Latin name a document shows as a person's («Hillary Clinton»,
+/// «Mr Clinton») is the person wherever else the document writes it alone («Clinton spoke»),
+/// unless a place cue, a locative word or a preposition stands by it there. A name before
+/// "said" alone does not spread: "residents of eastern Aleppo said" must not unmake every
+/// Aleppo of the story.
+fn persons_throughout(sites: &mut [Site<'_>]) {
+    let person = |s: &Site<'_>| s.name.key().is_ascii() && s.named_person;
+    let mut names: Vec<NameId> = sites
+        .iter()
+        .filter(|s| person(s))
+        .filter_map(|s| s.mention.name())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    names.dedup();
+    for site in sites.iter_mut() {
+        let named = site
+            .mention
+            .name()
+            .is_some_and(|n| names.binary_search(&n).is_ok());
+        if named
+            && site.against.is_none()
+            && site.support.is_empty()
+            && site.weak_support.is_empty()
+            && site.cue_before.is_none()
+        {
+            site.against = Some(Evidence::PersonName);
+        }
+    }
+}
+
+/// The places the document is sure of, once each, with the name that found them. A name
+/// that something speaks against is no anchor, nor one that has no evidence of its own yet
+/// (no cue, no preposition or locative word) and needs some: an ordinary word («أن» is a
+/// village too, خبر a Saudi city), or a foreign place that is neither an actor nor prominent —
+/// those the decision rejects, and they must not vouch for their neighbours.
+fn anchors<'g>(
+    ctx: &Ctx<'g, '_>,
+    sites: &[Site<'g>],
+    choices: &[Option<EntityId>],
+    common_word_ratio: f64,
+) -> Vec<Anchor> {
     let mut anchors: Vec<(EntityId, Anchor)> = sites
         .iter()
         .zip(choices)
-        .filter(|(site, _)| site.is_confident())
+        .filter(|(site, _)| site.is_confident() && site.against.is_none())
         .filter_map(|(site, c)| {
             let e = (*c)?;
             let facts = ctx.facts(e);
-            (facts.ty == EntityType::Loc).then_some((
+            let own = !site.support.is_empty() || !site.weak_support.is_empty();
+            let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
+                == prior::Commonness::Name;
+            let stands_alone = facts.actor
+                || facts.in_syria()
+                || facts.country == [0, 0]
+                || decide::is_prominent(site.name, facts);
+            (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
                 e,
                 Anchor::new(
                     facts,
@@ -411,6 +530,7 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
         words: &words,
         // The rule reads words, no entity.
         facts: &EntityFacts::NONE,
+        demonym_countries: &[],
     };
     context::stands_as_place(&ctx, mention.proclitic(), before)
 }

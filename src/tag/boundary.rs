@@ -96,8 +96,8 @@ pub(crate) fn accepts_start(
     min_letters: usize,
 ) -> bool {
     let form_ok = match form {
-        Form::Plain => true,
-        Form::LilContraction => proclitic.preposition == Some('ل'),
+        Form::Plain | Form::Fused => true,
+        Form::LilContraction | Form::FusedLilContraction => proclitic.preposition == Some('ل'),
     };
     form_ok && (proclitic.is_empty() || letters >= min_letters)
 }

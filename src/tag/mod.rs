@@ -248,15 +248,23 @@ impl Tagger {
         let folded = norm.text();
         let bytes = folded.as_bytes();
         for (token, word, run_end) in norm.words() {
+            // Whether the whole word is a content word of the word tables (ولاية، وزارة، وادي):
+            // then its first letters are the word's own, not proclitics, and no name starts
+            // after them («ولاية» is not و + لاية).
+            let mut ordinary_word = false;
             for (split, proclitic) in boundary::proclitic_splits(&folded[word..run_end]).enumerate()
             {
                 let at = word + proclitic.len_bytes();
                 if at >= run_end {
                     continue;
                 }
+                let glued = !proclitic.is_empty();
                 let id = inner
                     .automaton
                     .prefixes_at(bytes, at, run_end, |end, target| {
+                        if glued && ordinary_word {
+                            return;
+                        }
                         let name = inner.gazetteer.name(target.name);
                         if !boundary::accepts_start(
                             proclitic,
@@ -291,6 +299,10 @@ impl Tagger {
                             value: (target.name, proclitic, token),
                         });
                     });
+                if split == 0 {
+                    ordinary_word =
+                        id != NO_WORD && lexicon().info(id).is_some_and(|w| w.is_content_word());
+                }
                 if id != NO_WORD
                     && let Some(w) = words.as_deref_mut()
                 {

@@ -1,6 +1,8 @@
 //! Loading the word tables: every row checked, every key folded, duplicates refused.
 
-use super::{Cue, Filler, FitRule, Lexicon, Part, Phrase, Relation, WordId, WordInfo};
+use super::{
+    Cue, Filler, FitRule, Lexicon, Mark, Part, PersonWord, Phrase, Relation, WordId, WordInfo,
+};
 use crate::gazetteer::tsv::{Row, Table};
 use crate::{Error, fold};
 
@@ -21,6 +23,10 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             "stop_words.tsv" => lex.stop_words(&table)?,
             "idioms.tsv" => lex.idioms(&table)?,
             "relations.tsv" => lex.relations(&table)?,
+            "marks.tsv" => lex.marks(&table)?,
+            "events.tsv" => lex.events(&table)?,
+            "persons.tsv" => lex.persons(&table)?,
+            "demonyms.tsv" => lex.demonyms(&table)?,
             _ => return Err(Error::build(format!("{file}: not a word table"))),
         }
     }
@@ -151,6 +157,22 @@ impl Loader {
         Ok(())
     }
 
+    fn events(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "role"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", "", false)?;
+            let info = self.info(key);
+            match row.get("role") {
+                "event" => info.event = true,
+                "scene" => info.scene = true,
+                other => {
+                    return Err(row.error(format!("unknown role `{other}` (one of: event, scene)")));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn fillers(&mut self, t: &Table<'_>) -> Result<(), Error> {
         t.require_exactly(&["word", "role"])?;
         for row in t.rows() {
@@ -205,6 +227,42 @@ impl Loader {
             } else {
                 self.info(key).parts.insert(part);
             }
+        }
+        Ok(())
+    }
+
+    fn marks(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "role"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", row.get("role"), false)?;
+            let mark: Mark = cell(&row, "role")?;
+            self.info(key).marks.insert(mark);
+        }
+        Ok(())
+    }
+
+    fn persons(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "role"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", row.get("role"), false)?;
+            let role: PersonWord = cell(&row, "role")?;
+            self.info(key).person.insert(role);
+        }
+        Ok(())
+    }
+
+    fn demonyms(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "country"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", "", false)?;
+            let country = row.get("country");
+            let &[a, b] = country.as_bytes() else {
+                return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
+            };
+            if !(a.is_ascii_uppercase() && b.is_ascii_uppercase()) {
+                return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
+            }
+            self.info(key).demonym = Some([a, b]);
         }
         Ok(())
     }

@@ -24,7 +24,7 @@ use crate::gazetteer::Kind;
 use crate::tag::{Proclitic, proclitic_splits};
 
 /// The embedded tables, as (file name, text).
-const FILES: [(&str, &str); 11] = [
+const FILES: [(&str, &str); 15] = [
     ("cues.tsv", include_str!("cues.tsv")),
     ("cue_fit.tsv", include_str!("cue_fit.tsv")),
     ("locatives.tsv", include_str!("locatives.tsv")),
@@ -36,6 +36,10 @@ const FILES: [(&str, &str); 11] = [
     ("stop_words.tsv", include_str!("stop_words.tsv")),
     ("idioms.tsv", include_str!("idioms.tsv")),
     ("relations.tsv", include_str!("relations.tsv")),
+    ("marks.tsv", include_str!("marks.tsv")),
+    ("events.tsv", include_str!("events.tsv")),
+    ("persons.tsv", include_str!("persons.tsv")),
+    ("demonyms.tsv", include_str!("demonyms.tsv")),
 ];
 
 macro_rules! flags {
@@ -101,6 +105,18 @@ flags!(Relations, Relation, "What the words between two places say (`relations.t
     List => "list", "X and Y are items of a list.";
 });
 
+flags!(Marks, Mark, "What a word says of the name after it by the grammar of the sentence (`marks.tsv`)." {
+    Event => "event", "A noun of an event: the name after في or a glued ب is where («اشتباكات في X»).";
+    Gathering => "gathering", "A meeting or agreement named after its place («مؤتمر جنيف»).";
+    Visit => "visit", "A verb whose object is a place («زار أنقرة»).";
+    NameOpener => "name_opener", "The first word of a compound personal name («أبو بكر»).";
+});
+
+flags!(PersonWords, PersonWord, "What a word says of the capitalised name beside it (`persons.tsv`)." {
+    GivenName => "given_name", "A given name: the name after it is a surname (Hillary Clinton).";
+    Saying => "saying", "A verb of saying: the name before it speaks (Clinton said).";
+});
+
 /// The parts that head the name of an organization found by its form (`crate::forms`), in
 /// the order they are tried.
 pub(crate) const ORGANIZATION_HEADS: [Part; 5] = [
@@ -135,6 +151,20 @@ impl std::str::FromStr for Strength {
 }
 
 impl WordInfo {
+    /// Whether the word is a noun or adjective of the tables in its own right — a cue
+    /// (ولاية، وادي), a part of names (وزارة), a nationality, a compass word or a unit —
+    /// whose first letters are its own and no proclitics. Relation phrases and locatives are
+    /// written with their prepositions (بريف، وفي) and do not count.
+    pub(crate) fn is_content_word(&self) -> bool {
+        self.cue_before.is_some()
+            || self.cue_after.is_some()
+            || self.parts != Parts::default()
+            || self.opens != Parts::default()
+            || self.nationality.is_some()
+            || self.bearing.is_some()
+            || self.km.is_some()
+    }
+
     /// Whether the word heads an organization's name found by its form, alone or as the
     /// first word of a two-word head («غرفة عمليات»).
     pub(crate) fn heads_organization(&self) -> bool {
@@ -169,6 +199,18 @@ pub(crate) struct WordInfo {
     pub(crate) relations: Relations,
     /// Latin-script relations, kept apart: "in", "," between Latin names.
     pub(crate) latin_relations: Relations,
+    /// What it says of the name after it (`marks.tsv`).
+    pub(crate) marks: Marks,
+    /// A noun or verb of an event of war (قصف، اشتباكات، shelling): the place named near it
+    /// is where something happened (`events.tsv`, read by the document focus).
+    pub(crate) event: bool,
+    /// A preposition that makes the place after it the scene of the story («على», "on";
+    /// `events.tsv`, read by the document focus).
+    pub(crate) scene: bool,
+    /// What it says of a person's name beside it (`persons.tsv`).
+    pub(crate) person: PersonWords,
+    /// The country an English nationality adjective names (`demonyms.tsv`).
+    pub(crate) demonym: Option<[u8; 2]>,
 }
 
 /// The index of a word of the tables (see [`Lexicon::id`]).
@@ -248,6 +290,21 @@ impl Lexicon {
                 .unwrap_or(NO_WORD);
         }
         ids
+    }
+
+    /// Whether a token is a noun or verb of an event of war (`events.tsv`), bare or behind
+    /// its proclitics (وقصف، بقصف).
+    pub(crate) fn is_event(&self, ids: &TokenWords) -> bool {
+        ids.iter().any(|&id| self.info(id).is_some_and(|i| i.event))
+    }
+
+    /// Whether a token is a locative word or a preposition (`locatives.tsv`) or a word that
+    /// makes the place after it a scene (`events.tsv`), bare or behind its proclitics.
+    pub(crate) fn is_locative(&self, ids: &TokenWords) -> bool {
+        ids.iter().any(|&id| {
+            self.info(id)
+                .is_some_and(|i| i.locative.is_some() || i.scene)
+        })
     }
 
     /// Every folded word with its id, for the tagger's table of first words.

@@ -20,7 +20,7 @@ fn every_ocha_admin_unit_with_its_pcode() {
         let units: Vec<&Entity> = g()
             .entities()
             .map(|(_, e)| e)
-            .filter(|e| e.kind() == kind)
+            .filter(|e| e.kind() == kind && e.country() == "SY")
             .collect();
         assert_eq!(units.len(), expected, "{kind}");
         for u in units {
@@ -37,6 +37,48 @@ fn every_ocha_admin_unit_with_its_pcode() {
                 u.id()
             );
         }
+    }
+}
+
+/// The admin units of the countries around Syria (Who's On First) carry P-code-like codes
+/// of their country (`YE14`, `YE1403`), a point and an Arabic name, and a district names a
+/// governorate of the gazetteer as its parent.
+#[test]
+fn region_admin_units_with_codes_and_parents() {
+    let mut admin1 = std::collections::HashSet::new();
+    let mut districts = Vec::new();
+    for (_, e) in g().entities() {
+        if e.country() == "SY" || !matches!(e.kind(), Kind::Admin1 | Kind::Admin2) {
+            continue;
+        }
+        let digits = if e.kind() == Kind::Admin1 { 2 } else { 4 };
+        assert!(
+            e.pcode().starts_with(e.country()) && e.pcode().len() == 2 + digits,
+            "{} {}",
+            e.id(),
+            e.pcode()
+        );
+        assert!(e.point().is_some() && !e.name_ar().is_empty(), "{}", e.id());
+        match e.kind() {
+            Kind::Admin1 => {
+                admin1.insert(e.pcode().to_string());
+            }
+            _ => districts.push(e),
+        }
+    }
+    assert!(admin1.len() >= 250, "{} first-level units", admin1.len());
+    assert!(districts.len() >= 1000, "{} districts", districts.len());
+    for d in districts.iter().filter(|d| !d.admin_pcodes()[0].is_empty()) {
+        assert!(admin1.contains(d.admin_pcodes()[0]), "{}", d.id());
+        assert!(d.pcode().starts_with(d.admin_pcodes()[0]), "{}", d.id());
+    }
+    for name in ["شبوة", "حضرموت", "الضالع", "نينوى", "الجهراء"] {
+        assert!(
+            g().lookup(name)
+                .iter()
+                .any(|&id| g().entity(id).kind() == Kind::Admin1),
+            "{name}"
+        );
     }
 }
 

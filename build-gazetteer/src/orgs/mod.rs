@@ -9,13 +9,17 @@
 //! 3. `curated/orgs.tsv`: Arabic forms the project writes (marked curated), new
 //!    organizations, and rows that add names to an existing one (`match_en`);
 //! 4. `sources/orgs/anergazet/AlignedOrgGazetteer.txt`: Arabic names of media and other
-//!    organizations not known yet (no English names).
+//!    organizations not known yet (no English names);
+//! 5. `sources/orgs/newsfane-gold/newsfane_orgs_ar.tsv`: Arabic names from a hand-annotated
+//!    news corpus with their types (sports clubs, companies, universities, ministries and
+//!    armies of other states, UN bodies), less names that are a place's.
 //!
 //! This module owns the organization list and its merging, and writes the file; each source
 //! is read by its own submodule.
 
 mod anergazet;
 mod curated;
+mod newsfane;
 mod seed;
 mod ucdp;
 
@@ -27,6 +31,7 @@ use makan::fold;
 
 use anergazet::read_anergazet;
 use curated::read_curated;
+use newsfane::read_newsfane;
 use seed::read_seed;
 use ucdp::read_ucdp;
 
@@ -128,8 +133,15 @@ fn slug(name: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-/// Builds `out_dir/orgs.tsv` and returns the summary.
-pub fn build(sources: &Path, curated: &Path, out_dir: &Path) -> Result<String, String> {
+/// Builds `out_dir/orgs.tsv` and returns the summary. `place_keys` are the folded names of
+/// the places just built: a name that is a place's is not taken as an organization's from a
+/// source that gives no context (a club named after its city).
+pub fn build(
+    sources: &Path,
+    curated: &Path,
+    out_dir: &Path,
+    place_keys: &BTreeSet<String>,
+) -> Result<String, String> {
     let mut orgs = Orgs::default();
     let mut summary = String::new();
     let n = read_seed(
@@ -158,7 +170,24 @@ pub fn build(sources: &Path, curated: &Path, out_dir: &Path) -> Result<String, S
         summary,
         "  ANERgazet: {new} new (Arabic names only), {known} already known"
     );
+    let n = read_newsfane(
+        &sources.join("orgs/newsfane-gold/newsfane_orgs_ar.tsv"),
+        place_keys,
+        &mut orgs,
+    )?;
+    let _ = writeln!(
+        summary,
+        "  NewsFANE: {} new (Arabic names only), {} already known; left out: {} places' names, \
+         {} unmarked (government, regime, bare forces), {} known names with a nisba, {} debris, \
+         {} single nisbas or words annotated once",
+        n.new, n.known, n.place, n.unmarked, n.described, n.debris, n.weak
+    );
     link_successors(&mut orgs);
+    let added = spelling_variants(&mut orgs);
+    let _ = writeln!(
+        summary,
+        "  spelling variants folding does not join (ديمقراطي/ديموقراطي, أمريكي/أميركي, أوروبي/أوربي): {added} names added"
+    );
 
     orgs.list.sort_by(|a, b| a.id.cmp(&b.id));
     for pair in orgs.list.windows(2) {
@@ -242,6 +271,48 @@ impl Tsv {
             .position(|c| c == name)
             .ok_or_else(|| format!("{}:1: no column {name}", self.path))
     }
+}
+
+/// Spellings of the same word that news uses side by side and folding does not join, as
+/// written with a bare alef (a name may write أ or إ there).
+const SPELLINGS: [(&str, &str); 3] = [
+    ("ديمقراط", "ديموقراط"),
+    ("امريك", "اميرك"),
+    ("اوروب", "اورب"),
+];
+
+/// Every Arabic name written with one spelling of [`SPELLINGS`] gets the other too
+/// («حزب الشعوب الديمقراطي» and «الديموقراطي»). Returns how many names were added.
+fn spelling_variants(orgs: &mut Orgs) -> usize {
+    let mut added = 0;
+    for i in 0..orgs.list.len() {
+        let org = &orgs.list[i];
+        let mut new = Vec::new();
+        for name in std::iter::once(&org.name_ar).chain(&org.names_ar) {
+            for (a, b) in SPELLINGS {
+                for (from, to) in [(a, b), (b, a)] {
+                    for alef in ["ا", "أ", "إ"] {
+                        let from = from.replacen('ا', alef, usize::from(from.starts_with('ا')));
+                        let to = to.replacen('ا', alef, usize::from(to.starts_with('ا')));
+                        if name.contains(&from) {
+                            new.push(name.replace(&from, &to));
+                        }
+                    }
+                }
+            }
+        }
+        let org = &mut orgs.list[i];
+        let before = org.names_ar.len();
+        for n in new {
+            let key = fold(&n);
+            if key != fold(&org.name_ar) && !org.names_ar.iter().any(|m| fold(m) == key) {
+                org.names_ar.insert(n);
+            }
+        }
+        added += org.names_ar.len() - before;
+        orgs.index(i);
+    }
+    added
 }
 
 /// Every predecessor link gets its successor link back.

@@ -16,22 +16,45 @@ const MIN_VARIANT_LETTERS: usize = 4;
 
 /// Common English words (folded) a generated Latin variant must never be: a place name spelled like
 /// them would be tagged in every English sentence.
-const ENGLISH_STOPWORDS: [&str; 110] = [
-    "abbey", "able", "area", "arms", "army", "band", "bank", "bare", "barn", "bath", "beach",
-    "bell", "bird", "blue", "body", "book", "camp", "care", "city", "coast", "dame", "dark",
-    "dead", "deal", "dear", "door", "east", "eden", "fame", "farm", "fine", "gate", "gold", "good",
-    "green", "hall", "hama", "hard", "hare", "harm", "hart", "have", "head", "heart", "here",
-    "hill", "hole", "home", "hope", "kill", "kind", "lake", "land", "line", "love", "main", "mall",
-    "many", "mark", "mile", "mill", "mine", "more", "name", "near", "nice", "north", "note",
-    "once", "open", "palm", "park", "part", "peace", "port", "rain", "rama", "road", "rock",
-    "room", "rose", "safe", "sale", "salt", "same", "sand", "sham", "shin", "side", "silk", "some",
-    "south", "star", "stone", "tale", "tall", "tell", "time", "tower", "town", "tree", "union",
-    "wall", "water", "well", "west", "white", "wind", "wood", "zone",
+const ENGLISH_STOPWORDS: [&str; 116] = [
+    "abbey", "able", "arab", "arabs", "area", "arms", "army", "band", "bank", "bare", "barn",
+    "bath", "beach", "bell", "bird", "blue", "body", "book", "camp", "care", "city", "coast",
+    "dame", "dark", "dead", "deal", "dear", "ditch", "door", "east", "eden", "fame", "farm",
+    "fine", "gate", "gold", "good", "green", "hall", "hama", "hard", "hare", "harm", "hart",
+    "have", "head", "heart", "here", "hill", "hole", "home", "hope", "khan", "kill", "kind",
+    "kurd", "kurds", "lake", "land", "line", "love", "main", "mall", "many", "mark", "mile",
+    "mill", "mine", "more", "name", "near", "nice", "north", "note", "once", "open", "palm",
+    "park", "part", "peace", "port", "rain", "rama", "road", "rock", "room", "rose", "safe",
+    "sale", "salt", "same", "sand", "sham", "shin", "side", "silk", "some", "south", "star",
+    "stone", "tale", "tall", "tell", "time", "tower", "town", "tree", "union", "wall", "water",
+    "well", "west", "white", "wind", "wood", "zone",
 ];
+
+/// The resolver's table of given names (`src/words/persons.tsv`, role `given_name`): a Latin
+/// variant spelled like one (Omar, Bashir, Karima) would be read as a place in every story
+/// that names such a person.
+const PERSON_WORDS: &str = include_str!("../../../src/words/persons.tsv");
+
+static GIVEN_NAMES: std::sync::LazyLock<std::collections::BTreeSet<String>> =
+    std::sync::LazyLock::new(|| {
+        PERSON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter(|(_, role)| *role == "given_name")
+            .map(|(word, _)| makan::fold(word))
+            .collect()
+    });
 
 /// Whether a folded Latin string is a common English word.
 pub fn is_stopword(folded: &str) -> bool {
     ENGLISH_STOPWORDS.contains(&folded)
+}
+
+/// Whether a folded Latin string is a common English word or a given name: the test for the
+/// variants of Syrian places (generated, or from the Latin variants source).
+pub fn is_common_word(folded: &str) -> bool {
+    is_stopword(folded) || GIVEN_NAMES.contains(folded)
 }
 
 /// Groups of spellings of the same generic first word of Syrian names.
@@ -138,6 +161,7 @@ fn latin_family_of(name: &str) -> Vec<String> {
         let capital = article.starts_with(char::is_uppercase);
         for alt in [
             with_case("al", capital),
+            with_case("el", capital),
             assimilated_article(&w.stem, capital),
         ] {
             if alt.to_lowercase() != article.to_lowercase() {
@@ -206,6 +230,94 @@ fn is_unit_label(name: &str) -> bool {
         .any(|s| name.ends_with(s))
 }
 
+/// At most this many `latin_spelling` variants per English name.
+const MAX_LATIN_SPELLING_PER_NAME: usize = 6;
+
+/// Spelling alternations romanisations of Arabic make inside words, each alone and then the
+/// two commonest together: q/k (Raqqa, Rakka), doubled consonants single (Raqqa, Raqa), a final
+/// -ah/-eh/-a (Raqqah, Raqqa; Quneitra, Quneitrah), ee/i and oo/u (Qameeshli, Qamishli), a final
+/// -i/-y (Qamishli, Qamishly). Hyphen and space need no rule: folding makes a hyphen a space.
+fn spelling_family_of(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let q_to_k = name.replace('q', "k").replace('Q', "K");
+    out.push(q_to_k);
+    let single = single_consonants(name);
+    out.push(single.clone());
+    let ending = alternate_ending(name);
+    out.extend(ending.clone());
+    if let Some(both) = alternate_ending(&single) {
+        out.push(both);
+    }
+    out.push(name.replace("ee", "i").replace("oo", "u"));
+    if let Some(y) = name.strip_suffix('i') {
+        out.push(format!("{y}y"));
+    } else if let Some(i) = name.strip_suffix('y') {
+        out.push(format!("{i}i"));
+    }
+    out.retain(|v| v != name);
+    let mut seen = std::collections::BTreeSet::new();
+    out.retain(|v| seen.insert(v.clone()));
+    out
+}
+
+/// Doubled consonants written once (`Raqqa` → `Raqa`, `Deir ez-Zorr` → `Deir ez-Zor`); doubled
+/// vowels are other spellings' business (ee, oo).
+fn single_consonants(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        let doubled = prev.is_some_and(|p| p.eq_ignore_ascii_case(&c));
+        if !(doubled && c.is_ascii_alphabetic() && !"aeiouAEIOU".contains(c)) {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// The final -ah/-eh of the last word written -a, or a final -a written -ah.
+fn alternate_ending(name: &str) -> Option<String> {
+    if let Some(stem) = name.strip_suffix("ah").or_else(|| name.strip_suffix("eh")) {
+        return Some(format!("{stem}a"));
+    }
+    name.strip_suffix('a')
+        .filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']))
+        .map(|stem| format!("{stem}ah"))
+}
+
+/// `latin_spelling` on the first English names of a Syrian place.
+pub(super) fn latin_spelling(place: &mut Place, tally: &mut Tally) {
+    if matches!(place.kind, Kind::Facility | Kind::Country | Kind::Continent) {
+        return;
+    }
+    let sources: Vec<String> = place
+        .names_en
+        .all()
+        .filter(|n| n.is_ascii() && !is_unit_label(n))
+        .take(LATIN_FAMILY_NAMES_PER_PLACE)
+        .map(str::to_string)
+        .collect();
+    for name in sources {
+        let mut added = 0;
+        for variant in spelling_family_of(&name) {
+            if added >= MAX_LATIN_SPELLING_PER_NAME {
+                break;
+            }
+            let letters = variant.chars().filter(|c| c.is_alphabetic()).count();
+            if letters < MIN_VARIANT_LETTERS || is_common_word(&makan::fold(&variant)) {
+                tally
+                    .report
+                    .count(SECTION, "latin_spelling refused (short or English word)", 1);
+                continue;
+            }
+            if names::clean_latin(&variant).is_ok() && place.names_en.push(&variant) {
+                added += 1;
+                tally.add("latin_spelling", true);
+            }
+        }
+    }
+}
+
 /// `latin_family` on the first English names of a Syrian place.
 pub(super) fn latin_family(place: &mut Place, tally: &mut Tally) {
     if matches!(place.kind, Kind::Facility | Kind::Country | Kind::Continent) {
@@ -225,7 +337,7 @@ pub(super) fn latin_family(place: &mut Place, tally: &mut Tally) {
                 break;
             }
             let letters = variant.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < MIN_VARIANT_LETTERS || is_stopword(&makan::fold(&variant)) {
+            if letters < MIN_VARIANT_LETTERS || is_common_word(&makan::fold(&variant)) {
                 tally
                     .report
                     .count(SECTION, "latin_family refused (short or English word)", 1);
@@ -250,7 +362,22 @@ mod tests {
         assert!(v.contains(&"Albukamal".to_string()), "{v:?}");
         assert!(v.contains(&"Al-Boukamal".to_string()), "{v:?}");
         let v = latin_family_of("Deir ez-Zor");
+        assert!(v.contains(&"Deir el-Zor".to_string()), "{v:?}");
         assert!(v.contains(&"Dayr ez-Zor".to_string()), "{v:?}");
         assert!(v.contains(&"Deir al-Zor".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn spelling_family_of_romanisations() {
+        let v = spelling_family_of("Raqqah");
+        for want in ["Rakkah", "Raqah", "Raqqa", "Raqa"] {
+            assert!(v.contains(&want.to_string()), "{want} not in {v:?}");
+        }
+        let v = spelling_family_of("Qamishli");
+        assert!(v.contains(&"Qamishly".to_string()), "{v:?}");
+        assert!(v.contains(&"Kamishli".to_string()), "{v:?}");
+        let v = spelling_family_of("Quneitra");
+        assert!(v.contains(&"Quneitrah".to_string()), "{v:?}");
+        assert!(!v.contains(&"Quneitra".to_string()), "{v:?}");
     }
 }

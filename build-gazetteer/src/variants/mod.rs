@@ -12,6 +12,8 @@
 //!   final ا/ه.
 //! * `nospace` — دير الزور → ديرالزور when the first word ends in a non-joining letter.
 //! * `latin_family` — a bounded transliteration family of the English name.
+//! * `latin_spelling` — spelling alternations inside the words of the English name (q/k, doubled
+//!   consonants, -ah/-a, ee/i, oo/u, -i/-y).
 //! * `curated` — `curated/place_variants.tsv`.
 //!
 //! This module owns the order the rules run in ([`apply_all`]) and their tally; [`arabic`] generates
@@ -30,8 +32,8 @@ use crate::report::Report;
 
 use arabic::{nospace, seat_names, shared_spelling, towns_list};
 use curated::{curated_removals, curated_variants};
-pub use latin::is_stopword;
-use latin::latin_family;
+pub use latin::{is_common_word, is_stopword};
+use latin::{latin_family, latin_spelling};
 
 const SECTION: &str = "variants generated per rule";
 
@@ -64,6 +66,7 @@ pub fn apply_all(
     for place in places.iter_mut().filter(|p| p.is_syrian()) {
         nospace(place, &mut tally);
         latin_family(place, &mut tally);
+        latin_spelling(place, &mut tally);
     }
     curated_variants(places, curated, &mut tally)?;
     curated_removals(

@@ -1,0 +1,312 @@
+//! The administrative units of the countries around Syria (Who's On First,
+//! `wof-region-admin/region_admin_wof.tsv`): first-level units (governorates, provinces,
+//! emirates), second-level units (districts, qadas, ilçe), and for Kuwait, Bahrain and Qatar
+//! their localities (not their quarters, named with ordinary words).
+//!
+//! Each unit gets a P-code-like code made the way OCHA makes Syria's: the country's ISO code,
+//! then two digits for the first-level unit, then two more for the second-level unit inside
+//! it (`YE14`, `YE1403`); a locality, which OCHA would code by community, takes its
+//! parent's code and three digits (`KW04012`). Units are numbered in the order of their WOF
+//! ids within their parent, so the same source gives the same codes. The parents' codes fill
+//! `adm1`/`adm2`, so a district names its governorate.
+//!
+//! Only units with an Arabic name are kept (the gazetteer serves Arabic text first; the
+//! source's Latin names of Turkish and Iranian districts are left to a later pass), and only
+//! current ones (`is_current` not 0, not deprecated). A unit has no population in the
+//! gazetteer: a province's head count is not a town's size, and the prior reads population as
+//! a settlement's. So a city keeps the lead over the province of its name (الرياض), and a
+//! cue word (محافظة، ولاية) brings the unit forward.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use makan::{Kind, Point};
+
+use crate::place::Place;
+use crate::report::Report;
+use crate::sources::{Table, parse_f64};
+
+/// Words that open an Arabic unit name and that the annotation leaves outside the span; the
+/// gazetteer indexes names without them (محافظة شبوة is indexed as شبوة).
+const ADMIN_HEADS: [&str; 14] = [
+    "منطقة",
+    "مركز",
+    "محافظة",
+    "محافظه",
+    "إمارة",
+    "امارة",
+    "ولاية",
+    "قضاء",
+    "مديرية",
+    "مقاطعة",
+    "لواء",
+    "ناحية",
+    "شهرستان",
+    "استان",
+];
+
+/// Words that describe a unit rather than name it: directions and the nouns of
+/// administration. A unit name made of these alone (الشمال "the North", العاصمة "the
+/// Capital", المنطقة الشرقية "the Eastern Region") is, in running text, a description of some
+/// part of whatever country the text is about, so it is not indexed; a name with a word of
+/// its own (شمال سيناء) is.
+const GENERIC_WORDS: [&str; 25] = [
+    "مدينة",
+    "منطقة",
+    "محافظة",
+    "الشمال",
+    "الجنوب",
+    "الشرق",
+    "الغرب",
+    "الوسط",
+    "الوسطى",
+    "الشمالية",
+    "الجنوبية",
+    "الشرقية",
+    "الغربية",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "العاصمة",
+    "المنطقة",
+    "المحافظة",
+    "المدينة",
+    "الأولى",
+    "الثانية",
+    "المركز",
+];
+
+/// Whether every word of a name describes rather than names.
+fn is_generic(name: &str) -> bool {
+    let fold = |w: &str| makan::fold(w);
+    name.split_whitespace()
+        .all(|w| GENERIC_WORDS.iter().any(|g| fold(g) == fold(w)))
+}
+
+/// One kept row of the source.
+struct Unit {
+    wof_id: u64,
+    country: String,
+    kind: Kind,
+    names_ar: Vec<String>,
+    point: Point,
+    region: u64,
+    county: u64,
+}
+
+/// Reads the region's admin units and returns them as places.
+pub fn region_admin_places(path: &Path, report: &mut Report) -> Result<Vec<Place>, String> {
+    let units = read_units(path, report)?;
+    let mut places = Vec::new();
+    // Codes of the kept units, by WOF id, handed down to their children.
+    let mut codes: BTreeMap<u64, String> = BTreeMap::new();
+    let mut next: BTreeMap<String, usize> = BTreeMap::new();
+    let mut code_for = |parent: &str, digits: usize| {
+        let n = next.entry(parent.to_string()).or_insert(0);
+        *n += 1;
+        format!("{parent}{:0digits$}", *n)
+    };
+    // First-level units, then second-level, then localities and quarters, each by WOF id.
+    for level in [Kind::Admin1, Kind::Admin2, Kind::Populated] {
+        for unit in units.iter().filter(|u| level_of(u.kind) == level) {
+            let (adm1, adm2) = match unit.kind {
+                Kind::Admin1 => (String::new(), String::new()),
+                Kind::Admin2 => (
+                    codes.get(&unit.region).cloned().unwrap_or_default(),
+                    String::new(),
+                ),
+                _ => (
+                    codes.get(&unit.region).cloned().unwrap_or_default(),
+                    codes.get(&unit.county).cloned().unwrap_or_default(),
+                ),
+            };
+            // A unit whose parent was not kept hangs from the nearest kept ancestor, or from
+            // the country's `00` (EG0001), so that no district's code looks like a
+            // governorate's.
+            let orphan = format!("{}00", unit.country);
+            let parent_code = match unit.kind {
+                Kind::Admin1 => unit.country.clone(),
+                Kind::Admin2 => non_empty_or(&adm1, &orphan),
+                _ => non_empty_or(&adm2, &non_empty_or(&adm1, &orphan)),
+            };
+            let digits = if unit.kind == Kind::Admin1 || unit.kind == Kind::Admin2 {
+                2
+            } else {
+                3
+            };
+            let mut place = Place::new(format!("wof:{}", unit.wof_id), unit.kind);
+            place.country = unit.country.clone();
+            place.point = Some(unit.point);
+            place.adm1 = adm1;
+            place.adm2 = adm2;
+            place.class = match unit.kind {
+                Kind::Admin1 => "ADM1".into(),
+                Kind::Admin2 => "ADM2".into(),
+                _ => String::new(),
+            };
+            place.refs.insert(place.id.clone());
+            for name in &unit.names_ar {
+                place.add_arabic(name, report);
+            }
+            if place.names_ar.len() == 0 {
+                report.drop("region admin unit without a clean Arabic name", || {
+                    place.id.clone()
+                });
+                continue;
+            }
+            // Coded only when kept, so that no child names a parent the gazetteer lacks.
+            let code = code_for(&parent_code, digits);
+            codes.insert(unit.wof_id, code.clone());
+            place.pcode = code;
+            report.count("region admin units", &format!("{:?}", unit.kind), 1);
+            places.push(place);
+        }
+    }
+    Ok(places)
+}
+
+/// `a` unless it is empty, else `b`.
+fn non_empty_or(a: &str, b: &str) -> String {
+    if a.is_empty() { b } else { a }.to_string()
+}
+
+/// The pass a kind of unit is coded in.
+fn level_of(kind: Kind) -> Kind {
+    match kind {
+        Kind::Admin1 | Kind::Admin2 => kind,
+        _ => Kind::Populated,
+    }
+}
+
+/// The current units with an Arabic name, sorted by kind and WOF id.
+fn read_units(path: &Path, report: &mut Report) -> Result<Vec<Unit>, String> {
+    let table = Table::read(path)?;
+    for bad in &table.bad_rows {
+        report.drop("bad row", || format!("{} ({})", bad.place, bad.reason));
+    }
+    let col = |n: &str| table.column(n);
+    let (id, cc, placetype, ar, ar_variants) = (
+        col("wof_id")?,
+        col("country")?,
+        col("placetype")?,
+        col("name_ar")?,
+        col("name_ar_variants")?,
+    );
+    let (lat, lon, lbl_lat, lbl_lon) = (col("lat")?, col("lon")?, col("lbl_lat")?, col("lbl_lon")?);
+    let (region, county) = (col("region_id")?, col("county_id")?);
+    let (current, deprecated) = (col("is_current")?, col("deprecated")?);
+    let mut units = Vec::new();
+    for row in &table.rows {
+        let at = table.at(row);
+        let kind = match row.get(placetype) {
+            "region" => Kind::Admin1,
+            "county" => Kind::Admin2,
+            "locality" | "localadmin" => Kind::Populated,
+            // Quarters of Kuwait, Bahrain and Qatar are named with ordinary words (السفارات
+            // "the embassies", النزهة، الحديقة، الميناء) that news and posts use as words far
+            // more often than as these quarters: left out.
+            "neighbourhood" => {
+                report.count("region admin units", "quarters (left out)", 1);
+                continue;
+            }
+            _ => continue,
+        };
+        if row.get(current) == "0" || !row.get(deprecated).is_empty() {
+            report.drop("region admin unit not current", || at.clone());
+            continue;
+        }
+        let names_ar: Vec<String> = std::iter::once(row.get(ar))
+            .chain(row.list(ar_variants))
+            .filter(|n| !n.is_empty())
+            .map(without_admin_head)
+            .filter(|n| {
+                let generic = is_generic(n);
+                if generic {
+                    report.drop("region admin name that only describes", || {
+                        format!("{at} `{n}`")
+                    });
+                }
+                !generic
+            })
+            .collect();
+        if names_ar.is_empty() {
+            report.count("region admin units", "without an Arabic name (left out)", 1);
+            continue;
+        }
+        // The label point is where a map writes the name, inside the unit; the geometric
+        // point can fall outside a crescent-shaped one.
+        let point = match (
+            parse_f64(row.get(lbl_lat), "lbl_lat", &at)?,
+            parse_f64(row.get(lbl_lon), "lbl_lon", &at)?,
+        ) {
+            (Some(la), Some(lo)) => Some(Point { lat: la, lon: lo }),
+            _ => match (
+                parse_f64(row.get(lat), "lat", &at)?,
+                parse_f64(row.get(lon), "lon", &at)?,
+            ) {
+                (Some(la), Some(lo)) => Some(Point { lat: la, lon: lo }),
+                _ => None,
+            },
+        };
+        let Some(point) = point else {
+            report.drop("region admin unit without a point", || at.clone());
+            continue;
+        };
+        let number = |s: &str| s.parse::<u64>().unwrap_or(0);
+        units.push(Unit {
+            wof_id: number(row.get(id)),
+            country: row.get(cc).to_string(),
+            kind,
+            names_ar,
+            point,
+            region: number(row.get(region)),
+            county: number(row.get(county)),
+        });
+    }
+    units.sort_by_key(|u| (u.country.clone(), u.wof_id));
+    Ok(units)
+}
+
+/// The name without an administrative head word before it (محافظة شبوة -> شبوة), after
+/// its marks are dropped; the name itself when it has none.
+fn without_admin_head(raw: &str) -> String {
+    let plain = crate::names::strip_arabic_marks(raw);
+    let plain = plain.trim();
+    for head in ADMIN_HEADS {
+        if let Some(rest) = plain.strip_prefix(head)
+            && let Some(rest) = rest.strip_prefix(' ')
+            && !rest.trim().is_empty()
+        {
+            return rest.trim().to_string();
+        }
+    }
+    plain.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admin_heads_are_left_out_of_names() {
+        assert_eq!(without_admin_head("محافظة شبوة"), "شبوة");
+        assert_eq!(without_admin_head("مُحَافَظَة الجَهْرَاء"), "الجهراء");
+        assert_eq!(without_admin_head("إمارة أبوظبي"), "أبوظبي");
+        assert_eq!(without_admin_head("حضرموت"), "حضرموت");
+        // A head alone is no name to shorten.
+        assert_eq!(without_admin_head("محافظة"), "محافظة");
+    }
+
+    #[test]
+    fn names_that_only_describe_are_generic() {
+        assert!(is_generic("الشمال"));
+        assert!(is_generic("المنطقة الشرقية"));
+        assert!(is_generic("العاصمة"));
+        assert!(is_generic("مدينة الشمال"));
+        assert!(!is_generic("مدينة صباح الأحمد"));
+        assert!(!is_generic("شمال سيناء"));
+        assert!(!is_generic("الجهراء"));
+    }
+}

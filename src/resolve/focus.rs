@@ -1,0 +1,434 @@
+//! The document focus: where an article is about, as a coder of events assigns one location
+//! per story (ACLED, UCDP): a ranked list of places, the first one also at admin level 1 (the
+//! governorate, or the country outside Syria).
+//!
+//! Each accepted place mention votes with a weight, the product of the evidence around it:
+//!
+//! - position: in the headline (the first line of a text of several), in the first sentence
+//!   of the body, or a dateline;
+//! - an event word near it (قصف، اشتباكات، غارة، shelling, clashes: `src/words/events.tsv`);
+//! - framing, against: an actor (a country, a capital, a world region) named with no
+//!   preposition before it (the capital as the seat of a government, «أعلنت
+//!   دمشق»), and the place a relative-position or containment phrase is measured from («جنوب
+//!   شرق مدينة دير الزور»);
+//! - frequency: the votes of all mentions of a place add up;
+//! - specificity: a village's vote counts for its governorate too, so the governorate whose
+//!   places carry the most votes is the focus area; «Syria» counts for the best of its
+//!   governorates, never against them. Within the area the place with most votes of its own
+//!   comes first, the more specific one on a tie (a town before its governorate).
+//!
+//! The weights are [`FocusWeights`]; DESIGN.md §12 gives what each is worth on FA-KES.
+
+use super::Evidence;
+use super::Resolution;
+use super::prior::EntityFacts;
+use crate::document::Document;
+use crate::gazetteer::{EntityId, EntityType, Gazetteer, Kind};
+use crate::tag::Mention;
+use crate::words::Lexicon;
+
+/// The weights of the evidence the document focus counts; 1.0 turns a kind of evidence off
+/// (and `specificity: false` the vote of a place for its governorate).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FocusWeights {
+    /// A mention in the headline: the first line of a text of several lines, if short.
+    pub headline: f64,
+    /// A mention in the first sentence of the body.
+    pub first_sentence: f64,
+    /// A dateline («دمشق - سانا»).
+    pub dateline: f64,
+    /// An event word (`events.tsv`) in the same sentence, up to [`EVENT_WINDOW`] tokens before
+    /// the mention or three after it.
+    pub event: f64,
+    /// A country, continent or world region with no preposition before it: an actor.
+    pub frame: f64,
+    /// A capital with no preposition before it: the seat of a government («أعلنت دمشق»).
+    pub capital: f64,
+    /// The place a relative-position or containment phrase is measured from.
+    pub reference: f64,
+    /// A place's votes count for its governorate (and «Syria»'s for its best governorate).
+    pub specificity: bool,
+}
+
+impl Default for FocusWeights {
+    fn default() -> FocusWeights {
+        FocusWeights {
+            headline: 3.0,
+            first_sentence: 2.5,
+            dateline: 1.0,
+            event: 1.5,
+            frame: 0.2,
+            capital: 0.5,
+            reference: 0.5,
+            specificity: true,
+        }
+    }
+}
+
+impl FocusWeights {
+    /// Frequency alone: every mention one vote, places counted for their governorate.
+    pub fn frequency() -> FocusWeights {
+        FocusWeights {
+            headline: 1.0,
+            first_sentence: 1.0,
+            dateline: 1.0,
+            event: 1.0,
+            frame: 1.0,
+            capital: 1.0,
+            reference: 1.0,
+            specificity: true,
+        }
+    }
+}
+
+impl std::str::FromStr for FocusWeights {
+    type Err = String;
+
+    /// Weights written `name=value,...` over the defaults: `headline=2,event=1`
+    /// (`specificity=0` turns it off).
+    fn from_str(s: &str) -> Result<FocusWeights, String> {
+        let mut w = FocusWeights::default();
+        for item in s.split(',').filter(|i| !i.trim().is_empty()) {
+            let (name, value) = item
+                .split_once('=')
+                .ok_or_else(|| format!("`{item}`: expected name=value"))?;
+            let value: f64 = value.trim().parse().map_err(|e| format!("`{item}`: {e}"))?;
+            match name.trim() {
+                "headline" => w.headline = value,
+                "first_sentence" => w.first_sentence = value,
+                "dateline" => w.dateline = value,
+                "event" => w.event = value,
+                "frame" => w.frame = value,
+                "capital" => w.capital = value,
+                "reference" => w.reference = value,
+                "specificity" => w.specificity = value != 0.0,
+                other => {
+                    return Err(format!(
+                        "unknown weight `{other}` (one of: headline, first_sentence, \
+                         dateline, event, frame, capital, reference, specificity)"
+                    ));
+                }
+            }
+        }
+        Ok(w)
+    }
+}
+
+impl FocusWeights {
+    /// The default weights, then each kind of evidence turned off in turn, named: what an
+    /// ablation table measures.
+    pub fn ablations() -> Vec<(&'static str, FocusWeights)> {
+        let d = FocusWeights::default();
+        vec![
+            ("all evidence (default)", d),
+            ("frequency alone", FocusWeights::frequency()),
+            ("without headline", FocusWeights { headline: 1.0, ..d }),
+            (
+                "without first sentence",
+                FocusWeights {
+                    first_sentence: 1.0,
+                    ..d
+                },
+            ),
+            ("without dateline", FocusWeights { dateline: 1.0, ..d }),
+            ("without event words", FocusWeights { event: 1.0, ..d }),
+            ("without framing actors", FocusWeights { frame: 1.0, ..d }),
+            (
+                "without framing capitals",
+                FocusWeights { capital: 1.0, ..d },
+            ),
+            (
+                "without reference places",
+                FocusWeights {
+                    reference: 1.0,
+                    ..d
+                },
+            ),
+            (
+                "without specificity",
+                FocusWeights {
+                    specificity: false,
+                    ..d
+                },
+            ),
+        ]
+    }
+}
+
+/// How many tokens before a mention an event word may stand («قصف الطيران الحربي على
+/// مدينة X», "air strikes on the town of X").
+pub const EVENT_WINDOW: usize = 6;
+
+/// How many tokens after a mention an event word may stand ("X was shelled").
+const EVENT_AFTER: usize = 3;
+
+/// A headline has at most this many tokens.
+const HEADLINE_TOKENS: usize = 40;
+
+/// One place of a document's focus.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FocusPlace {
+    entity: EntityId,
+    score: f64,
+    mentions: u32,
+}
+
+impl FocusPlace {
+    /// The place.
+    pub fn entity(&self) -> EntityId {
+        self.entity
+    }
+    /// Its share in [0, 1] of the document's votes (its own mentions only).
+    pub fn score(&self) -> f64 {
+        self.score
+    }
+    /// How many accepted mentions name it.
+    pub fn mentions(&self) -> u32 {
+        self.mentions
+    }
+}
+
+/// Where a document is about: see [`crate::Resolver::focus`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Focus {
+    places: Vec<FocusPlace>,
+    area: Option<(EntityId, f64)>,
+}
+
+impl Focus {
+    /// The places, the focus first: the places of the focus area by their votes, then those
+    /// of the other areas, areas by their votes. At most [`Focus::MAX_PLACES`].
+    pub fn places(&self) -> &[FocusPlace] {
+        &self.places
+    }
+    /// The place the document is about, if it names any.
+    pub fn top(&self) -> Option<&FocusPlace> {
+        self.places.first()
+    }
+    /// The first place at admin level 1: its governorate (a Syrian place), or its country,
+    /// with the share in [0, 1] of the document's votes that fall in it.
+    pub fn admin1(&self) -> Option<(EntityId, f64)> {
+        self.area
+    }
+    /// The longest list [`Focus::places`] gives.
+    pub const MAX_PLACES: usize = 10;
+}
+
+/// The area a place votes for: its country and, in Syria, its governorate (an interned
+/// P-code, 0 for the country itself or a place of no governorate).
+type Area = ([u8; 2], u32);
+
+/// What the document says of one place.
+struct Tally {
+    entity: EntityId,
+    area: Area,
+    votes: f64,
+    mentions: u32,
+    first: usize,
+    rank: u8,
+}
+
+/// How specific a kind is: a town before its district, its governorate, its country.
+fn specificity(kind: Kind) -> u8 {
+    match kind {
+        Kind::Continent => 0,
+        Kind::Country => 1,
+        Kind::Region => 2,
+        Kind::Admin1 => 3,
+        Kind::Admin2 => 4,
+        Kind::Admin3 | Kind::Natural => 5,
+        _ => 6,
+    }
+}
+
+/// The focus of `doc` from its accepted mentions `found` (in text order).
+pub(super) fn focus(
+    doc: &Document<'_>,
+    g: &Gazetteer,
+    facts: &EntityFacts,
+    lex: &Lexicon,
+    found: &[(Mention, Resolution)],
+    w: &FocusWeights,
+) -> Focus {
+    let tokens = doc.tokens();
+    let paragraphs = tokens.last().map_or(0, |t| t.paragraph + 1);
+    let first_body = tokens.iter().position(|t| t.paragraph > 0);
+    let headline = paragraphs > 1 && first_body.is_some_and(|b| b <= HEADLINE_TOKENS);
+    // The first sentence of the body: the one after the headline, or the first.
+    let lead = match (headline, first_body) {
+        (true, Some(b)) => tokens[b].sentence,
+        _ => 0,
+    };
+    let words_at = |i: usize| lex.token_words(doc.text(i));
+    let mut tallies: Vec<Tally> = Vec::new();
+    let mut previous_measures = false;
+    for (order, (m, r)) in found.iter().enumerate() {
+        let Some(e) = r.entity().filter(|_| r.is_accepted()) else {
+            continue;
+        };
+        let f = facts.get(e);
+        if f.ty != EntityType::Loc || r.entity_type() != EntityType::Loc {
+            continue;
+        }
+        let first = m.first_token();
+        let Some(token) = tokens.get(first) else {
+            continue;
+        };
+        let kind = g.entity(e).kind();
+        let mut vote = 1.0;
+        if headline && token.paragraph == 0 {
+            vote *= w.headline;
+        } else if token.sentence == lead {
+            vote *= w.first_sentence;
+        }
+        if r.evidence().contains(Evidence::Dateline) {
+            vote *= w.dateline;
+        }
+        let sentence = token.sentence;
+        let end = m.end_token();
+        let near = (first.saturating_sub(EVENT_WINDOW)..first)
+            .chain(end..(end + EVENT_AFTER).min(tokens.len()))
+            .filter(|&i| tokens[i].sentence == sentence && doc.is_word(i));
+        let event = near.clone().any(|i| lex.is_event(&words_at(i)));
+        if event {
+            vote *= w.event;
+        }
+        let located = m.proclitic().preposition().is_some()
+            || first
+                .checked_sub(1)
+                .is_some_and(|b| doc.is_word(b) && lex.is_locative(&words_at(b)));
+        // An actor near an event word is most often its author («US-led strikes», «Russian
+        // air strikes»): only a preposition makes it the place of the story.
+        if f.actor && !located {
+            vote *= match kind {
+                Kind::Populated => w.capital,
+                _ => w.frame,
+            };
+        }
+        if previous_measures {
+            vote *= w.reference;
+        }
+        let measures = [
+            Evidence::RelativePosition,
+            Evidence::Containment,
+            Evidence::AdminChain,
+        ];
+        previous_measures = measures.iter().any(|&x| r.evidence().contains(x));
+        let area = match kind {
+            Kind::Country => (f.iso, 0),
+            _ if f.in_syria() && f.admin1 != 0 => (f.country, f.admin1),
+            _ if f.in_syria() => (f.country, f.own_admin1),
+            _ => (f.country, 0),
+        };
+        match tallies.iter_mut().find(|t| t.entity == e) {
+            Some(t) => {
+                t.votes += vote;
+                t.mentions += 1;
+            }
+            None => tallies.push(Tally {
+                entity: e,
+                area,
+                votes: vote,
+                mentions: 1,
+                first: order,
+                rank: specificity(kind),
+            }),
+        }
+    }
+    let total: f64 = tallies.iter().map(|t| t.votes).sum();
+    if tallies.is_empty() || total <= 0.0 {
+        return Focus::default();
+    }
+    // The votes of each area.
+    let mut areas: Vec<(Area, f64, usize)> = Vec::new();
+    for t in &tallies {
+        let key = if w.specificity {
+            t.area
+        } else {
+            // Without specificity each place is an area of its own.
+            ([0, 0], t.entity.index() as u32 + 1)
+        };
+        match areas.iter_mut().find(|a| a.0 == key) {
+            Some(a) => {
+                a.1 += t.votes;
+                a.2 = a.2.min(t.first);
+            }
+            None => areas.push((key, t.votes, t.first)),
+        }
+    }
+    if w.specificity {
+        // A country's own votes go to its best governorate when the text names one; places
+        // of no country (continents, world regions) frame the story when others are named.
+        let mut moved = Vec::new();
+        for (i, a) in areas.iter().enumerate() {
+            let inner = areas
+                .iter()
+                .enumerate()
+                .filter(|(j, b)| *j != i && b.0.0 == a.0.0 && b.0.1 != 0)
+                .max_by(|x, y| x.1.1.total_cmp(&y.1.1).then(y.1.2.cmp(&x.1.2)));
+            if a.0.1 == 0 {
+                if let Some((j, _)) = inner {
+                    moved.push((i, Some(j)));
+                } else if a.0.0 == [0, 0] && areas.iter().any(|b| b.0.0 != [0, 0]) {
+                    moved.push((i, None));
+                }
+            }
+        }
+        for (from, to) in moved {
+            let votes = std::mem::take(&mut areas[from].1);
+            if let Some(to) = to {
+                areas[to].1 += votes;
+            }
+        }
+    }
+    areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    let area_of = |t: &Tally| {
+        let key = if w.specificity {
+            t.area
+        } else {
+            ([0, 0], t.entity.index() as u32 + 1)
+        };
+        areas.iter().position(|a| a.0 == key).unwrap_or(usize::MAX)
+    };
+    tallies.sort_by(|a, b| {
+        area_of(a)
+            .cmp(&area_of(b))
+            .then(b.votes.total_cmp(&a.votes))
+            .then(b.rank.cmp(&a.rank))
+            .then(a.first.cmp(&b.first))
+    });
+    let places: Vec<FocusPlace> = tallies
+        .iter()
+        .take(Focus::MAX_PLACES)
+        .map(|t| FocusPlace {
+            entity: t.entity,
+            score: t.votes / total,
+            mentions: t.mentions,
+        })
+        .collect();
+    let top = &tallies[0];
+    let share = if w.specificity {
+        areas[0].1 / total
+    } else {
+        top.votes / total
+    };
+    let area = admin1_of(g, top.entity).map(|a| (a, share.min(1.0)));
+    Focus { places, area }
+}
+
+/// The governorate of a Syrian place (itself for a governorate), or the country of another.
+fn admin1_of(g: &Gazetteer, e: EntityId) -> Option<EntityId> {
+    let entity = g.entity(e);
+    match entity.kind() {
+        Kind::Admin1 | Kind::Country => return Some(e),
+        _ => {}
+    }
+    let governorate = entity.admin_pcodes()[0];
+    if entity.country() == "SY" && !governorate.is_empty() {
+        return g.by_id(&format!("ocha:{governorate}"));
+    }
+    if entity.country().is_empty() {
+        return None;
+    }
+    g.by_id(&format!("iso:{}", entity.country()))
+}
