@@ -1,11 +1,16 @@
-//! Small helpers shared by the subcommands: argument flags, input files, JSON output.
+//! What the subcommands share: the gazetteer options, the JSON Lines runner options, and
+//! reading an input as text (a byte-order mark skipped, invalid UTF-8 an error naming its
+//! byte offset, or replaced with `--lossy`).
 
 use std::fmt;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Write};
+
+use clap::Args;
+use serde_json::Value;
 
 use crate::lines::LineRunner;
 
-/// A command line the program cannot run.
+/// A command line the program cannot run (besides what clap itself rejects).
 #[derive(Debug)]
 pub struct UsageError(pub String);
 
@@ -19,74 +24,23 @@ impl std::error::Error for UsageError {}
 
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-/// Flags and positional arguments of one subcommand.
-pub struct Args {
-    pub flags: Vec<String>,
-    pub positional: Vec<String>,
-    /// `--places FILE` and `--orgs FILE`: user gazetteer tables, any number of each.
+/// `--places`, `--orgs`, `--override`: the user's own gazetteer tables.
+#[derive(Args, Debug, Default)]
+pub struct GazetteerOpts {
+    /// A table of places in the schema of data/places.tsv, added to the embedded gazetteer
+    /// (repeatable). Bad rows stop the run, each listed as FILE:LINE: reason.
+    #[arg(long, value_name = "FILE")]
     pub places: Vec<String>,
+    /// A table of organizations in the schema of data/orgs.tsv (repeatable).
+    #[arg(long, value_name = "FILE")]
     pub orgs: Vec<String>,
-    /// `--override`: a row of those tables may replace the entity of the same id.
+    /// Let a row of those tables replace the entity of the same id.
+    #[arg(long = "override")]
     pub override_existing: bool,
-    /// `--threads N`, for the subcommands that list `threads` among their options.
-    pub threads: Option<usize>,
 }
 
-impl Args {
-    /// Splits `args` into `--flags` (checked against `known`), the gazetteer options,
-    /// `--threads N` (when `known` lists `threads`) and positional arguments.
-    pub fn parse(args: &[String], known: &[&str]) -> Result<Args> {
-        let mut parsed = Args {
-            flags: Vec::new(),
-            positional: Vec::new(),
-            places: Vec::new(),
-            orgs: Vec::new(),
-            override_existing: false,
-            threads: None,
-        };
-        let mut args = args.iter();
-        while let Some(arg) = args.next() {
-            match arg.strip_prefix("--") {
-                Some(option @ ("places" | "orgs")) => {
-                    let file = args
-                        .next()
-                        .ok_or_else(|| UsageError(format!("`{arg}` needs a FILE")))?;
-                    let list = if option == "places" {
-                        &mut parsed.places
-                    } else {
-                        &mut parsed.orgs
-                    };
-                    list.push(file.clone());
-                }
-                Some("override") => parsed.override_existing = true,
-                Some("threads") if known.contains(&"threads") => {
-                    let n = args
-                        .next()
-                        .and_then(|n| n.parse::<usize>().ok())
-                        .filter(|&n| n > 0)
-                        .ok_or_else(|| UsageError("`--threads` needs a number from 1".into()))?;
-                    parsed.threads = Some(n);
-                }
-                Some(flag) if known.contains(&flag) => parsed.flags.push(flag.to_string()),
-                Some(_) => return Err(UsageError(format!("unknown option `{arg}`")).into()),
-                None => parsed.positional.push(arg.clone()),
-            }
-        }
-        Ok(parsed)
-    }
-
-    pub fn has(&self, flag: &str) -> bool {
-        self.flags.iter().any(|f| f == flag)
-    }
-
-    /// The runner for a JSON Lines input: `--threads` (every core by default) and
-    /// `--quiet`.
-    pub fn line_runner(&self) -> Result<LineRunner> {
-        LineRunner::new(self.threads, self.has("quiet"))
-    }
-
-    /// The tagger: the embedded gazetteer, plus the user's tables when given. A bad table
-    /// stops the run with every bad row listed (`FILE:LINE: reason`).
+impl GazetteerOpts {
+    /// The tagger: the embedded gazetteer, plus the user's tables when given.
     pub fn tagger(&self) -> Result<makan::Tagger> {
         if self.places.is_empty() && self.orgs.is_empty() {
             if self.override_existing {
@@ -107,6 +61,24 @@ impl Args {
     }
 }
 
+/// `--threads`, `--quiet`: how a JSON Lines input is run.
+#[derive(Args, Debug, Default)]
+pub struct RunOpts {
+    /// Threads for a JSON Lines input (every core by default; 1 = sequential, the same
+    /// output).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// No progress line on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl RunOpts {
+    pub fn line_runner(&self) -> Result<LineRunner> {
+        LineRunner::new(self.threads.map(usize::from), self.quiet)
+    }
+}
+
 /// Opens FILE, or standard input for `None` or `-`.
 pub fn open_input(path: Option<&str>) -> Result<(String, Box<dyn BufRead>)> {
     match path {
@@ -121,12 +93,109 @@ pub fn open_input(path: Option<&str>) -> Result<(String, Box<dyn BufRead>)> {
     }
 }
 
-/// Reads all of an input as UTF-8 text.
-pub fn read_text(name: &str, mut input: impl Read) -> Result<String> {
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// `bytes` without a leading UTF-8 byte-order mark.
+pub fn skip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
+}
+
+/// `bytes` as text; invalid UTF-8 is replaced by U+FFFD when `lossy`, else an error naming
+/// the offset of the first bad byte.
+pub fn decode(bytes: &[u8], lossy: bool) -> std::result::Result<std::borrow::Cow<'_, str>, String> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.into()),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
+        Err(e) => Err(format!(
+            "invalid UTF-8 at byte {} (--lossy replaces invalid bytes)",
+            e.valid_up_to()
+        )),
+    }
+}
+
+/// Reads all of an input as text (see [`decode`]), without a byte-order mark.
+pub fn read_text(name: &str, mut input: impl Read, lossy: bool) -> Result<String> {
     let mut bytes = Vec::new();
     input
         .read_to_end(&mut bytes)
         .map_err(|e| format!("{name}: {e}"))?;
-    String::from_utf8(bytes)
-        .map_err(|e| format!("{name}: not UTF-8 at byte {}", e.utf8_error().valid_up_to()).into())
+    let text = decode(skip_bom(&bytes), lossy).map_err(|e| format!("{name}: {e}"))?;
+    Ok(text.into_owned())
+}
+
+/// The `doc_id` of a JSON Lines line that cannot be read whole (bad UTF-8, broken JSON):
+/// the value after the first `"doc_id":`, when that much can be read.
+pub fn salvage_doc_id(line: &str) -> Value {
+    let Some(at) = line.find("\"doc_id\"") else {
+        return Value::Null;
+    };
+    let rest = line[at + "\"doc_id\"".len()..].trim_start();
+    let Some(rest) = rest.strip_prefix(':') else {
+        return Value::Null;
+    };
+    match serde_json::Deserializer::from_str(rest)
+        .into_iter::<Value>()
+        .next()
+    {
+        Some(Ok(id @ (Value::String(_) | Value::Number(_)))) => id,
+        _ => Value::Null,
+    }
+}
+
+/// Writes `value` as pretty JSON and a newline.
+pub fn print_json(out: &mut impl Write, value: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Says once on standard error that lines without `doc_id` got their line number.
+pub struct MissingIds {
+    name: String,
+    first: Option<usize>,
+}
+
+impl MissingIds {
+    pub fn new(name: &str) -> MissingIds {
+        MissingIds {
+            name: name.to_string(),
+            first: None,
+        }
+    }
+
+    /// Notes that line `number` had no `doc_id`; the first time, warns through `runner`.
+    pub fn saw(&mut self, number: usize, runner: &LineRunner) {
+        if self.first.is_none() {
+            self.first = Some(number);
+            runner.warn(&format!(
+                "{}:{number}: no `doc_id`; lines without one get their line number as doc_id \
+                 (said once)",
+                self.name
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_id_is_salvaged_from_a_line_broken_after_it() {
+        assert_eq!(
+            salvage_doc_id(r#"{"doc_id": "a-7", "text": "نص مقطوع"#),
+            Value::from("a-7")
+        );
+        assert_eq!(salvage_doc_id(r#"{"doc_id":12,"text":}"#), Value::from(12));
+        assert_eq!(salvage_doc_id(r#"{"text": "x", "doc_id": "#), Value::Null);
+        assert_eq!(salvage_doc_id("not json"), Value::Null);
+    }
+
+    #[test]
+    fn decoding_names_the_first_bad_byte_unless_lossy() {
+        let bytes = b"ab\xffcd";
+        assert!(decode(bytes, false).unwrap_err().contains("byte 2"));
+        assert_eq!(decode(bytes, true).unwrap(), "ab\u{fffd}cd");
+        assert_eq!(skip_bom("\u{feff}x".as_bytes()), b"x");
+    }
 }

@@ -1,26 +1,61 @@
 //! `makan eval` and `makan eval-conll`: tag and resolve, then score with `makan_eval`.
 
-use std::io::BufReader;
+use std::io::{self, BufReader, Write};
 use std::process::ExitCode;
 
+use serde::Serialize;
 use serde_json::Value;
 
 use makan_eval::{self as eval, EntityType, GoldDoc, SystemDoc, SystemMention};
 
-use crate::cli::{Args, Result, UsageError};
+use crate::cli::{GazetteerOpts, Result, RunOpts, print_json};
 use crate::tag_cmd::Pipeline;
 
-pub fn run(args: &[String]) -> Result<ExitCode> {
-    let args = Args::parse(args, &["errors", "json", "calibration", "threads", "quiet"])?;
-    let [gold_path, docs_path] = args.positional.as_slice() else {
-        return Err(UsageError(
-            "usage: makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]".into(),
-        )
-        .into());
-    };
+/// Tag and resolve DOCS and score them against GOLD (the metrics of EVAL.md).
+///
+/// Exact and overlap F1 per type, accuracy at 10, 25 and 161 km, median error, end to end,
+/// and how often mentions are right by confidence.
+#[derive(clap::Args, Debug)]
+pub struct EvalArgs {
+    /// The annotations, JSON Lines.
+    #[arg(value_name = "GOLD.jsonl")]
+    pub gold: String,
+    /// The documents, JSON Lines {"doc_id", "text"}.
+    #[arg(value_name = "DOCS.jsonl")]
+    pub docs: String,
+    /// List every missed, spurious, boundary and wrong-place mention.
+    #[arg(long)]
+    pub errors: bool,
+    /// Print one JSON object (with `errors` and `calibration` inside when asked for).
+    #[arg(long)]
+    pub json: bool,
+    /// The calibration table (always shown in text output).
+    #[arg(long)]
+    pub calibration: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerOpts,
+    #[command(flatten)]
+    pub run: RunOpts,
+}
+
+/// Score on a CoNLL file (ANERcorp format), entity level on whole tokens.
+#[derive(clap::Args, Debug)]
+pub struct EvalConllArgs {
+    /// The file: `TOKEN TAG` lines, a blank line between sentences.
+    #[arg(value_name = "FILE.txt")]
+    pub file: String,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerOpts,
+}
+
+pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    let (gold_path, docs_path) = (&args.gold, &args.docs);
     let gold = eval::parse_gold_jsonl(open(gold_path)?, gold_path)?;
-    let pipeline = Pipeline::new(args.tagger()?, true, false);
-    let runner = args.line_runner()?;
+    let pipeline = Pipeline::new(args.gazetteer.tagger()?, true, false);
+    let runner = args.run.line_runner()?;
     let mut system = Vec::new();
     let mut confidences = Vec::new();
     let work = |number: usize, line: &[u8]| {
@@ -34,19 +69,31 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         Ok(())
     })?;
     let report = eval::score(&gold, &system);
-    if args.has("json") {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+    let calibration = calibration(&gold, &confidences);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        // One JSON value alone: the report, with what was asked for inside it.
+        let mut value = serde_json::to_value(&report)?;
+        if let Value::Object(object) = &mut value {
+            if args.calibration {
+                object.insert("calibration".into(), serde_json::to_value(&calibration)?);
+            }
+            if args.errors {
+                object.insert("errors".into(), serde_json::to_value(report.errors())?);
+            }
+        }
+        print_json(&mut out, &value)?;
     } else {
-        println!("{report}");
-    }
-    if args.has("calibration") || !args.has("json") {
-        print!("{}", calibration(&gold, &confidences));
-    }
-    if args.has("errors") {
-        for error in report.errors() {
-            println!("{error}");
+        writeln!(out, "{report}")?;
+        write!(out, "{calibration}")?;
+        if args.errors {
+            for error in report.errors() {
+                writeln!(out, "{error}")?;
+            }
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -85,7 +132,23 @@ fn system_doc(pipeline: &Pipeline, line: &[u8]) -> Result<Option<(SystemDoc, Vec
 /// the same span and type and, for a place with gold coordinates, the chosen entity is the
 /// gold's (same id: `iso:TR`, `wof:…`) or lies within 25 km of the gold point. (A country's
 /// point is a convention — a centroid or a capital — so the id decides there.)
-fn calibration(gold: &[GoldDoc], found: &[Found]) -> String {
+#[derive(Serialize)]
+struct Calibration {
+    bins: Vec<CalibrationBin>,
+    /// Mentions with confidence of 0.8 or more, and the share of them right.
+    confident_mentions: usize,
+    confident_right: f64,
+}
+
+#[derive(Serialize)]
+struct CalibrationBin {
+    from: f64,
+    to: f64,
+    mentions: usize,
+    right: f64,
+}
+
+fn calibration(gold: &[GoldDoc], found: &[Found]) -> Calibration {
     const BINS: [f64; 6] = [0.0, 0.5, 0.7, 0.8, 0.9, 1.0001];
     let mut right = [0usize; 5];
     let mut total = [0usize; 5];
@@ -113,43 +176,51 @@ fn calibration(gold: &[GoldDoc], found: &[Found]) -> String {
         total[bin] += 1;
         right[bin] += usize::from(ok);
     }
-    let mut out = String::from(
-        "calibration (right = exact span and type; a place the gold's entity or within 25 km)\n",
-    );
-    for b in 0..5 {
-        let share = if total[b] == 0 {
-            0.0
-        } else {
-            right[b] as f64 / total[b] as f64
-        };
-        out.push_str(&format!(
-            "  confidence {:.1}-{:.1}: {:>4} mentions, {:>5.1} % right\n",
-            BINS[b],
-            BINS[b + 1].min(1.0),
-            total[b],
-            100.0 * share
-        ));
+    let share = |r: usize, t: usize| if t == 0 { 0.0 } else { r as f64 / t as f64 };
+    Calibration {
+        bins: (0..5)
+            .map(|b| CalibrationBin {
+                from: BINS[b],
+                to: BINS[b + 1].min(1.0),
+                mentions: total[b],
+                right: share(right[b], total[b]),
+            })
+            .collect(),
+        confident_mentions: total[3] + total[4],
+        confident_right: share(right[3] + right[4], total[3] + total[4]),
     }
-    let (r, t) = (right[3] + right[4], total[3] + total[4]);
-    out.push_str(&format!(
-        "  confidence >= 0.8: {t} mentions, {:.1} % right\n",
-        if t == 0 {
-            0.0
-        } else {
-            100.0 * r as f64 / t as f64
+}
+
+impl std::fmt::Display for Calibration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "calibration (right = exact span and type; a place the gold's entity or within 25 km)"
+        )?;
+        for bin in &self.bins {
+            writeln!(
+                f,
+                "  confidence {:.1}-{:.1}: {:>4} mentions, {:>5.1} % right",
+                bin.from,
+                bin.to,
+                bin.mentions,
+                100.0 * bin.right
+            )?;
         }
-    ));
-    out
+        writeln!(
+            f,
+            "  confidence >= 0.8: {} mentions, {:.1} % right",
+            self.confident_mentions,
+            100.0 * self.confident_right
+        )
+    }
 }
 
 /// `makan eval-conll FILE`: ANERcorp-style scoring on whole tokens.
-pub fn run_conll(args: &[String]) -> Result<ExitCode> {
-    let args = Args::parse(args, &["json"])?;
-    let [path] = args.positional.as_slice() else {
-        return Err(UsageError("usage: makan eval-conll FILE.txt [--json]".into()).into());
-    };
+pub fn run_conll(args: &EvalConllArgs) -> Result<ExitCode> {
+    let path = &args.file;
     let sentences = eval::parse_conll(open(path)?, path)?;
-    let pipeline = Pipeline::new(args.tagger()?, true, false);
+    let pipeline = Pipeline::new(args.gazetteer.tagger()?, true, false);
     let mut predicted = Vec::with_capacity(sentences.len());
     for sentence in &sentences {
         let tokens: Vec<&str> = sentence.iter().map(|(token, _)| token.as_str()).collect();
@@ -162,10 +233,12 @@ pub fn run_conll(args: &[String]) -> Result<ExitCode> {
         predicted.push(eval::spans_to_bio(&tokens, &spans));
     }
     let report = eval::score_conll(&sentences, &predicted)?;
-    if args.has("json") {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        print_json(&mut out, &report)?;
     } else {
-        println!("{report}");
+        writeln!(out, "{report}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

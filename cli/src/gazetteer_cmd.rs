@@ -1,22 +1,35 @@
 //! `makan gazetteer stats|lookup`: look inside the embedded gazetteer.
 
 use std::collections::BTreeMap;
-use std::io::Write;
+use std::io::{self, Write};
 use std::process::ExitCode;
 
+use serde::Serialize;
 use serde_json::json;
 
+use makan::output::{EntityRecord, entity_record};
 use makan::{Gazetteer, Resolver, Tagger};
 
-use crate::cli::{Result, UsageError};
+use crate::cli::{Result, print_json};
 
-pub fn run(args: &[String]) -> Result<ExitCode> {
-    match (args.first().map(String::as_str), &args[1.min(args.len())..]) {
-        (Some("stats"), []) => stats(Gazetteer::embedded()),
-        (Some("lookup"), names) if !names.is_empty() => lookup(&names.join(" ")),
-        _ => Err(
-            UsageError("usage: makan gazetteer stats | makan gazetteer lookup NAME".into()).into(),
-        ),
+/// Look inside the embedded gazetteer.
+#[derive(clap::Subcommand, Debug)]
+pub enum GazetteerCommand {
+    /// Counts of the embedded gazetteer by kind and source, as JSON.
+    Stats,
+    /// Every entity NAME can mean, best first, one JSON line each, in the shape of a
+    /// resolved mention (with `class`, `population`, `refs` and the name's `prior`).
+    Lookup {
+        /// The name, Arabic or Latin; several words are joined by spaces.
+        #[arg(required = true, value_name = "NAME")]
+        name: Vec<String>,
+    },
+}
+
+pub fn run(command: &GazetteerCommand) -> Result<ExitCode> {
+    match command {
+        GazetteerCommand::Stats => stats(Gazetteer::embedded()),
+        GazetteerCommand::Lookup { name } => lookup(&name.join(" ")),
     }
 }
 
@@ -60,8 +73,16 @@ fn stats(g: &Gazetteer) -> Result<ExitCode> {
         "name_keys": {"arabic": arabic, "latin": latin, "with_corpus_count": with_freq},
         "corpus_tokens": g.corpus_tokens(),
     });
-    println!("{}", serde_json::to_string_pretty(&out)?);
+    print_json(&mut io::stdout().lock(), &out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `lookup`: the entity and how likely the name means it.
+#[derive(Serialize)]
+struct Meaning {
+    #[serde(flatten)]
+    entity: EntityRecord,
+    prior: f64,
 }
 
 fn lookup(name: &str) -> Result<ExitCode> {
@@ -92,24 +113,16 @@ fn lookup(name: &str) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     }
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
     for (id, prior) in ranked {
-        let e = g.entity(id);
-        let [a1, a2, a3] = e.admin_pcodes();
-        let unit = |p: &str| {
-            g.by_id(&format!("ocha:{p}"))
-                .map(|u| g.entity(u).name_en().to_string())
+        let line = Meaning {
+            entity: entity_record(g, id),
+            prior: (prior * 100.0).round() / 100.0,
         };
-        let line = json!({
-            "id": e.id(), "kind": e.kind().name(), "class": e.class(),
-            "name_ar": e.name_ar(), "name_en": e.name_en(),
-            "lat": e.point().map(|p| p.lat), "lon": e.point().map(|p| p.lon),
-            "population": e.population(), "pcode": e.pcode(), "country": e.country(),
-            "admin1": a1, "admin1_name": unit(a1), "admin2": a2, "admin2_name": unit(a2), "admin3": a3, "admin3_name": unit(a3),
-            "refs": e.refs().collect::<Vec<_>>(), "prior": (prior * 100.0).round() / 100.0,
-        });
-        writeln!(out, "{line}")?;
+        serde_json::to_writer(&mut out, &line)?;
+        writeln!(out)?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

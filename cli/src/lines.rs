@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::{Result, UsageError};
+use crate::cli::{Result, UsageError, skip_bom};
 
 /// Lines per window by default: enough for every core to stay busy to the window's end.
 pub const WINDOW_LINES: usize = 8192;
@@ -94,7 +94,10 @@ impl LineRunner {
             let read_error = window.fill(&mut input, self.window_lines, self.window_bytes);
             let work = |i: usize| {
                 let line = window.line(i);
-                let result = work(window.first_number + i, line);
+                let number = window.first_number + i;
+                // A byte-order mark belongs to the file, not to its first line.
+                let text = if number == 1 { skip_bom(line) } else { line };
+                let result = work(number, text);
                 self.progress.document(line.len());
                 result
             };

@@ -1,6 +1,12 @@
 //! The `makan` command line: tag and resolve places and organizations in text.
 //!
-//! Install with `cargo install --path cli --locked` (from the repository root). Run `makan help` for usage.
+//! Install with `cargo install --path cli --locked` (from the repository root). Run
+//! `makan --help`, or `makan help COMMAND`, for usage.
+//!
+//! Each subcommand is one module with its clap arguments and a `run`; `main` only parses and
+//! dispatches, and turns errors into exit codes: 0 fine, 1 some input lines bad (reported in
+//! place), 2 a usage or I/O error. A closed standard output (`makan tag … | head -1`) ends
+//! the run quietly with 0.
 
 mod cli;
 mod eval_cmd;
@@ -11,77 +17,91 @@ mod map;
 mod map_cmd;
 mod tag_cmd;
 
+use std::io;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-makan — places and organizations in Arabic and English news about Syria
+use clap::{CommandFactory, Parser, Subcommand};
 
-USAGE:
-    makan tag [--jsonl] [--no-resolve] [--keep-text] [--all] [FILE]
-        Tag text from FILE or standard input. Plain text gives one JSON object
-        {\"mentions\": [...]}. With --jsonl, every input line {\"doc_id\": .., \"text\": ..}
-        gives one output line {\"doc_id\": .., \"mentions\": [...]} (other fields kept;
-        a bad line gives {\"doc_id\": .., \"error\": .., \"line\": N}), in input order.
-        --no-resolve  only tag (candidates, no chosen entity or coordinates)
-        --all         also print mentions the resolver rejected (rejected: true)
-        --keep-text   keep the input's text field in --jsonl output
-        Exit code: 0 all lines fine, 1 some lines bad, 2 usage or I/O error.
-        tag, geojson and eval also take --places FILE and --orgs FILE (repeatable): your
-        own tables, in the schema of data/places.tsv and data/orgs.tsv, added to the
-        embedded gazetteer. Bad rows stop the run, each listed as FILE:LINE: reason
-        (unknown columns, commas for tabs, a settlement without lat/lon, an id the
-        gazetteer has already). With --override, a row whose id exists replaces
-        that entity (to add a missing P-code, say).
-        With --jsonl, tag, geojson and eval use every core: --threads N to use N
-        (1 = sequential). A progress line shows on a terminal; --quiet hides it.
-    makan geojson [--jsonl] [--lines] [FILE]
-        The resolved places of a text (or of every line of a JSON Lines file) as one
-        GeoJSON FeatureCollection of points, with the mention's fields as properties.
-        --lines  GeoJSON Lines instead: one Feature per line. Use it for a whole corpus;
-                 a FeatureCollection is one JSON value a reader must hold whole.
-        A bad input line is reported on standard error (exit code 1).
-    makan map [--jsonl] [FILE] [-o map.svg] [--lang ar|en] [--labels N]
-        A map picture (SVG) of the places of a text, or of every line of a JSON Lines
-        file: Syria's governorates and the neighbouring countries, each place a circle
-        sized by its number of mentions and coloured by kind, a legend, a scale bar, and
-        the places outside the frame listed at the side. Labels in Arabic (default) or
-        English, on the N most mentioned places where they do not overlap (default 40).
-        -o FILE  write the SVG there (default: standard output)
-    makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]
-        Tag and resolve DOCS, score against GOLD (metrics of EVAL.md), with a
-        calibration table of confidence against correctness; --errors lists every
-        missed, spurious, boundary and wrong-place mention.
-    makan eval-conll FILE.txt
-        Score on a CoNLL file (ANERcorp format), entity level on whole tokens.
-    makan gazetteer stats
-        Counts of the embedded gazetteer by kind and source, as JSON.
-    makan gazetteer lookup NAME
-        Every entity NAME can mean, best first, as JSON lines.
-    makan help
-";
+/// Places and organizations in Arabic and English news about Syria: tag them, resolve each
+/// place to coordinates, P-codes and its admin chain, and score against annotations.
+#[derive(Parser, Debug)]
+#[command(name = "makan", version, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("tag") => tag_cmd::run(&args[1..]),
-        Some("gazetteer") => gazetteer_cmd::run(&args[1..]),
-        Some("eval") => eval_cmd::run(&args[1..]),
-        Some("geojson") => geojson_cmd::run(&args[1..]),
-        Some("eval-conll") => eval_cmd::run_conll(&args[1..]),
-        Some("map") => map_cmd::parse(&args[1..]).and_then(|options| map_cmd::run(&options)),
-        Some("help" | "--help" | "-h") => {
-            print!("{USAGE}");
+#[derive(Subcommand, Debug)]
+enum Command {
+    Tag(tag_cmd::TagArgs),
+    Geojson(geojson_cmd::GeojsonArgs),
+    Map(map_cmd::MapArgs),
+    Eval(eval_cmd::EvalArgs),
+    EvalConll(eval_cmd::EvalConllArgs),
+    #[command(subcommand)]
+    Gazetteer(gazetteer_cmd::GazetteerCommand),
+    Completions(CompletionsArgs),
+}
+
+/// Print a shell's completion script (bash, zsh, fish, …).
+///
+/// For bash: `makan completions bash > ~/.local/share/bash-completion/completions/makan`.
+#[derive(clap::Args, Debug)]
+struct CompletionsArgs {
+    /// The shell.
+    shell: clap_complete::Shell,
+}
+
+fn run(command: Command) -> cli::Result<ExitCode> {
+    match command {
+        Command::Tag(args) => tag_cmd::run(&args),
+        Command::Geojson(args) => geojson_cmd::run(&args),
+        Command::Map(args) => map_cmd::run(&args),
+        Command::Eval(args) => eval_cmd::run(&args),
+        Command::EvalConll(args) => eval_cmd::run_conll(&args),
+        Command::Gazetteer(command) => gazetteer_cmd::run(&command),
+        Command::Completions(args) => {
+            let mut command = Cli::command();
+            clap_complete::generate(args.shell, &mut command, "makan", &mut io::stdout());
             Ok(ExitCode::SUCCESS)
         }
-        Some(other) => Err(cli::UsageError(format!("unknown command `{other}`")).into()),
-        None => Err(cli::UsageError("no command given".into()).into()),
-    };
-    match result {
+    }
+}
+
+/// Whether `err` is, or was caused by, a write to a closed pipe.
+fn is_broken_pipe(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = Some(err);
+    while let Some(err) = source {
+        let kind = if let Some(io) = err.downcast_ref::<io::Error>() {
+            Some(io.kind())
+        } else if let Some(csv) = err.downcast_ref::<csv::Error>() {
+            match csv.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            }
+        } else if let Some(json) = err.downcast_ref::<serde_json::Error>() {
+            json.io_error_kind()
+        } else {
+            None
+        };
+        if kind == Some(io::ErrorKind::BrokenPipe) {
+            return true;
+        }
+        source = err.source();
+    }
+    false
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
         Ok(code) => code,
+        // The reader has what it wanted (`| head`): not an error of ours.
+        Err(err) if is_broken_pipe(err.as_ref()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("makan: {err}");
             if err.is::<cli::UsageError>() {
-                eprint!("\n{USAGE}");
+                eprintln!("For more information, try 'makan --help'.");
             }
             ExitCode::from(2)
         }

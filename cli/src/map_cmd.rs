@@ -10,82 +10,60 @@ use std::process::ExitCode;
 
 use makan::{EntityType, Resolver};
 
-use crate::cli::{Args, Result, UsageError, open_input, read_text};
-use crate::lines::LineRunner;
+use crate::cli::{GazetteerOpts, Result, RunOpts, open_input, read_text};
 use crate::map::{Category, Lang, MapPlace, Summary, render};
 
 /// How many of the most mentioned places get a label by default.
 pub const DEFAULT_LABELS: usize = 40;
 
-/// Everything `makan map` is asked to do.
-pub struct MapOptions {
-    /// The input file; `None` or `-` for standard input.
+/// A map picture (SVG) of the places of a text or of a JSON Lines corpus.
+///
+/// Syria's governorates and the neighbouring countries, each place a circle sized by its
+/// number of mentions and coloured by kind, a legend, a scale bar, and the places outside the
+/// frame listed at the side.
+#[derive(clap::Args, Debug)]
+pub struct MapArgs {
+    /// The input; standard input when absent or `-`.
+    #[arg(value_name = "FILE")]
     pub input: Option<String>,
-    /// The input is JSON Lines `{"doc_id", "text"}`, one document a line.
+    /// The input is JSON Lines: one {"doc_id", "text"} object per line.
+    #[arg(long)]
     pub jsonl: bool,
-    /// Where the SVG goes; `None` or `-` for standard output.
+    /// Where the SVG goes (standard output when absent or `-`).
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
-    pub lang: Lang,
-    /// At most this many places get a label (the most mentioned first).
+    /// The language of the labels.
+    #[arg(long, value_enum, default_value = "ar")]
+    pub lang: LabelLang,
+    /// At most this many places get a label, the most mentioned first, where they do not
+    /// overlap.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_LABELS)]
     pub labels: usize,
-    /// `--threads` and `--quiet` of the JSON Lines runner.
-    pub threads: Option<usize>,
-    pub quiet: bool,
-    /// The user's gazetteer tables (`--places`, `--orgs`, `--override`).
-    pub places: Vec<String>,
-    pub orgs: Vec<String>,
-    pub override_existing: bool,
+    /// Replace invalid UTF-8 by U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+    #[command(flatten)]
+    pub gazetteer: GazetteerOpts,
+    #[command(flatten)]
+    pub run: RunOpts,
 }
 
-/// Reads `makan map`'s arguments: `-o FILE`, `--lang ar|en` and `--labels N` here, the rest
-/// (`--jsonl`, `--threads`, `--quiet`, the gazetteer tables, FILE) as the other subcommands do.
-pub fn parse(args: &[String]) -> Result<MapOptions> {
-    let mut output = None;
-    let mut lang = Lang::Arabic;
-    let mut labels = DEFAULT_LABELS;
-    let mut rest = Vec::new();
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let mut value = || {
-            args.next()
-                .cloned()
-                .ok_or_else(|| UsageError(format!("`{arg}` needs a value")))
-        };
-        match arg.as_str() {
-            "-o" | "--output" => output = Some(value()?),
-            "--lang" => {
-                lang = match value()?.as_str() {
-                    "ar" => Lang::Arabic,
-                    "en" => Lang::English,
-                    other => {
-                        return Err(UsageError(format!("`--lang {other}`: use ar or en")).into());
-                    }
-                }
-            }
-            "--labels" => {
-                labels = value()?
-                    .parse()
-                    .map_err(|_| UsageError("`--labels` needs a number".into()))?;
-            }
-            _ => rest.push(arg.clone()),
+/// `--lang`: Arabic or English labels.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum LabelLang {
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+}
+
+impl From<LabelLang> for Lang {
+    fn from(lang: LabelLang) -> Lang {
+        match lang {
+            LabelLang::Ar => Lang::Arabic,
+            LabelLang::En => Lang::English,
         }
     }
-    let args = Args::parse(&rest, &["jsonl", "threads", "quiet"])?;
-    if args.positional.len() > 1 {
-        return Err(UsageError("map takes at most one FILE".into()).into());
-    }
-    Ok(MapOptions {
-        input: args.positional.first().cloned(),
-        jsonl: args.has("jsonl"),
-        output,
-        lang,
-        labels,
-        threads: args.threads,
-        quiet: args.has("quiet"),
-        places: args.places,
-        orgs: args.orgs,
-        override_existing: args.override_existing,
-    })
 }
 
 /// The places of one document or of many, counted by entity.
@@ -176,21 +154,13 @@ fn tally_line(
     Ok(tally(resolver, text))
 }
 
-pub fn run(options: &MapOptions) -> Result<ExitCode> {
-    let gazetteer_args = Args {
-        flags: Vec::new(),
-        positional: Vec::new(),
-        places: options.places.clone(),
-        orgs: options.orgs.clone(),
-        override_existing: options.override_existing,
-        threads: options.threads,
-    };
-    let resolver = Resolver::new(gazetteer_args.tagger()?);
+pub fn run(options: &MapArgs) -> Result<ExitCode> {
+    let resolver = Resolver::new(options.gazetteer.tagger()?);
     let (name, input) = open_input(options.input.as_deref())?;
     let mut total = Tally::default();
     let mut bad = 0;
     if options.jsonl {
-        let runner = LineRunner::new(options.threads, options.quiet)?;
+        let runner = options.run.line_runner()?;
         let work = |number: usize, line: &[u8]| tally_line(&resolver, number, line);
         runner.run(&name, input, work, |result| {
             match result {
@@ -203,10 +173,11 @@ pub fn run(options: &MapOptions) -> Result<ExitCode> {
             Ok(())
         })?;
     } else {
-        let text = read_text(&name, input)?;
+        let text = read_text(&name, input, options.lossy)?;
         total.add(tally(&resolver, &text));
     }
-    let title = match (options.lang, name.as_str()) {
+    let lang = Lang::from(options.lang);
+    let title = match (lang, name.as_str()) {
         (Lang::English, "<stdin>") => "Places mentioned".to_string(),
         (Lang::English, file) => format!("Places mentioned in {}", file_name(file)),
         (Lang::Arabic, "<stdin>") => "الأماكن المذكورة".to_string(),
@@ -218,7 +189,7 @@ pub fn run(options: &MapOptions) -> Result<ExitCode> {
         mentions: total.mentions,
     };
     let places: Vec<MapPlace> = total.places.into_values().collect();
-    let svg = render(&places, &summary, options.lang, options.labels);
+    let svg = render(&places, &summary, lang, options.labels);
     match options.output.as_deref() {
         None | Some("-") => {
             let mut out = std::io::stdout().lock();

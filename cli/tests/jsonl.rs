@@ -206,5 +206,8 @@ fn geojson_lines_one_feature_per_line_same_as_the_collection() {
     assert_eq!(whole["features"].as_array().unwrap(), &features);
     let stderr = String::from_utf8_lossy(&lines.stderr);
     assert!(stderr.contains("<stdin>:3: invalid JSON"), "{stderr}");
-    assert!(stderr.contains("<stdin>:9: no string `text`"), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>:9: `text` is not a string"),
+        "{stderr}"
+    );
 }

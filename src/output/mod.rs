@@ -5,8 +5,12 @@
 
 use serde::Serialize;
 
+use crate::gazetteer::Entity;
 use crate::resolve::{Focus, Resolution};
-use crate::{Entity, Gazetteer, Mention, OffsetConverter, Tagger};
+use crate::{EntityId, Gazetteer, Mention, OffsetConverter, Tagger};
+
+pub mod conll;
+pub mod table;
 
 /// One mention as written to JSON.
 #[derive(Clone, Debug, Serialize)]
@@ -31,7 +35,9 @@ pub struct MentionRecord {
     /// The proclitics written before the name in the same word, if any.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub proclitic: String,
-    /// Ids of every entity the name can mean.
+    /// Ids of every entity the name can mean (left out when there are none, and by
+    /// [`MentionRecord::compact`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<String>,
     /// True when the resolver rejected the mention (printed only when asked for all).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -73,11 +79,110 @@ pub struct ResolvedRecord {
     pub admin: Vec<AdminRecord>,
     /// Confidence in [0, 1].
     pub confidence: f64,
-    /// Names of the evidence rules that decided.
+    /// Names of the evidence rules that decided (left out when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<String>,
     /// The runners-up, best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<AlternativeRecord>,
+}
+
+impl MentionRecord {
+    /// Drops what explains the decision rather than states it — the candidates, the
+    /// alternatives and the evidence — for output read by people and spreadsheets.
+    pub fn compact(&mut self) {
+        self.candidates = Vec::new();
+        if let Some(resolved) = &mut self.resolved {
+            resolved.alternatives = Vec::new();
+            resolved.evidence = Vec::new();
+        }
+    }
+
+    /// The admin unit of `level` (`admin1`, `admin2`, `admin3`) in the chosen entity's chain.
+    pub fn admin(&self, level: &str) -> Option<&AdminRecord> {
+        let resolved = self.resolved.as_ref()?;
+        resolved.admin.iter().find(|a| a.level == level)
+    }
+}
+
+/// One entity of the gazetteer, in the shape of a resolved mention's fields (the same
+/// names, the same `admin` array), with what only a look-up shows: class, population and
+/// the ids of the entity in other sources.
+#[derive(Clone, Debug, Serialize)]
+pub struct EntityRecord {
+    /// The entity's id.
+    pub id: String,
+    /// Its kind.
+    pub kind: &'static str,
+    /// The source's finer class, if any.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+    /// Arabic name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name_ar: String,
+    /// English name.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
+    /// Latitude (places with a point).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude (places with a point).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Population, when a source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population: Option<u64>,
+    /// The entity's own P-code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pcode: String,
+    /// ISO country code.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// The admin chain: governorate, district, sub-district.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub admin: Vec<AdminRecord>,
+    /// Ids of the same entity in other sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
+}
+
+/// The record of entity `id` of `g`.
+pub fn entity_record(g: &Gazetteer, id: EntityId) -> EntityRecord {
+    let e = g.entity(id);
+    EntityRecord {
+        id: e.id().to_string(),
+        kind: e.kind().name(),
+        class: e.class().to_string(),
+        name_ar: e.name_ar().to_string(),
+        name_en: e.name_en().to_string(),
+        lat: e.point().map(|p| round5(p.lat)),
+        lon: e.point().map(|p| round5(p.lon)),
+        population: e.population(),
+        pcode: e.pcode().to_string(),
+        country: e.country().to_string(),
+        admin: admin_chain(g, e),
+        refs: e.refs().map(String::from).collect(),
+    }
+}
+
+/// The units above `e`, governorate first, each with its names; the entity's own unit is
+/// not part of its chain.
+fn admin_chain(g: &Gazetteer, e: &Entity) -> Vec<AdminRecord> {
+    let levels = ["admin1", "admin2", "admin3"];
+    e.admin_pcodes()
+        .iter()
+        .zip(levels)
+        .filter(|(p, _)| !p.is_empty() && **p != e.pcode())
+        .map(|(p, level)| {
+            let unit = g.by_id(&format!("ocha:{p}")).map(|id| g.entity(id));
+            AdminRecord {
+                level,
+                pcode: p.to_string(),
+                name_ar: unit.map_or(String::new(), |u| u.name_ar().to_string()),
+                name_en: unit.map_or(String::new(), |u| u.name_en().to_string()),
+            }
+        })
+        .collect()
 }
 
 /// One level of an admin chain.
