@@ -298,25 +298,6 @@ fn resolved(r: &Resolution, g: &Gazetteer) -> Option<ResolvedRecord> {
     })
 }
 
-/// The admin chain of an entity above itself: governorate, district, sub-district.
-fn admin_chain(g: &Gazetteer, e: &Entity) -> Vec<AdminRecord> {
-    let levels = ["admin1", "admin2", "admin3"];
-    e.admin_pcodes()
-        .iter()
-        .zip(levels)
-        .filter(|(p, _)| !p.is_empty() && **p != e.pcode())
-        .map(|(p, level)| {
-            let unit = g.by_id(&format!("ocha:{p}")).map(|id| g.entity(id));
-            AdminRecord {
-                level,
-                pcode: p.to_string(),
-                name_ar: unit.map_or(String::new(), |u| u.name_ar().to_string()),
-                name_en: unit.map_or(String::new(), |u| u.name_en().to_string()),
-            }
-        })
-        .collect()
-}
-
 /// One place of a document's focus, as written to JSON (the `focus` list of `makan tag`).
 #[derive(Clone, Debug, Serialize)]
 pub struct FocusRecord {
