@@ -140,7 +140,11 @@ impl Tagger {
         format!(
             "makan.Tagger(entities={}, resolve={}, all={})",
             g.len(),
-            if self.resolver.is_some() { "True" } else { "False" },
+            if self.resolver.is_some() {
+                "True"
+            } else {
+                "False"
+            },
             if self.all { "True" } else { "False" },
         )
     }
@@ -188,7 +192,9 @@ fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
         return Ok(std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
     };
     if threads.is_instance_of::<pyo3::types::PyBool>() {
-        return Err(PyTypeError::new_err("threads must be an int or None, not bool"));
+        return Err(PyTypeError::new_err(
+            "threads must be an int or None, not bool",
+        ));
     }
     let n: i64 = threads.extract().map_err(|_| {
         PyTypeError::new_err(format!(
@@ -253,7 +259,11 @@ fn paths(what: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> 
 }
 
 /// The embedded gazetteer, plus the user's tables when given.
-fn build_tagger(places: &[String], orgs: &[String], override_existing: bool) -> PyResult<makan::Tagger> {
+fn build_tagger(
+    places: &[String],
+    orgs: &[String],
+    override_existing: bool,
+) -> PyResult<makan::Tagger> {
     if places.is_empty() && orgs.is_empty() {
         return Ok(makan::Tagger::new());
     }
@@ -276,7 +286,10 @@ fn build_tagger(places: &[String], orgs: &[String], override_existing: bool) -> 
 /// (`FileNotFoundError`, ...); a bad table a `GazetteerError` listing `FILE:LINE: reason`.
 fn table_error(error: makan::Error) -> PyErr {
     use std::error::Error as _;
-    match error.source().and_then(|s| s.downcast_ref::<std::io::Error>()) {
+    match error
+        .source()
+        .and_then(|s| s.downcast_ref::<std::io::Error>())
+    {
         Some(io) => std::io::Error::new(io.kind(), error.to_string()).into(),
         None => GazetteerError::new_err(error.to_string()),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 import pytest
@@ -95,3 +96,13 @@ def test_example_job_writes_parquet_and_the_clis_geojson(spark, docs, makan_cli,
     key = lambda f: (f["properties"]["doc_id"], f["properties"]["start"])  # noqa: E731
     assert ours["type"] == "FeatureCollection" and len(ours["features"]) > len(docs)
     assert sorted(ours["features"], key=key) == sorted(cli["features"], key=key)
+
+
+def test_readme_spark_snippet(spark, capsys):
+    from test_readme import python_blocks
+
+    code = python_blocks()[2]
+    exec(compile(code, "README.md", "exec"), {})  # builder.getOrCreate() gives this session
+    out = capsys.readouterr().out
+    assert re.search(r"\| *d1 *\| *حلب *\| *wof:\d+ *\| *36\.2", out), out
+    assert re.search(r"\| *d1 *\| *إدلب *\|", out), out
