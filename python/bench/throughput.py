@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -66,22 +67,25 @@ def main() -> int:
         cli_cmd = [args.makan, "tag", "--jsonl", "--quiet", path]
         if args.threads:
             cli_cmd[4:4] = ["--threads", str(args.threads)]
-        cli, py_total, py_batch = [], [], []
+        cli, cli_cpu, py_total, py_batch, py_cpu = [], [], [], [], []
         for run in range(args.runs):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), children_cpu()
             subprocess.run(cli_cmd, stdout=subprocess.DEVNULL, check=True)
             cli.append(time.perf_counter() - start)
+            cli_cpu.append(children_cpu() - cpu_start)
 
             child = [sys.executable, __file__, "--child", path]
             if args.threads:
                 child += ["--threads", str(args.threads)]
             out = subprocess.run(child, stdout=subprocess.PIPE, check=True, text=True).stdout
-            build, batch, count = json.loads(out)
+            build, batch, cpu, count = json.loads(out)
             py_total.append(build + batch)
             py_batch.append(batch)
+            py_cpu.append(cpu)
             print(
-                f"run {run + 1}: CLI {cli[-1]:.2f} s; Python {py_total[-1]:.2f} s "
-                f"(Tagger() {build:.2f} s + tag_batch {batch:.2f} s), {count} mentions"
+                f"run {run + 1}: CLI {cli[-1]:.2f} s (CPU {cli_cpu[-1]:.2f} s, whole process); "
+                f"Python {py_total[-1]:.2f} s (Tagger() {build:.2f} s + tag_batch {batch:.2f} s; "
+                f"CPU {cpu:.2f} s), {count} mentions"
             )
     finally:
         os.unlink(path)
@@ -93,6 +97,8 @@ def main() -> int:
     print(f"median CLI (tag --jsonl, whole process): {c:.2f} s, {mbps(c):.1f} MB/s")
     print(f"median Python Tagger() + tag_batch:      {t:.2f} s, {mbps(t):.1f} MB/s")
     print(f"median Python tag_batch alone:           {b:.2f} s, {mbps(b):.1f} MB/s")
+    cc, pc = statistics.median(cli_cpu), statistics.median(py_cpu)
+    print(f"median CPU seconds: CLI {cc:.2f}, Python Tagger() + tag_batch {pc:.2f}")
     print(f"ratio Python/CLI, both building their tagger: {c / t:.2f}")
     print(f"ratio Python tag_batch alone / CLI:           {c / b:.2f}")
     return 0
@@ -102,13 +108,19 @@ def timed_child(path: str, threads: int | None) -> int:
     """One timed Python run over the ``{"doc_id", "text"}`` lines of ``path``."""
     with open(path, encoding="utf-8") as f:
         texts = [json.loads(line)["text"] for line in f]
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     tagger = makan.Tagger()
     built = time.perf_counter()
     mentions = tagger.tag_batch(texts, threads=threads)
-    done = time.perf_counter()
-    print(json.dumps([built - start, done - built, sum(len(m) for m in mentions)]))
+    done, cpu = time.perf_counter(), time.process_time() - cpu_start
+    print(json.dumps([built - start, done - built, cpu, sum(len(m) for m in mentions)]))
     return 0
+
+
+def children_cpu() -> float:
+    """User and system CPU seconds of the finished child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 if __name__ == "__main__":

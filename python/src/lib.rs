@@ -13,12 +13,12 @@ use std::collections::HashMap;
 use std::sync::mpsc::sync_channel;
 use std::sync::{Arc, Mutex};
 
+use makan::output::MentionRecord;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyList, PyString};
 use rayon::prelude::*;
-use serde_json::Value;
 
 create_exception!(
     _makan,
@@ -99,7 +99,7 @@ impl Tagger {
         }
         let pool = self.pool(threads)?;
         let out = PyList::empty(py);
-        let (sender, receiver) = sync_channel::<Vec<Value>>(2);
+        let (sender, receiver) = sync_channel::<Vec<Vec<MentionRecord>>>(2);
         std::thread::scope(|scope| -> PyResult<()> {
             scope.spawn(move || {
                 for chunk in owned.chunks(CHUNK_DOCS) {
@@ -152,8 +152,8 @@ impl Tagger {
 
 impl Tagger {
     /// The JSON records of `text`'s mentions: what `makan tag` prints for it.
-    fn records(&self, text: &str) -> Value {
-        let records = match &self.resolver {
+    fn records(&self, text: &str) -> Vec<MentionRecord> {
+        match &self.resolver {
             None => makan::output::records(&self.tagger, text, &self.tagger.tag(text), None),
             Some(resolver) => {
                 let (mentions, resolutions): (Vec<_>, Vec<_>) = resolver
@@ -163,8 +163,7 @@ impl Tagger {
                     .unzip();
                 makan::output::records(&self.tagger, text, &mentions, Some(&resolutions))
             }
-        };
-        serde_json::to_value(records).expect("mention records serialize")
+        }
     }
 
     /// The pool for `threads` threads; `None` for one thread (no pool: the sequential path).
@@ -295,32 +294,10 @@ fn table_error(error: makan::Error) -> PyErr {
     }
 }
 
-/// A JSON value as the Python object `json.loads` would give.
-fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-            (Some(u), _) => u.into_pyobject(py)?.into_any(),
-            (None, Some(i)) => i.into_pyobject(py)?.into_any(),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_python(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (key, item) in map {
-                dict.set_item(PyString::intern(py, key), to_python(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
+/// A document's records as Python objects, through their `Serialize` implementation: the
+/// dicts have exactly the keys, order and values of the CLI's JSON.
+fn to_python<'py>(py: Python<'py>, records: &[MentionRecord]) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, records).map_err(PyErr::from)
 }
 
 #[pymodule]
