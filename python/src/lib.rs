@@ -1,13 +1,14 @@
 //! `makan._makan`: the Rust side of the Python package `makan`.
 //!
 //! One class, `Tagger`, over the library's `Tagger` and `Resolver`. Each document's mentions
-//! are the library's JSON records (`makan::output::records`, what `makan tag` prints) turned
-//! into Python dicts, so the fields, their order and their rounding are the CLI's by
-//! construction. `start`/`end` are code points, which are Python string indices.
+//! are the library's records (`makan::output::records`, what `makan tag` prints), turned into
+//! Python dicts through their `Serialize` implementation (pythonize), so the fields, their
+//! order and their rounding are the CLI's by construction. `start`/`end` are code points,
+//! which are Python string indices.
 //!
 //! `tag_batch` tags on a rayon pool with the GIL released, in chunks: while the pool tags a
 //! chunk, the calling thread (holding the GIL) turns the previous chunk into dicts, so the
-//! one part that must hold the GIL overlaps the tagging (python/DESIGN notes in DESIGN.md §12).
+//! one part that must hold the GIL overlaps the tagging (DESIGN.md §11).
 
 use std::collections::HashMap;
 use std::sync::mpsc::sync_channel;
