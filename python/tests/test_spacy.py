@@ -1,4 +1,5 @@
-"""The spaCy component: registration, spans, clitics inside tokens, entities of others."""
+"""The spaCy component: registration, spans, clitics inside tokens, entities of others
+(a rule-based component and a trained NER, trained here on four sentences)."""
 
 from __future__ import annotations
 
@@ -104,3 +105,37 @@ def test_bad_table_in_config_raises_with_file_and_line(tmp_path):
     nlp = spacy.blank("ar")
     with pytest.raises(makan.GazetteerError, match=f"{table}:2: unknown kind"):
         nlp.add_pipe("makan", config={"places": [str(table)]})
+
+
+def test_after_a_trained_ner_its_entities_are_kept():
+    import random
+
+    from spacy.training import Example
+
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner")
+    ner.add_label("GPE")
+    sentences = [
+        ("Aid reached Aleppo on Monday.", [(12, 18, "GPE")]),
+        ("Shelling hit Homs overnight.", [(13, 17, "GPE")]),
+        ("Convoys left Damascus at dawn.", [(13, 21, "GPE")]),
+        ("Talks in Geneva stalled again.", [(9, 15, "GPE")]),
+    ]
+    examples = [Example.from_dict(nlp.make_doc(t), {"entities": e}) for t, e in sentences]
+    random.seed(7)
+    optimizer = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=optimizer, drop=0.1)
+    nlp.add_pipe("makan")
+    text = "Aid reached Idlib and Aleppo on Monday, the United Nations said."
+    with nlp.select_pipes(disable=["makan"]):
+        theirs = labelled(nlp(text).ents)
+    doc = nlp(text)
+    assert set(theirs) <= set(labelled(doc.ents))
+    assert labelled(doc.spans["makan"]) == [
+        ("Idlib", "LOC"), ("Aleppo", "LOC"), ("United Nations", "ORG"),
+    ]
+    taken = {t.i for e in doc.ents if (e.text, e.label_) in theirs for t in e}
+    for span in doc.ents:
+        if span.label_ in ("LOC", "ORG"):
+            assert not taken & {t.i for t in span}
