@@ -8,17 +8,22 @@
 //! stdout; errors name the file and line and exit with status 1.
 
 mod admin;
+mod boundaries;
 mod checks;
 mod courses;
 mod features;
 mod freq;
+mod identity;
 mod iom;
 mod locate;
 mod names;
+mod naming;
 mod orgs;
 mod place;
 mod polygon;
+mod quarters;
 mod report;
+mod simplify;
 mod sources;
 mod variants;
 mod wof;
@@ -105,6 +110,12 @@ fn run() -> Result<usize, String> {
     count_names(&places, &mut report);
     let text = write::render_places(&places);
     write::write_file(&args.out_dir.join("places.tsv"), &text)?;
+    let outlines = boundaries::build(
+        &args.sources.join("places/boundaries"),
+        &places,
+        &mut report,
+    )?;
+    write::write_file(&args.out_dir.join("boundaries.tsv"), &outlines)?;
     let orgs_summary = orgs::build(&args.sources, &args.curated, &args.out_dir)?;
     // Frequencies are counted with the tagger over the tables just written.
     let freq_summary = match &args.corpus {
@@ -169,7 +180,14 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     iom::assign_subdistricts(&mut settlements, &iom, &locator, report);
     let iom_only = iom::iom_only_places(&iom, &settlements, report);
     settlements.extend(iom_only);
+    quarters::link_seat_communities(&mut settlements, &iom, &admin, report);
+    let city_quarters = quarters::aleppo_quarters(
+        &dir.join("aleppo-city-neighbourhoods/aleppo_neighbourhoods.tsv"),
+        &mut settlements,
+        report,
+    )?;
     places.extend(settlements);
+    places.extend(city_quarters);
     places.extend(features::read_features(
         &dir.join("features-curated/syria_named_features.tsv"),
         &locator,
@@ -209,6 +227,9 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
         &curated.join("place_variants.tsv"),
         report,
     )?;
+    quarters::parent_cities(&mut places, report);
+    identity::merge_same_places(&mut places, report);
+    naming::plain_english_names(&mut places, report);
     Ok(places)
 }
 

@@ -50,6 +50,16 @@ impl NameList {
         self.keys.insert(key);
     }
 
+    /// Writes the preferred name another way that folds alike (`‘Afrīn` → `Afrin`); a name that
+    /// folds differently is refused (returns false): use [`NameList::prefer`].
+    pub fn respell_preferred(&mut self, name: &str) -> bool {
+        if makan::fold(name) != makan::fold(&self.preferred) {
+            return false;
+        }
+        self.preferred = name.to_string();
+        true
+    }
+
     /// Removes a name other than the preferred one; returns whether it was there.
     pub fn remove(&mut self, name: &str) -> bool {
         let key = makan::fold(name);
@@ -113,6 +123,8 @@ pub struct Place {
     /// For a river: points along it, in order (curated
     /// `feature_courses.tsv`). The resolver places a mention on the stretch the text is about.
     pub course: Vec<Point>,
+    /// The id of the place this one is part of (a city quarter's city); empty for others.
+    pub parent: String,
     /// Fold keys of Arabic names an Arabic-native source other than the place's own attests (the
     /// OSM name of the matched IOM community). Not written; used to choose the preferred name.
     pub attested_ar: BTreeSet<String>,
@@ -136,6 +148,7 @@ impl Place {
             country: String::new(),
             refs: BTreeSet::new(),
             course: Vec::new(),
+            parent: String::new(),
             attested_ar: BTreeSet::new(),
         }
     }

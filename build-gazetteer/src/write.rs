@@ -46,6 +46,7 @@ fn render_row(p: &Place) -> String {
             .map(|q| format!("{:.5},{:.5}", q.lat, q.lon))
             .collect::<Vec<_>>()
             .join("|"),
+        p.parent.clone(),
     ];
     cells.map(|c| cell(&c)).join("\t")
 }

@@ -24,6 +24,8 @@ fn stats(g: &Gazetteer) -> Result<ExitCode> {
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_source: BTreeMap<&str, usize> = BTreeMap::new();
     let mut syrian_populated_with_admin1 = 0;
+    // Settlements makan reports without a community P-code: the cities first (issue 15).
+    let mut syrian_populated_without_pcode = 0;
     for (_, e) in g.entities() {
         *by_kind.entry(e.kind().name()).or_default() += 1;
         *by_source
@@ -35,6 +37,9 @@ fn stats(g: &Gazetteer) -> Result<ExitCode> {
             && !e.admin_pcodes()[0].is_empty()
         {
             syrian_populated_with_admin1 += 1;
+        }
+        if e.country() == "SY" && e.kind() == makan::Kind::Populated && e.pcode().is_empty() {
+            syrian_populated_without_pcode += 1;
         }
     }
     let (mut arabic, mut latin, mut with_freq) = (0, 0, 0);
@@ -51,6 +56,7 @@ fn stats(g: &Gazetteer) -> Result<ExitCode> {
         "by_kind": by_kind,
         "by_source": by_source,
         "syrian_populated_with_point_and_admin1": syrian_populated_with_admin1,
+        "syrian_populated_without_pcode": syrian_populated_without_pcode,
         "name_keys": {"arabic": arabic, "latin": latin, "with_corpus_count": with_freq},
         "corpus_tokens": g.corpus_tokens(),
     });
@@ -62,7 +68,23 @@ fn lookup(name: &str) -> Result<ExitCode> {
     let tagger = Tagger::new();
     let resolver = Resolver::new(tagger.clone());
     let g = tagger.gazetteer();
-    let ranked = resolver.rank_name(name);
+    // A source id (`wof:421190421`) names the entity that holds it, merged records included.
+    let ranked = match g.by_ref(name.trim()) {
+        Some(id) => {
+            let e = g.entity(id);
+            let written = if e.name_ar().is_empty() {
+                e.name_en()
+            } else {
+                e.name_ar()
+            };
+            resolver
+                .rank_name(written)
+                .into_iter()
+                .filter(|&(other, _)| other == id)
+                .collect()
+        }
+        None => resolver.rank_name(name),
+    };
     if ranked.is_empty() {
         eprintln!(
             "makan: no entity is named `{name}` (folded: `{}`)",

@@ -7,6 +7,8 @@ mod eval_cmd;
 mod gazetteer_cmd;
 mod geojson_cmd;
 mod lines;
+mod map;
+mod map_cmd;
 mod tag_cmd;
 
 use std::process::ExitCode;
@@ -38,6 +40,13 @@ USAGE:
         --lines  GeoJSON Lines instead: one Feature per line. Use it for a whole corpus;
                  a FeatureCollection is one JSON value a reader must hold whole.
         A bad input line is reported on standard error (exit code 1).
+    makan map [--jsonl] [FILE] [-o map.svg] [--lang ar|en] [--labels N]
+        A map picture (SVG) of the places of a text, or of every line of a JSON Lines
+        file: Syria's governorates and the neighbouring countries, each place a circle
+        sized by its number of mentions and coloured by kind, a legend, a scale bar, and
+        the places outside the frame listed at the side. Labels in Arabic (default) or
+        English, on the N most mentioned places where they do not overlap (default 40).
+        -o FILE  write the SVG there (default: standard output)
     makan eval GOLD.jsonl DOCS.jsonl [--errors] [--json] [--calibration]
         Tag and resolve DOCS, score against GOLD (metrics of EVAL.md), with a
         calibration table of confidence against correctness; --errors lists every
@@ -59,6 +68,7 @@ fn main() -> ExitCode {
         Some("eval") => eval_cmd::run(&args[1..]),
         Some("geojson") => geojson_cmd::run(&args[1..]),
         Some("eval-conll") => eval_cmd::run_conll(&args[1..]),
+        Some("map") => map_cmd::parse(&args[1..]).and_then(|options| map_cmd::run(&options)),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

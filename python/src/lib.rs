@@ -8,7 +8,7 @@
 //!
 //! `tag_batch` tags on a rayon pool with the GIL released, in chunks: while the pool tags a
 //! chunk, the calling thread (holding the GIL) turns the previous chunk into dicts, so the
-//! one part that must hold the GIL overlaps the tagging (DESIGN.md §11).
+//! one part that must hold the GIL overlaps the tagging (DESIGN.md §12).
 
 use std::collections::HashMap;
 use std::sync::mpsc::sync_channel;

@@ -128,8 +128,10 @@ impl GazetteerBuilder {
                 }
             }
         }
+        let entities = entities.into_list();
         let mut g = Gazetteer::default();
-        for entity in entities.into_list() {
+        g.reserve(entities.len());
+        for entity in entities {
             g.add_entity(entity)
                 .expect("ids are unique once the tables are loaded");
         }

@@ -44,6 +44,7 @@ pub struct Entity {
     pub(super) admin: [Box<str>; 3],
     pub(super) country: Box<str>,
     pub(super) refs: Vec<Box<str>>,
+    pub(super) parent: Box<str>,
     pub(super) predecessors: Vec<Box<str>>,
     pub(super) successors: Vec<Box<str>>,
     pub(super) active: Box<str>,
@@ -111,6 +112,10 @@ impl Entity {
     /// Ids of the same entity in the sources (`gn:170654`, `wd:Q...`, `ucdp:...`).
     pub fn refs(&self) -> impl Iterator<Item = &str> {
         self.refs.iter().map(|s| &**s)
+    }
+    /// The id of the place this one lies in when it is part of it (a city quarter's city), or "".
+    pub fn parent(&self) -> &str {
+        &self.parent
     }
     /// Ids of the organizations this one continues (organizations only).
     pub fn predecessors(&self) -> impl Iterator<Item = &str> {

@@ -7,8 +7,6 @@
 //! Entities are collected before any name is indexed, so an entity replaced by a user's row
 //! leaves no name behind.
 
-use std::collections::HashMap;
-
 use super::builder::Source;
 use super::tsv::{Problems, Row, Table};
 use super::{Entity, EntityType, Gazetteer, Kind, Point};
@@ -16,7 +14,7 @@ use super::{Entity, EntityType, Gazetteer, Kind, Point};
 /// The columns of a places table, in the order the build tool writes `data/places.tsv`
 /// (data/README.md says what each holds). A user's table may use any of them, in any order,
 /// and a `note` column of its own.
-pub const PLACE_COLUMNS: [&str; 17] = [
+pub const PLACE_COLUMNS: [&str; 18] = [
     "id",
     "kind",
     "class",
@@ -34,13 +32,14 @@ pub const PLACE_COLUMNS: [&str; 17] = [
     "names_en",
     "refs",
     "course",
+    "parent",
 ];
 
 /// A column a user's table may add for its own remarks; nobody reads it.
 const NOTE: &str = "note";
 
 /// The columns a places table may have: the schema and `note`.
-pub(crate) const PLACE_KNOWN: [&str; 18] = with_note(PLACE_COLUMNS);
+pub(crate) const PLACE_KNOWN: [&str; 19] = with_note(PLACE_COLUMNS);
 
 /// `columns` and `note`.
 const fn with_note<const N: usize, const M: usize>(
@@ -81,7 +80,7 @@ pub(crate) const FREQUENCY_COLUMNS: &[&str] =
 pub(super) struct Entities<'b> {
     list: Vec<Entity>,
     origin: Vec<(&'b str, usize)>,
-    by_id: HashMap<Box<str>, usize>,
+    by_id: crate::automaton::FastMap<Box<str>, usize>,
 }
 
 impl<'b> Entities<'b> {
@@ -261,6 +260,7 @@ fn read_entity(row: &Row<'_, '_>, ty: EntityType) -> Result<Entity, String> {
         ],
         country: row.get("country").into(),
         refs: boxed_list(row.list("refs")),
+        parent: row.get("parent").into(),
         predecessors: boxed_list(row.list("predecessors")),
         successors: boxed_list(row.list("successors")),
         active: row.get("active").into(),

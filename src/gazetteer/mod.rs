@@ -22,8 +22,6 @@ mod point;
 mod table_tests;
 pub(crate) mod tsv;
 
-use std::collections::HashMap;
-
 use once_cell::sync::Lazy;
 
 pub use builder::GazetteerBuilder;
@@ -32,15 +30,16 @@ pub use kind::{EntityType, Kind};
 pub use load::{PLACE_COLUMNS, TOKENS_KEY};
 pub use point::Point;
 
+use crate::automaton::FastMap;
 use crate::normalize::{fold, is_word_char};
 
 /// Places and organizations with their names.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<Box<str>, EntityId>,
+    by_id: FastMap<Box<str>, EntityId>,
     names: Vec<Name>,
-    by_key: HashMap<Box<str>, NameId>,
+    by_key: FastMap<Box<str>, NameId>,
     corpus_tokens: u64,
     corpus_docs: (u64, u64),
 }
@@ -94,6 +93,19 @@ impl Gazetteer {
         self.by_id.get(id).copied()
     }
 
+    /// The entity with this id, or the one that lists it among its source ids
+    /// ([`Entity::refs`]): the build tool merges the records several sources give of one place
+    /// into one entity and keeps the others' ids as refs (`wof:421190421` is now part of
+    /// `wof:1226623337`, Maarat al-Numan). A scan of every entity when the id is not an entity's
+    /// own: meant for look-ups by hand, not for a loop.
+    pub fn by_ref(&self, id: &str) -> Option<EntityId> {
+        self.by_id(id).or_else(|| {
+            self.entities()
+                .find(|(_, e)| e.refs().any(|r| r == id))
+                .map(|(eid, _)| eid)
+        })
+    }
+
     /// The name keys, indexed by [`NameId`].
     pub fn names(&self) -> impl Iterator<Item = (NameId, &Name)> {
         self.names
@@ -127,6 +139,15 @@ impl Gazetteer {
     /// the gazetteer has no frequency table).
     pub fn corpus_tokens(&self) -> u64 {
         self.corpus_tokens
+    }
+
+    /// Room for `entities` more entities and their names (about four keys each), so that
+    /// loading does not grow the tables again and again.
+    fn reserve(&mut self, entities: usize) {
+        self.entities.reserve(entities);
+        self.by_id.reserve(entities);
+        self.names.reserve(entities * 4);
+        self.by_key.reserve(entities * 4);
     }
 
     /// Adds an entity and indexes its names; `None` when its id is taken already.

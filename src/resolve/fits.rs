@@ -48,6 +48,10 @@ pub(super) fn is_local(e: &Facts) -> bool {
 
 /// How well candidate `e` sits inside or next to place `y`.
 pub(super) fn containment_fit(e: &Facts, y: &Facts) -> f64 {
+    if is_quarter_of(e, y) {
+        // «الأشرفية في حلب»: the quarter of that city, not a village of its governorate.
+        return 3.0;
+    }
     if y.kind == Kind::Country {
         let named = y.iso != [0, 0] && y.iso == e.country;
         return if e.country == y.country || named {
@@ -77,6 +81,11 @@ pub(super) fn containment_fit(e: &Facts, y: &Facts) -> f64 {
         }
         _ => 0.0,
     }
+}
+
+/// Whether `e` is a quarter of the city `y`.
+pub(super) fn is_quarter_of(e: &Facts, y: &Facts) -> bool {
+    e.kind == Kind::Neighbourhood && e.parent == Some(y.index)
 }
 
 /// How well a candidate at `p` agrees with "direction and distance from the anchor".

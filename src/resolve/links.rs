@@ -6,7 +6,7 @@
 use super::context::Ctx;
 use super::evidence::Evidence;
 use super::features::{Scored, Site};
-use super::fits::{Anchor, coherence_fit, containment_fit, is_local, relative_fit};
+use super::fits::{Anchor, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit};
 use super::prior::{Facts, NameCues};
 use super::relative;
 use crate::gazetteer::{EntityId, EntityType, Kind};
@@ -260,6 +260,8 @@ fn score_against_places(
         && relations.has(Relation::AdminChain);
     let mut supported = false;
     let mut near_known_place = false;
+    // «في X بحلب»: a locative before the name, its city after it.
+    let after_locative = site.weak_support.contains(Evidence::Preposition);
     for cand in &mut site.candidates {
         let e = ctx.facts(cand.entity);
         if admin_chain && e.kind == Kind::Admin2 {
@@ -267,7 +269,7 @@ fn score_against_places(
             cand.score += 4.0;
             cand.evidence.insert(Evidence::AdminChain);
         }
-        let (strong, weak) = place_phrase(cand, e, phrase, relations);
+        let (strong, weak) = place_phrase(cand, e, phrase, relations, after_locative);
         supported |= strong;
         near_known_place |= weak;
     }
@@ -286,6 +288,7 @@ fn place_phrase(
     e: &Facts,
     phrase: &Phrase<'_, '_>,
     relations: Relations,
+    after_locative: bool,
 ) -> (bool, bool) {
     let (mut strong, mut weak) = (false, false);
     let contained =
@@ -296,8 +299,10 @@ fn place_phrase(
         if fit > 0.0 {
             cand.evidence.insert(Evidence::Containment);
             // «X بحلب», «X في حلب» tie a word to a place as easily as a name; «X في ريف حلب»,
-            // «X (حلب)», «X التابعة لحلب» speak of a place.
-            if relations.has(Relation::Containment) {
+            // «X (حلب)», «X التابعة لحلب» speak of a place, and so does a quarter's name
+            // after a locative and before its own city («في صلاح الدين بحلب»; not «سقوط
+            // الشهداء بحلب»).
+            if relations.has(Relation::Containment) || (after_locative && is_quarter_of(e, y)) {
                 strong = true;
             } else {
                 weak = true;

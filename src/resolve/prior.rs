@@ -32,6 +32,10 @@ pub(super) struct Facts {
     /// A settlement under 20,000 people that is no seat or capital.
     pub(super) small: bool,
     pub(super) point: Option<Point>,
+    /// Its own index in the gazetteer.
+    pub(super) index: u32,
+    /// For a city quarter, the index of its city ([`Entity::parent`](crate::Entity::parent)).
+    pub(super) parent: Option<u32>,
     /// The cosine of the point's latitude, for distances compared by their haversine term.
     pub(super) cos_lat: f64,
 }
@@ -112,7 +116,7 @@ impl EntityFacts {
         }
         let intern = |code: &str| admin1.get(code).copied().unwrap_or(0);
         let mut facts = Vec::with_capacity(g.len());
-        for (_, e) in g.entities() {
+        for (id, e) in g.entities() {
             facts.push(Facts {
                 prior: prior(e),
                 expected_per_million: expected_per_million(e),
@@ -128,6 +132,8 @@ impl EntityFacts {
                     && !e.class().starts_with("PPLA")
                     && e.class() != "PPLC",
                 point: e.point(),
+                index: id.index() as u32,
+                parent: g.by_id(e.parent()).map(|p| p.index() as u32),
                 cos_lat: e.point().map_or(1.0, |p| p.lat.to_radians().cos()),
             });
         }

@@ -1,4 +1,4 @@
-//! The only module that knows aho-corasick: name keys compiled into one automaton that is
+//! The name matcher: name keys compiled into a table of first words and a byte trie that is
 //! walked, anchored, from the places where a name may start.
 //!
 //! Each name key is a pattern. A key that starts with the article ال also gets its *lil form*:
@@ -13,14 +13,17 @@
 //! from those few positions. A table of the first words of all patterns (a pattern that ends a
 //! word starts with exactly the run of letters at its start) answers most positions with one
 //! hash look-up: no pattern starts with this word, or this pattern is the word, or walk on
-//! from the state after the word for the longer names (دير -> دير الزور).
+//! from the trie node after the word for the longer names (دير -> دير الزور). The walks are
+//! always anchored, so no failure links are needed: `trie.rs` holds a plain byte trie of the
+//! longer patterns, built in one pass (DESIGN.md §3 has the measurement that replaced an
+//! Aho-Corasick automaton with it).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+mod trie;
+
+use trie::{Node, Trie};
 
 use crate::Error;
 use crate::gazetteer::{Gazetteer, NameId};
@@ -46,7 +49,8 @@ pub(crate) struct PatternTarget {
 /// The compiled names.
 #[derive(Clone, Debug)]
 pub(crate) struct NameAutomaton {
-    nfa: NFA,
+    /// The patterns longer than their first word, walked from the node after it.
+    trie: Trie,
     /// Every first word of a pattern: the pattern it completes, and where the walk resumes
     /// for the patterns that go on after it.
     first_word_table: HashMap<Box<[u8]>, FirstWord, BuildHasherDefault<WordHasher>>,
@@ -80,10 +84,14 @@ impl NameAutomaton {
         gazetteer: &Gazetteer,
         words: impl IntoIterator<Item = (&'w str, WordId)>,
     ) -> Result<NameAutomaton, Error> {
-        let mut by_pattern: std::collections::HashMap<&str, Vec<PatternTarget>> =
-            std::collections::HashMap::new();
+        let mut index: FastMap<&str, u32> = FastMap::with_capacity_and_hasher(
+            gazetteer.names().size_hint().0 * 2,
+            BuildHasherDefault::default(),
+        );
         let mut order: Vec<&str> = Vec::new();
-        // Patterns in name order, so the build is deterministic.
+        // (pattern, name) pairs; patterns numbered in name order, so the build is deterministic.
+        let mut pairs: Vec<(u32, PatternTarget)> =
+            Vec::with_capacity(gazetteer.names().size_hint().0 * 2);
         for (name, entry) in gazetteer.names() {
             let key = entry.key();
             for (pattern, form) in [
@@ -91,27 +99,38 @@ impl NameAutomaton {
                 (lil_form(key), Form::LilContraction),
             ] {
                 let Some(pattern) = pattern else { continue };
-                let targets = by_pattern.entry(pattern).or_insert_with(|| {
+                let p = *index.entry(pattern).or_insert_with(|| {
                     order.push(pattern);
-                    Vec::new()
+                    order.len() as u32 - 1
                 });
-                targets.push(PatternTarget { name, form });
+                pairs.push((p, PatternTarget { name, form }));
             }
         }
-        let nfa = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .dense_depth(4)
-            .build(&order)
-            .map_err(|e| Error::build(format!("compiling {} name patterns: {e}", order.len())))?;
+        drop(index);
+        // Stable: a pattern's names stay in name order.
+        pairs.sort_by_key(|&(p, _)| p);
+        // One-word patterns are answered by the table of first words alone; only the longer
+        // ones need the trie, walked from the node after their first word.
+        let longer: Vec<(&[u8], u32)> = order
+            .iter()
+            .enumerate()
+            .filter(|(_, pattern)| first_run(pattern.as_bytes()).len() < pattern.len())
+            .map(|(p, pattern)| (pattern.as_bytes(), p as u32))
+            .collect();
+        let trie = Trie::new(longer);
         let mut first_word_table: HashMap<Box<[u8]>, FirstWord, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
+            HashMap::with_capacity_and_hasher(order.len(), BuildHasherDefault::default());
         for (p, pattern) in order.iter().enumerate() {
             let run = first_run(pattern.as_bytes());
             let entry = first_word_table.entry(run.into()).or_default();
             if run.len() == pattern.len() {
                 entry.exact = Some(p as u32);
             } else if entry.resume.is_none() {
-                entry.resume = Some(walk(&nfa, run));
+                entry.resume = trie.walk(run);
+                debug_assert!(
+                    entry.resume.is_some(),
+                    "a longer pattern starts with its run"
+                );
             }
         }
         for (word, id) in words {
@@ -120,15 +139,16 @@ impl NameAutomaton {
                 .or_default()
                 .word = id;
         }
-        let mut bounds = Vec::with_capacity(order.len() + 1);
-        let mut targets = Vec::new();
-        bounds.push(0);
-        for pattern in &order {
-            targets.extend_from_slice(&by_pattern[pattern]);
-            bounds.push(targets.len() as u32);
+        let mut bounds = vec![0u32; order.len() + 1];
+        for &(p, _) in &pairs {
+            bounds[p as usize + 1] += 1;
         }
+        for p in 0..order.len() {
+            bounds[p + 1] += bounds[p];
+        }
+        let targets = pairs.into_iter().map(|(_, target)| target).collect();
         Ok(NameAutomaton {
-            nfa,
+            trie,
             first_word_table,
             bounds,
             targets,
@@ -169,26 +189,17 @@ impl NameAutomaton {
         if let Some(p) = first.exact {
             emit(p, run_end);
         }
-        // Longer patterns: walk on from the state after the first word.
-        let Some(mut sid) = first.resume else {
+        // Longer patterns: walk on from the node after the first word.
+        let Some(mut node) = first.resume else {
             return first.word;
         };
-        let nfa = &self.nfa;
         for (i, &byte) in text[run_end..].iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, byte);
-            if nfa.is_dead(sid) {
+            let Some(next) = self.trie.step(node, byte) else {
                 return first.word;
-            }
-            if nfa.is_match(sid) {
-                let len = run_end - at + i + 1;
-                for k in 0..nfa.match_len(sid) {
-                    let pattern = nfa.match_pattern(sid, k);
-                    // Match states also carry patterns that end here but started later; an
-                    // anchored walk wants only those that start at `at`.
-                    if nfa.pattern_len(pattern) == len {
-                        emit(pattern.as_u32(), at + len);
-                    }
-                }
+            };
+            node = next;
+            if let Some(pattern) = self.trie.pattern(node) {
+                emit(pattern, run_end + i + 1);
             }
         }
         first.word
@@ -196,7 +207,7 @@ impl NameAutomaton {
 
     /// Heap memory of the automaton and its tables, in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.nfa.memory_usage()
+        self.trie.memory_usage()
             + self.bounds.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<PatternTarget>()
             + self.first_word_table.capacity()
@@ -209,8 +220,8 @@ impl NameAutomaton {
 struct FirstWord {
     /// The pattern that is exactly this word.
     exact: Option<u32>,
-    /// The automaton state after this word, when longer patterns start with it.
-    resume: Option<StateID>,
+    /// The trie node after this word, when longer patterns start with it.
+    resume: Option<Node>,
     /// The word's id in the word tables, or [`NO_WORD`].
     word: WordId,
 }
@@ -225,17 +236,6 @@ impl Default for FirstWord {
     }
 }
 
-/// The anchored automaton state after `bytes` from the start.
-fn walk(nfa: &NFA, bytes: &[u8]) -> StateID {
-    let mut sid = nfa
-        .start_state(Anchored::Yes)
-        .expect("the NFA supports anchored searches");
-    for &b in bytes {
-        sid = nfa.next_state(Anchored::Yes, sid, b);
-    }
-    sid
-}
-
 /// An odd 64-bit constant with well-mixed bits (the one FxHash uses).
 const WORD_HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -246,6 +246,9 @@ pub(crate) struct WordHasher(u64);
 
 /// A hash map keyed by short words, with [`WordHasher`].
 pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A hash map with [`WordHasher`], for keys that are names, ids or words (not adversarial).
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
