@@ -285,32 +285,6 @@ fn without_admin_head(raw: &str) -> String {
     plain.to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn admin_heads_are_left_out_of_names() {
-        assert_eq!(without_admin_head("محافظة شبوة"), "شبوة");
-        assert_eq!(without_admin_head("مُحَافَظَة الجَهْرَاء"), "الجهراء");
-        assert_eq!(without_admin_head("إمارة أبوظبي"), "أبوظبي");
-        assert_eq!(without_admin_head("حضرموت"), "حضرموت");
-        // A head alone is no name to shorten.
-        assert_eq!(without_admin_head("محافظة"), "محافظة");
-    }
-
-    #[test]
-    fn names_that_only_describe_are_generic() {
-        assert!(is_generic("الشمال"));
-        assert!(is_generic("المنطقة الشرقية"));
-        assert!(is_generic("العاصمة"));
-        assert!(is_generic("مدينة الشمال"));
-        assert!(!is_generic("مدينة صباح الأحمد"));
-        assert!(!is_generic("شمال سيناء"));
-        assert!(!is_generic("الجهراء"));
-    }
-}
-
 /// A curated place that is also one of the region's units (قطاع غزة, the curated Gaza Strip
 /// and WOF's first-level unit of Palestine) stays one entity: the curated row, with its
 /// English name and chosen point, takes the unit's code, parents, names and id as a ref, and
@@ -361,4 +335,60 @@ pub fn absorb_units_into_curated(
         );
         false
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admin_heads_are_left_out_of_names() {
+        assert_eq!(without_admin_head("محافظة شبوة"), "شبوة");
+        assert_eq!(without_admin_head("مُحَافَظَة الجَهْرَاء"), "الجهراء");
+        assert_eq!(without_admin_head("إمارة أبوظبي"), "أبوظبي");
+        assert_eq!(without_admin_head("حضرموت"), "حضرموت");
+        // A head alone is no name to shorten.
+        assert_eq!(without_admin_head("محافظة"), "محافظة");
+    }
+
+    #[test]
+    fn names_that_only_describe_are_generic() {
+        assert!(is_generic("الشمال"));
+        assert!(is_generic("المنطقة الشرقية"));
+        assert!(is_generic("العاصمة"));
+        assert!(is_generic("مدينة الشمال"));
+        assert!(!is_generic("مدينة صباح الأحمد"));
+        assert!(!is_generic("شمال سيناء"));
+        assert!(!is_generic("الجهراء"));
+    }
+
+    fn place(id: &str, kind: Kind, ar: &str, country: &str, pcode: &str) -> Place {
+        let mut p = Place::new(id.into(), kind);
+        p.names_ar.push(ar);
+        p.country = country.into();
+        p.pcode = pcode.into();
+        p
+    }
+
+    #[test]
+    fn a_curated_region_takes_in_the_unit_of_its_name_but_a_city_does_not() {
+        let mut units = vec![
+            place("wof:1", Kind::Admin1, "قطاع غزة", "PS", "PS01"),
+            place("wof:2", Kind::Admin1, "مرسين", "TR", "TR28"),
+            place("wof:3", Kind::Admin1, "نينوى", "IQ", "IQ03"),
+        ];
+        let mut curated = vec![
+            place("curated:gaza-strip", Kind::Region, "قطاع غزّة", "PS", ""),
+            place("curated:mersin", Kind::Populated, "مرسين", "TR", ""),
+            // Another country's region of the same name is another place.
+            place("curated:other", Kind::Region, "نينوى", "SY", ""),
+        ];
+        absorb_units_into_curated(&mut units, &mut curated, &mut Report::default());
+        let ids: Vec<&str> = units.iter().map(|u| u.id.as_str()).collect();
+        assert_eq!(ids, ["wof:2", "wof:3"]);
+        let gaza = &curated[0];
+        assert_eq!((gaza.kind, gaza.pcode.as_str()), (Kind::Admin1, "PS01"));
+        assert!(gaza.refs.contains("wof:1"));
+        assert!(curated[1].pcode.is_empty() && curated[2].pcode.is_empty());
+    }
 }

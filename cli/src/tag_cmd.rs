@@ -572,7 +572,10 @@ impl Tag {
             Format::Geojson | Format::Geojsonl => {
                 // A document of a corpus has no collection of its own: its features carry
                 // the first place of its focus.
-                let top = focus.as_ref().and_then(|f| f.first()).filter(|_| doc.doc_id.is_some());
+                let top = focus
+                    .as_ref()
+                    .and_then(|f| f.first())
+                    .filter(|_| doc.doc_id.is_some());
                 geojson_cmd::place_features(&records, doc.doc_id.as_ref(), top)
                     .iter()
                     .map(|feature| {
