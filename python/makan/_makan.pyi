@@ -34,6 +34,15 @@ class Tagger:
         resolve: bool = True,
         all: bool = False,
     ) -> None: ...
+    def focus(self, text: str) -> List[dict[str, Any]]:
+        """Where ``text`` is about, as the ``focus`` list of ``makan tag``: the places it names,
+        ranked by their share of the document's votes, each a dict with ``id``, ``kind``,
+        ``name_ar``, ``name_en``, ``lat``, ``lon``, ``pcode``, ``country``, ``admin``,
+        ``score`` and ``mentions``; the first also carries ``admin1``, its governorate (or
+        its country outside Syria) with the share of the votes in it. ``[]`` when the text
+        names no place. Raises ``ValueError`` on a tagger made with ``resolve=False``."""
+        ...
+
     def tag(self, text: str) -> List[dict[str, Any]]:
         """The mentions of ``text`` in text order, each a dict with the fields of the CLI's
         JSON (``makan tag``): ``start``, ``end`` (Python string indices: ``text[m["start"]:

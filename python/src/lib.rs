@@ -79,6 +79,27 @@ impl Tagger {
         Ok(to_python(py, &records)?.cast_into::<PyList>()?)
     }
 
+    /// Where `text` is about: its focus as `makan tag` writes it (`"focus"`), the places
+    /// ranked by their share of the votes, the first with its governorate (`admin1`); `[]`
+    /// when it names no place. Needs a resolving tagger.
+    fn focus<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let text = text_of(text, "focus() argument")?;
+        let Some(resolver) = &self.resolver else {
+            return Err(PyValueError::new_err(
+                "focus() needs a resolving tagger (resolve=True)",
+            ));
+        };
+        let records = py.detach(|| {
+            let (_, focus) = resolver.tag_resolve_and_focus(&text);
+            makan::output::focus_records(&self.tagger, &focus)
+        });
+        Ok(to_python(py, &records)?.cast_into::<PyList>()?)
+    }
+
     /// The mentions of each text, one list per text in input order, tagged on `threads`
     /// threads (every core when `None`) with the GIL released.
     #[pyo3(signature = (texts, threads = None))]
@@ -297,7 +318,7 @@ fn table_error(error: makan::Error) -> PyErr {
 
 /// A document's records as Python objects, through their `Serialize` implementation: the
 /// dicts have exactly the keys, order and values of the CLI's JSON.
-fn to_python<'py>(py: Python<'py>, records: &[MentionRecord]) -> PyResult<Bound<'py, PyAny>> {
+fn to_python<'py, T: serde::Serialize>(py: Python<'py>, records: &[T]) -> PyResult<Bound<'py, PyAny>> {
     pythonize::pythonize(py, records).map_err(PyErr::from)
 }
 

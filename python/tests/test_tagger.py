@@ -127,6 +127,26 @@ def test_records_are_the_clis(tagger, docs, makan_cli, tmp_path):
     assert [line["mentions"] for line in cli] == tagger.tag_batch([d["text"] for d in docs])
 
 
+def test_focus_is_the_clis(tagger, docs, makan_cli, tmp_path):
+    cli = run_cli(makan_cli, docs, tmp_path, "tag", "--jsonl", "--quiet")
+    ours = [tagger.focus(d["text"]) for d in docs]
+    assert [line["focus"] for line in cli] == ours
+    # The generated documents name places: most have a focus with its governorate.
+    with_focus = [f for f in ours if f]
+    assert len(with_focus) > len(docs) // 2
+    assert sum("admin1" in f[0] for f in with_focus) > len(with_focus) // 2
+    assert not any("admin1" in place for f in with_focus for place in f[1:])
+
+
+def test_focus_of_a_text(tagger):
+    text = "قصفت الطائرات مدينة دوما في ريف دمشق صباح اليوم، وقتل خمسة مدنيين في دوما."
+    top = tagger.focus(text)[0]
+    assert top["name_en"] == "Douma" and top["admin1"]["pcode"] == "SY03"
+    assert tagger.focus("لم يرد في هذا النص اسم مكان") == []
+    with pytest.raises(ValueError, match="resolve=True"):
+        makan.Tagger(resolve=False).focus(text)
+
+
 def test_without_resolution_and_with_rejected_the_records_are_the_clis(docs, makan_cli, tmp_path):
     texts = [d["text"] for d in docs[:80]]
     for options, flags in [({"resolve": False}, ["--no-resolve"]), ({"all": True}, ["--all"])]:
