@@ -318,7 +318,10 @@ fn table_error(error: makan::Error) -> PyErr {
 
 /// A document's records as Python objects, through their `Serialize` implementation: the
 /// dicts have exactly the keys, order and values of the CLI's JSON.
-fn to_python<'py, T: serde::Serialize>(py: Python<'py>, records: &[T]) -> PyResult<Bound<'py, PyAny>> {
+fn to_python<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    records: &[T],
+) -> PyResult<Bound<'py, PyAny>> {
     pythonize::pythonize(py, records).map_err(PyErr::from)
 }
 
