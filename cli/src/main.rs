@@ -8,14 +8,7 @@
 //! place), 2 a usage or I/O error. A closed standard output (`makan tag … | head -1`) ends
 //! the run quietly with 0.
 
-mod cli;
-mod eval_cmd;
-mod gazetteer_cmd;
-mod geojson_cmd;
-mod lines;
-mod map;
-mod map_cmd;
-mod tag_cmd;
+use makan_cli::{cli, eval_cmd, gazetteer_cmd, geojson_cmd, map_cmd, tag_cmd};
 
 use std::io;
 use std::process::ExitCode;

@@ -244,9 +244,11 @@ impl Doc {
 }
 
 /// A JSON Lines line that gives no document.
-struct BadLine {
-    doc_id: Value,
-    error: String,
+pub struct BadLine {
+    /// The line's `doc_id` when it could be read, else null.
+    pub doc_id: Value,
+    /// Why the line gives no document.
+    pub error: String,
 }
 
 /// The options of a run, checked.
@@ -386,10 +388,7 @@ impl Tag {
         let mut bad = 0;
         let mut chunks_written = 0;
         out.write_all(&frame.header)?;
-        let work = |number: usize, line: &[u8]| match self.read_line(number, line) {
-            Ok((doc, filled)) => Ok((self.render(&doc), filled)),
-            Err(bad) => Err(bad),
-        };
+        let work = |number: usize, line: &[u8]| self.line_output(number, line);
         runner.run(name, input, work, |result| {
             let chunks = match result {
                 Ok((chunks, filled)) => {
@@ -424,6 +423,19 @@ impl Tag {
         })?;
         out.write_all(frame.end)?;
         Ok(bad)
+    }
+
+    /// What JSON Lines line `number` (its bytes, with or without the newline) gives, as the
+    /// worker threads compute it: the pieces of output the format's frame joins, with
+    /// `Some(number)` when the line had no `doc_id` and got its number; or the bad line.
+    #[allow(clippy::type_complexity)]
+    pub fn line_output(
+        &self,
+        number: usize,
+        line: &[u8],
+    ) -> std::result::Result<(Vec<Vec<u8>>, Option<usize>), (usize, BadLine)> {
+        let (doc, filled) = self.read_line(number, line)?;
+        Ok((self.render(&doc), filled))
     }
 
     /// The document of JSON Lines line `number`, with `Some(number)` when it had no
