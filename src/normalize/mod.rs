@@ -136,12 +136,12 @@ impl Normalized {
             if at < skip_to {
                 continue;
             }
-            // A web address opens with the letters h or w (of any case or accent): looked for
-            // on folded letters, so that the folded text is read the same way again.
-            if !out.prev_is_word
-                && matches!(c, 'h' | 'w' | 'H' | 'W' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-                && let Some(end) = web_address_end(original, at)
-            {
+            // A web address opens with the letters h or w (of any case or accent) at a word's
+            // start: looked for on folded letters, so that the folded text is read the same way
+            // again.
+            let may_open_address = !out.prev_is_word
+                && matches!(c, 'h' | 'w' | 'H' | 'W' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
+            if may_open_address && let Some(end) = web_address_end(original, at) {
                 out.push(Fold::Char(WEB_ADDRESS), at);
                 skip_to = end;
                 continue;
@@ -392,18 +392,23 @@ const WEB_ADDRESS: char = '/';
 /// The end of the web address starting at `at` (`http://`, `https://`, `www.` once folded),
 /// up to the next white space; `None` when none starts there.
 fn web_address_end(original: &str, at: usize) -> Option<usize> {
-    let mut head = String::new();
+    // The first folded letters, on the stack: every word that starts with h or w comes here.
+    let mut head = [0u8; 8];
+    let mut len = 0;
     for c in original[at..].chars() {
         match fold_char(c) {
             Folded::One(Fold::Drop) => continue,
-            Folded::One(Fold::Char(x)) => head.push(x),
+            // A scheme is ASCII: a letter outside it ends the head.
+            Folded::One(Fold::Char(x)) if x.is_ascii() => head[len] = x as u8,
             _ => break,
         }
-        if head.len() >= 8 {
+        len += 1;
+        if len == head.len() {
             break;
         }
     }
-    let scheme = ["http://", "https://", "www."]
+    let head = &head[..len];
+    let scheme = [&b"http://"[..], b"https://", b"www."]
         .iter()
         .any(|p| head.starts_with(p));
     let rest = &original[at..];
