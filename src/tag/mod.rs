@@ -286,6 +286,18 @@ impl Tagger {
                         if !word_end {
                             return;
                         }
+                        // "eastern Ghouta": a compass adjective in lower case before a Latin
+                        // name is a modifier; the name is the rest ("Eastern Ghouta" as written
+                        // is the name).
+                        if end > run_end
+                            && original[norm.original_start(at)..]
+                                .starts_with(|c: char| c.is_ascii_lowercase())
+                            && lexicon()
+                                .word(&folded[at..run_end])
+                                .is_some_and(|w| w.bearing.is_some())
+                        {
+                            return;
+                        }
                         if name.acronym_forms().next().is_some() {
                             let s = norm.original_start(at);
                             let e = norm.original_end(original, end);
