@@ -287,39 +287,40 @@ fn alternate_ending(name: &str) -> Option<String> {
 
 /// `latin_spelling` on the first English names of a Syrian place.
 pub(super) fn latin_spelling(place: &mut Place, tally: &mut Tally) {
-    if matches!(place.kind, Kind::Facility | Kind::Country | Kind::Continent) {
-        return;
-    }
-    let sources: Vec<String> = place
-        .names_en
-        .all()
-        .filter(|n| n.is_ascii() && !is_unit_label(n))
-        .take(LATIN_FAMILY_NAMES_PER_PLACE)
-        .map(str::to_string)
-        .collect();
-    for name in sources {
-        let mut added = 0;
-        for variant in spelling_family_of(&name) {
-            if added >= MAX_LATIN_SPELLING_PER_NAME {
-                break;
-            }
-            let letters = variant.chars().filter(|c| c.is_alphabetic()).count();
-            if letters < MIN_VARIANT_LETTERS || is_common_word(&makan::fold(&variant)) {
-                tally
-                    .report
-                    .count(SECTION, "latin_spelling refused (short or English word)", 1);
-                continue;
-            }
-            if names::clean_latin(&variant).is_ok() && place.names_en.push(&variant) {
-                added += 1;
-                tally.add("latin_spelling", true);
-            }
-        }
-    }
+    add_variants(
+        place,
+        tally,
+        "latin_spelling",
+        MAX_LATIN_SPELLING_PER_NAME,
+        spelling_family_of,
+    );
 }
 
 /// `latin_family` on the first English names of a Syrian place.
 pub(super) fn latin_family(place: &mut Place, tally: &mut Tally) {
+    add_variants(
+        place,
+        tally,
+        "latin_family",
+        MAX_LATIN_FAMILY_PER_NAME,
+        |name| {
+            latin_family_of(name)
+                .iter()
+                .map(|v| capitalise(v))
+                .collect()
+        },
+    );
+}
+
+/// Rule `rule`: the variants `family` makes of each of a place's first English names, at most
+/// `max` a name, none short or an English word.
+fn add_variants(
+    place: &mut Place,
+    tally: &mut Tally,
+    rule: &str,
+    max: usize,
+    family: impl Fn(&str) -> Vec<String>,
+) {
     if matches!(place.kind, Kind::Facility | Kind::Country | Kind::Continent) {
         return;
     }
@@ -330,22 +331,21 @@ pub(super) fn latin_family(place: &mut Place, tally: &mut Tally) {
         .take(LATIN_FAMILY_NAMES_PER_PLACE)
         .map(str::to_string)
         .collect();
+    let refused = format!("{rule} refused (short or English word)");
     for name in sources {
         let mut added = 0;
-        for variant in latin_family_of(&name).iter().map(|v| capitalise(v)) {
-            if added >= MAX_LATIN_FAMILY_PER_NAME {
+        for variant in family(&name) {
+            if added >= max {
                 break;
             }
             let letters = variant.chars().filter(|c| c.is_alphabetic()).count();
             if letters < MIN_VARIANT_LETTERS || is_common_word(&makan::fold(&variant)) {
-                tally
-                    .report
-                    .count(SECTION, "latin_family refused (short or English word)", 1);
+                tally.report.count(SECTION, &refused, 1);
                 continue;
             }
             if names::clean_latin(&variant).is_ok() && place.names_en.push(&variant) {
                 added += 1;
-                tally.add("latin_family", true);
+                tally.add(rule, true);
             }
         }
     }
