@@ -40,6 +40,30 @@ const MERGE_EXAMPLES: usize = 25;
 
 /// Merges the records of one place into one entity; see the module docs.
 pub fn merge_same_places(places: &mut Vec<Place>, report: &mut Report) {
+    // The names an entity takes in may show it to be a neighbour's other record (a name that
+    // only a third record, farther away, had): passes run until one merges nothing.
+    loop {
+        let (merged, left_apart) = merge_pass(places, report);
+        if merged == 0 {
+            report.count(
+                "identity merges",
+                "near-duplicates left apart (different community codes)",
+                left_apart.len(),
+            );
+            for line in left_apart {
+                report.line(
+                    "identity: same name, different community codes, left apart",
+                    line,
+                );
+            }
+            return;
+        }
+    }
+}
+
+/// One pass of [`merge_same_places`]: how many records it merged into others, and the
+/// near-duplicates it left apart, as report lines.
+fn merge_pass(places: &mut Vec<Place>, report: &mut Report) -> (usize, Vec<String>) {
     let members: Vec<usize> = (0..places.len())
         .filter(|&i| is_settlement(&places[i]))
         .collect();
@@ -112,21 +136,16 @@ pub fn merge_same_places(places: &mut Vec<Place>, report: &mut Report) {
             gone.insert(i);
         }
     }
-    report.count(
-        "identity merges",
-        "near-duplicates left apart (different community codes)",
-        left_apart.len(),
-    );
-    for pair in &left_apart {
-        let (a, b) = (&places[members[pair.a]], &places[members[pair.b]]);
-        report.line(
-            "identity: same name, different community codes, left apart",
+    let left_apart: Vec<String> = left_apart
+        .iter()
+        .map(|pair| {
+            let (a, b) = (&places[members[pair.a]], &places[members[pair.b]]);
             format!(
                 "{} ({}) / {} ({}) {:.2} km `{}`",
                 a.id, a.pcode, b.id, b.pcode, pair.distance_km, pair.key
-            ),
-        );
-    }
+            )
+        })
+        .collect();
     let mut index = 0;
     places.retain(|_| {
         index += 1;
@@ -138,6 +157,7 @@ pub fn merge_same_places(places: &mut Vec<Place>, report: &mut Report) {
             place.parent = kept.clone();
         }
     }
+    (gone.len(), left_apart)
 }
 
 /// The places the merge looks at: Syrian populated places with a point.

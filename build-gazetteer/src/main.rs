@@ -252,9 +252,6 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     )?;
     quarters::parent_cities(&mut places, report);
     identity::merge_same_places(&mut places, report);
-    // The names an entity took in may show it to be a neighbour's other record (a name that
-    // only a third record, farther away, had): a second pass merges those.
-    identity::merge_same_places(&mut places, report);
     naming::plain_english_names(&mut places, report);
     Ok(places)
 }
