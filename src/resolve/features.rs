@@ -3,10 +3,11 @@
 
 use super::context::{Before, Ctx, Marked, Tok, after_preposition, marked, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
+use super::persons::{self, PersonReading};
 use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
-use crate::words::{Cue, Mark, Part, PersonWord};
+use crate::words::{Cue, Mark, Part};
 
 /// A candidate entity of a mention with its score so far.
 #[derive(Clone, Copy, Debug)]
@@ -188,7 +189,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
     site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
     if site.against.is_none() {
-        let person = reads_as_person(ctx, &site, before[0], after);
+        let person = persons::reads_as_person(ctx, &site, before[0], after);
         site.named_person = person == Some(PersonReading::Named);
         site.against = person.map(|_| Evidence::PersonName);
     }
@@ -315,76 +316,6 @@ fn against(
     } else {
         None
     }
-}
-
-/// How a capitalised Latin name reads as a person's.
-#[derive(Clone, Copy, Debug, Eq, PartialEq)]
-enum PersonReading {
-    /// After a given name ("Hillary Clinton", "Mahmoud Bitar") or a given name before a
-    /// capitalised surname ("Vladimir Putin").
-    Named,
-    /// Before a verb of saying ("Clinton said").
-    Speaks,
-}
-
-/// Whether a capitalised Latin name is a person's here, and how the text says so. A name before
-/// a verb of saying is a person's only when every candidate is a settlement, none is prominent (prior under 5, as for
-/// lower-case words: "Aleppo said", "eastern Aleppo said" are its people speaking) or an actor
-/// news makes speak (a country, a capital), and when no preposition or "of" puts the speakers
-/// there ("officials in Hasakah said"). A place cue before or after the name keeps the place.
-fn reads_as_person(
-    ctx: &Ctx<'_, '_>,
-    site: &Site<'_>,
-    before: Tok,
-    after: Tok,
-) -> Option<PersonReading> {
-    let m = &site.mention;
-    let doc = ctx.doc;
-    if site.ty != EntityType::Loc || !site.name.key().is_ascii() || site.lowercase {
-        return None;
-    }
-    if ctx.cue_after(after).is_some() || site.cue_before.is_some() {
-        return None;
-    }
-    let capitalised = |t: usize| {
-        doc.is_word(t)
-            && doc
-                .original_of(t)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
-    // Written together: one space, or a hyphen inside a compound given name (Abdel-Ghani).
-    let joined = |a: usize, b: usize| matches!(doc.original_between(a, b), " " | "-");
-    let first = m.first_token();
-    let last = m.end_token() - 1;
-    let is = |t: usize, w: PersonWord| ctx.person_word(Some(t), w);
-    let surname =
-        before.is_some_and(|b| capitalised(b) && joined(b, first) && is(b, PersonWord::GivenName));
-    let given = first == last
-        && is(first, PersonWord::GivenName)
-        && after
-            .is_some_and(|a| capitalised(a) && joined(last, a) && ctx.cue_of(Some(a)).is_none());
-    if surname || given {
-        return Some(PersonReading::Named);
-    }
-    let alone = site.support.is_empty() && site.weak_support.is_empty() && ctx.text(before) != "of";
-    let prominent = site.candidates.iter().any(|c| {
-        let f = ctx.facts(c.entity);
-        f.actor || f.prior >= 5.0
-    });
-    // People are named like towns, not like rivers or provinces.
-    let settlement = site.candidates.iter().all(|c| {
-        matches!(
-            ctx.facts(c.entity).kind,
-            Kind::Populated | Kind::Neighbourhood
-        )
-    });
-    let speaks = alone
-        && !prominent
-        && settlement
-        && after.is_some_and(|a| joined(last, a) && is(a, PersonWord::Saying));
-    speaks.then_some(PersonReading::Speaks)
 }
 
 /// Place or organization: by a cue word, else by the most prominent candidate.

@@ -8,7 +8,7 @@ use super::evidence::Evidence;
 use super::features::{Scored, Site};
 use super::fits::{Anchor, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit};
 use super::prior::{Facts, NameCues};
-use super::relative;
+use super::{decide, prior, relative};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name};
 use crate::tag::Mention;
 use crate::words::{Cue, Part, Relation, Relations};
@@ -424,4 +424,43 @@ fn seen_as_place(name: &Name) -> bool {
     let count = name.corpus_count().unwrap_or(0);
     let locative = name.corpus_locative();
     locative >= 1 && f64::from(locative) >= 0.02 * f64::from(count)
+}
+
+/// The places the document is sure of, once each, with the name that found them. A name
+/// that something speaks against is no anchor, nor one that has no evidence of its own yet
+/// (no cue, no preposition or locative word) and needs some: an ordinary word («أن» is a
+/// village too, خبر a Saudi city), or a foreign place that is neither an actor nor prominent —
+/// those the decision rejects, and they must not vouch for their neighbours.
+pub(super) fn anchors<'g>(
+    ctx: &Ctx<'g, '_>,
+    sites: &[Site<'g>],
+    choices: &[Option<EntityId>],
+    common_word_ratio: f64,
+) -> Vec<Anchor> {
+    let mut anchors: Vec<(EntityId, Anchor)> = sites
+        .iter()
+        .zip(choices)
+        .filter(|(site, _)| site.is_confident() && site.against.is_none())
+        .filter_map(|(site, c)| {
+            let e = (*c)?;
+            let facts = ctx.facts(e);
+            let own = !site.support.is_empty() || !site.weak_support.is_empty();
+            let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
+                == prior::Commonness::Name;
+            let stands_alone = facts.actor
+                || facts.in_syria()
+                || facts.country == [0, 0]
+                || decide::is_prominent(site.name, facts);
+            (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
+                e,
+                Anchor::new(
+                    facts,
+                    site.mention.name().expect("sites are listed mentions"),
+                ),
+            ))
+        })
+        .collect();
+    anchors.sort_by_key(|a| a.0);
+    anchors.dedup_by_key(|a| a.0);
+    anchors.into_iter().map(|a| a.1).collect()
 }

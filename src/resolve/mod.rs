@@ -24,6 +24,7 @@ mod features;
 mod fits;
 mod focus;
 mod links;
+mod persons;
 mod prior;
 mod relative;
 #[cfg(test)]
@@ -33,7 +34,7 @@ pub use evidence::{Evidence, EvidenceSet};
 pub use focus::{EVENT_WINDOW, Focus, FocusPlace, FocusWeights};
 
 use crate::document::Document;
-use crate::gazetteer::{EntityId, EntityType, NameId, Point};
+use crate::gazetteer::{EntityId, EntityType, Point};
 use crate::tag::Mention;
 use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Tagger, forms};
@@ -397,7 +398,7 @@ impl Resolver {
                 sites[i].cue_before = Some(cue);
             }
         }
-        persons_throughout(&mut sites);
+        persons::persons_throughout(&mut sites);
         let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
         // Coherence reads the places the document is sure of within a window of mentions:
         // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
@@ -406,7 +407,7 @@ impl Resolver {
         let blocks: Vec<Vec<Anchor>> = (0..sites.len().div_ceil(WINDOW))
             .map(|b| {
                 let range = b.saturating_sub(1) * WINDOW..((b + 2) * WINDOW).min(sites.len());
-                anchors(
+                links::anchors(
                     &ctx,
                     &sites[range.clone()],
                     &choices[range],
@@ -429,78 +430,6 @@ impl Resolver {
 /// The mentions a document-wide rule (coherence, the places beside a river) reads around a
 /// mention: a document of up to this many mentions is read whole.
 pub(crate) const WINDOW: usize = 256;
-
-/// One person, one name: a Latin name a document shows as a person's («Hillary Clinton»,
-/// «Mr Clinton») is the person wherever else the document writes it alone («Clinton spoke»),
-/// unless a place cue, a locative word or a preposition stands by it there. A name before
-/// "said" alone does not spread: "residents of eastern Aleppo said" must not unmake every
-/// Aleppo of the story.
-fn persons_throughout(sites: &mut [Site<'_>]) {
-    let person = |s: &Site<'_>| s.name.key().is_ascii() && s.named_person;
-    let mut names: Vec<NameId> = sites
-        .iter()
-        .filter(|s| person(s))
-        .filter_map(|s| s.mention.name())
-        .collect();
-    if names.is_empty() {
-        return;
-    }
-    names.sort_unstable();
-    names.dedup();
-    for site in sites.iter_mut() {
-        let named = site
-            .mention
-            .name()
-            .is_some_and(|n| names.binary_search(&n).is_ok());
-        if named
-            && site.against.is_none()
-            && site.support.is_empty()
-            && site.weak_support.is_empty()
-            && site.cue_before.is_none()
-        {
-            site.against = Some(Evidence::PersonName);
-        }
-    }
-}
-
-/// The places the document is sure of, once each, with the name that found them. A name
-/// that something speaks against is no anchor, nor one that has no evidence of its own yet
-/// (no cue, no preposition or locative word) and needs some: an ordinary word («أن» is a
-/// village too, خبر a Saudi city), or a foreign place that is neither an actor nor prominent —
-/// those the decision rejects, and they must not vouch for their neighbours.
-fn anchors<'g>(
-    ctx: &Ctx<'g, '_>,
-    sites: &[Site<'g>],
-    choices: &[Option<EntityId>],
-    common_word_ratio: f64,
-) -> Vec<Anchor> {
-    let mut anchors: Vec<(EntityId, Anchor)> = sites
-        .iter()
-        .zip(choices)
-        .filter(|(site, _)| site.is_confident() && site.against.is_none())
-        .filter_map(|(site, c)| {
-            let e = (*c)?;
-            let facts = ctx.facts(e);
-            let own = !site.support.is_empty() || !site.weak_support.is_empty();
-            let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
-                == prior::Commonness::Name;
-            let stands_alone = facts.actor
-                || facts.in_syria()
-                || facts.country == [0, 0]
-                || decide::is_prominent(site.name, facts);
-            (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
-                e,
-                Anchor::new(
-                    facts,
-                    site.mention.name().expect("sites are listed mentions"),
-                ),
-            ))
-        })
-        .collect();
-    anchors.sort_by_key(|a| a.0);
-    anchors.dedup_by_key(|a| a.0);
-    anchors.into_iter().map(|a| a.1).collect()
-}
 
 /// Whether a mention found in `text` stands where places stand: right after a locative or
 /// place cue word (إلى، نحو، قرب، شمال، مدينة، بلدة، محافظة...).
