@@ -14,6 +14,8 @@ use crate::words::coverage::{assert_all_reached, table_rows};
 use crate::words::{Cue, lexicon};
 use crate::{Tagger, fold};
 
+mod documents;
+
 static RESOLVER: Lazy<Resolver> = Lazy::new(|| Resolver::new(Tagger::new()));
 
 /// The resolution of the mention written `name` in `text`, if one is.
@@ -428,128 +430,4 @@ fn every_relation_phrase_gives_its_evidence() {
         }
     }
     assert_all_reached("relations.tsv", rows.len(), &missed);
-}
-
-#[test]
-fn every_mark_word_reaches_its_rule() {
-    let rows = table_rows("marks.tsv", &["word", "role"]);
-    let mut missed = Vec::new();
-    for (line, cols) in &rows {
-        let (word, role) = (cols[0], cols[1]);
-        // The phrase each role reads, the name it speaks of and the evidence it gives.
-        let (text, name, evidence) = match role {
-            "event" => (
-                format!("{word} في الميادين"),
-                "الميادين",
-                Evidence::PlaceMarker,
-            ),
-            "gathering" => (format!("{word} جنيف"), "جنيف", Evidence::PlaceMarker),
-            "visit" => (format!("{word} أنقرة"), "أنقرة", Evidence::PlaceMarker),
-            "name_opener" => (
-                format!("قال {word} محمد البغدادي"),
-                "البغدادي",
-                Evidence::CuePerson,
-            ),
-            other => panic!("marks.tsv:{line}: unknown role {other}"),
-        };
-        let fired = resolution_of(&text, name).is_some_and(|r| r.evidence().contains(evidence));
-        if !fired {
-            missed.push(format!(
-                "line {line} {cols:?}: «{text}» gives no {evidence}"
-            ));
-        }
-    }
-    assert_all_reached("marks.tsv", rows.len(), &missed);
-}
-
-#[test]
-fn a_title_after_a_visit_verb_names_no_person() {
-    let r = resolution_of("زار الرئيس أنقرة", "أنقرة").unwrap();
-    assert!(r.is_accepted() && !r.evidence().contains(Evidence::CuePerson));
-    // Without the verb the title keeps the name a person's.
-    let r = resolution_of("قال الرئيس أنقرة", "أنقرة").unwrap();
-    assert!(!r.is_accepted() && r.evidence().contains(Evidence::CuePerson));
-}
-
-/// The English name of the first place of `text`'s focus.
-fn focus_top(text: &str) -> Option<String> {
-    let focus = RESOLVER.focus(text, &RESOLVER.find(text));
-    let g = RESOLVER.tagger().gazetteer();
-    focus
-        .top()
-        .map(|p| g.entity(p.entity()).name_en().to_string())
-}
-
-#[test]
-fn every_event_word_draws_the_focus_and_every_scene_word_places_an_actor() {
-    let rows = table_rows("events.tsv", &["word", "role"]);
-    let mut missed = Vec::new();
-    for (line, cols) in &rows {
-        let (word, role) = (cols[0], cols[1]);
-        // Homs first, then a place the row should favour: it wins only by the row's word.
-        let (text, wanted) = match (role, latin(word)) {
-            ("event", false) => (
-                format!("هطل المطر. وصل الوفد إلى حمص. {word} في حماة."),
-                "Hama",
-            ),
-            ("event", true) => (
-                format!("It rained. The delegation reached Homs. The {word} in Hama."),
-                "Hama",
-            ),
-            // A capital with no preposition is a government: half a vote, unless the word
-            // makes it the scene.
-            (_, false) => (
-                format!("هطل المطر. سقطت القذائف {word} دمشق. وصل الوفد إلى حمص."),
-                "Damascus",
-            ),
-            (_, true) => (
-                format!("It rained. Shells fell {word} Damascus. The delegation reached Homs."),
-                "Damascus",
-            ),
-        };
-        let top = focus_top(&text);
-        if top.as_deref() != Some(wanted) {
-            missed.push(format!("line {line} {cols:?}: {top:?} in «{text}»"));
-        }
-    }
-    assert_all_reached("events.tsv", rows.len(), &missed);
-}
-
-#[test]
-fn every_person_word_makes_the_name_beside_it_a_person() {
-    let rows = table_rows("persons.tsv", &["word", "role"]);
-    let mut missed = Vec::new();
-    for (line, cols) in &rows {
-        let (word, role) = (cols[0], cols[1]);
-        // Salma is a village's name and a given name: the word beside it decides.
-        let text = match role {
-            "given_name" => format!("Talks with {word} Salma ended late."),
-            _ => format!("Later Salma {word} nothing more."),
-        };
-        let r = resolution_of(&text, "Salma");
-        if !r.is_some_and(|r| !r.is_accepted() && r.evidence().contains(Evidence::PersonName)) {
-            missed.push(format!("line {line} {cols:?}"));
-        }
-    }
-    assert_all_reached("persons.tsv", rows.len(), &missed);
-}
-
-#[test]
-fn every_demonym_names_its_country_for_the_document() {
-    let rows = table_rows("demonyms.tsv", &["word", "country"]);
-    let mut missed = Vec::new();
-    for (line, cols) in &rows {
-        let text = format!("The {} delegation arrived on Monday.", cols[0]);
-        let doc = Document::new(&text);
-        let mut names = Vec::new();
-        let mut words = Vec::new();
-        RESOLVER
-            .tagger()
-            .tag_document(&doc, &mut names, Some(&mut words));
-        let countries = super::context::Ctx::demonym_countries(&doc, lexicon(), &words);
-        if countries != [<[u8; 2]>::try_from(cols[1].as_bytes()).unwrap()] {
-            missed.push(format!("line {line} {cols:?}: {countries:?}"));
-        }
-    }
-    assert_all_reached("demonyms.tsv", rows.len(), &missed);
 }
