@@ -123,6 +123,15 @@ pub fn read_text(name: &str, mut input: impl Read, lossy: bool) -> Result<String
     Ok(text.into_owned())
 }
 
+/// The doc_id of a line whose bytes are not all UTF-8, read from its readable part (the
+/// line with U+FFFD for the bad bytes).
+pub fn readable_doc_id(readable: &str) -> Value {
+    match serde_json::from_str::<Value>(readable.trim_end()) {
+        Ok(Value::Object(object)) => object.get("doc_id").cloned().unwrap_or(Value::Null),
+        _ => salvage_doc_id(readable),
+    }
+}
+
 /// The `doc_id` of a JSON Lines line that cannot be read whole (bad UTF-8, broken JSON):
 /// the value after the first `"doc_id":`, when that much can be read.
 pub fn salvage_doc_id(line: &str) -> Value {

@@ -10,4 +10,5 @@ pub mod geojson_cmd;
 pub mod lines;
 pub mod map;
 pub mod map_cmd;
+pub mod pipeline;
 pub mod tag_cmd;

@@ -13,125 +13,14 @@ use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
 use makan::output::table::Column;
-use makan::output::{FocusRecord, MentionRecord, conll, focus_records, records, records_iter};
-use makan::{Resolver, Tagger};
+use makan::output::{FocusRecord, conll};
 
 use crate::cli::{
     GazetteerOpts, MissingIds, Result, RunOpts, UsageError, decode, open_input, read_text,
-    salvage_doc_id,
+    readable_doc_id, salvage_doc_id,
 };
 use crate::geojson_cmd;
-
-/// What the subcommand prints for one text.
-pub struct Pipeline {
-    pub tagger: Tagger,
-    pub resolver: Option<Resolver>,
-    pub all: bool,
-    /// Drop candidates, alternatives and evidence from every record.
-    pub compact: bool,
-}
-
-impl Pipeline {
-    pub fn new(tagger: Tagger, resolve: bool, all: bool) -> Pipeline {
-        let resolver = resolve.then(|| Resolver::new(tagger.clone()));
-        Pipeline {
-            tagger,
-            resolver,
-            all,
-            compact: false,
-        }
-    }
-
-    /// The accepted mentions of `text` with their types (all mentions without a resolver).
-    pub fn resolved(&self, text: &str) -> Vec<(makan::Span, makan::EntityType)> {
-        match &self.resolver {
-            Some(resolver) => resolver
-                .tag_and_resolve(text)
-                .into_iter()
-                .filter(|(_, r)| r.is_accepted())
-                .map(|(m, r)| (m.span(), r.entity_type()))
-                .collect(),
-            None => self
-                .tagger
-                .tag(text)
-                .iter()
-                .map(|m| (m.span(), m.entity_type()))
-                .collect(),
-        }
-    }
-
-    /// The mentions of `text` and, with a resolver, their resolutions (with the
-    /// organizations found by their form, which the tagger does not see) and, when
-    /// `with_focus`, the document's focus.
-    fn found(&self, text: &str, with_focus: bool) -> Found {
-        match &self.resolver {
-            None => (self.tagger.tag(text), None, None),
-            Some(resolver) => {
-                let (found, focus) = if with_focus {
-                    let (found, focus) = resolver.tag_resolve_and_focus(text);
-                    (found, Some(focus_records(&self.tagger, &focus)))
-                } else {
-                    (resolver.tag_and_resolve(text), None)
-                };
-                let (m, r): (Vec<_>, Vec<_>) = found
-                    .into_iter()
-                    .filter(|(_, r)| self.all || r.is_accepted())
-                    .unzip();
-                (m, Some(r), focus)
-            }
-        }
-    }
-
-    /// Writes `{"mentions": [...], "focus": [...]}` for `text` (the focus when resolving),
-    /// one record at a time: a long document's records are never all held, nor a JSON value
-    /// of them built.
-    pub fn write_mentions(&self, text: &str, out: &mut impl Write) -> io::Result<()> {
-        let (mentions, resolutions, focus) = self.found(text, true);
-        out.write_all(b"{\"mentions\":[")?;
-        let iter = records_iter(&self.tagger, text, &mentions, resolutions.as_deref());
-        for (i, mut record) in iter.enumerate() {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            if self.compact {
-                record.compact();
-            }
-            serde_json::to_writer(&mut *out, &record)?;
-        }
-        out.write_all(b"]")?;
-        if let Some(focus) = focus {
-            out.write_all(b",\"focus\":")?;
-            serde_json::to_writer(&mut *out, &focus)?;
-        }
-        out.write_all(b"}")
-    }
-
-    /// The mention records of `text` and, when `with_focus` and resolving, its focus.
-    pub fn records(
-        &self,
-        text: &str,
-        with_focus: bool,
-    ) -> (Vec<MentionRecord>, Option<Vec<FocusRecord>>) {
-        let (mentions, resolutions, focus) = self.found(text, with_focus);
-        let mut list = records(&self.tagger, text, &mentions, resolutions.as_deref());
-        if self.compact {
-            list.iter_mut().for_each(MentionRecord::compact);
-        }
-        (list, focus)
-    }
-
-    /// The JSON mention records of `text`.
-    pub fn mentions(&self, text: &str) -> Value {
-        serde_json::to_value(self.records(text, false).0).expect("mention records serialize")
-    }
-}
-
-/// What [`Pipeline::found`] finds: mentions, resolutions and focus.
-type Found = (
-    Vec<makan::Mention>,
-    Option<Vec<makan::Resolution>>,
-    Option<Vec<FocusRecord>>,
-);
+pub use crate::pipeline::Pipeline;
 
 /// What `tag` writes.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,6 +131,11 @@ impl Doc {
         }
     }
 }
+
+/// What one JSON Lines line gives ([`Tag::line_output`]): the pieces of output with
+/// `Some(number)` when the line got its number as `doc_id`, or the line's number and why it
+/// gives no document.
+pub type LineOutput = std::result::Result<(Vec<Vec<u8>>, Option<usize>), (usize, BadLine)>;
 
 /// A JSON Lines line that gives no document.
 pub struct BadLine {
@@ -428,12 +322,7 @@ impl Tag {
     /// What JSON Lines line `number` (its bytes, with or without the newline) gives, as the
     /// worker threads compute it: the pieces of output the format's frame joins, with
     /// `Some(number)` when the line had no `doc_id` and got its number; or the bad line.
-    #[allow(clippy::type_complexity)]
-    pub fn line_output(
-        &self,
-        number: usize,
-        line: &[u8],
-    ) -> std::result::Result<(Vec<Vec<u8>>, Option<usize>), (usize, BadLine)> {
+    pub fn line_output(&self, number: usize, line: &[u8]) -> LineOutput {
         let (doc, filled) = self.read_line(number, line)?;
         Ok((self.render(&doc), filled))
     }
@@ -450,7 +339,7 @@ impl Tag {
             Ok(line) => line,
             Err(error) => {
                 let readable = String::from_utf8_lossy(line);
-                return Err(bad(doc_id_of(&readable), error));
+                return Err(bad(readable_doc_id(&readable), error));
             }
         };
         let line = line.trim_end_matches(['\n', '\r']);
@@ -601,13 +490,5 @@ impl Tag {
             }
         };
         (chunks, focus)
-    }
-}
-
-/// The doc_id of a line whose bytes are not all UTF-8, read from its readable part.
-fn doc_id_of(readable: &str) -> Value {
-    match serde_json::from_str::<Value>(readable.trim_end()) {
-        Ok(Value::Object(object)) => object.get("doc_id").cloned().unwrap_or(Value::Null),
-        _ => salvage_doc_id(readable),
     }
 }

@@ -1,0 +1,120 @@
+//! What a subcommand computes for one text: the mentions, with the resolver's decisions and
+//! the document's focus when it resolves, as the records every output format is written from.
+
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use makan::output::{FocusRecord, MentionRecord, focus_records, records, records_iter};
+use makan::{Resolver, Tagger};
+
+/// What the subcommand prints for one text.
+pub struct Pipeline {
+    pub tagger: Tagger,
+    pub resolver: Option<Resolver>,
+    pub all: bool,
+    /// Drop candidates, alternatives and evidence from every record.
+    pub compact: bool,
+}
+
+impl Pipeline {
+    pub fn new(tagger: Tagger, resolve: bool, all: bool) -> Pipeline {
+        let resolver = resolve.then(|| Resolver::new(tagger.clone()));
+        Pipeline {
+            tagger,
+            resolver,
+            all,
+            compact: false,
+        }
+    }
+
+    /// The accepted mentions of `text` with their types (all mentions without a resolver).
+    pub fn resolved(&self, text: &str) -> Vec<(makan::Span, makan::EntityType)> {
+        match &self.resolver {
+            Some(resolver) => resolver
+                .tag_and_resolve(text)
+                .into_iter()
+                .filter(|(_, r)| r.is_accepted())
+                .map(|(m, r)| (m.span(), r.entity_type()))
+                .collect(),
+            None => self
+                .tagger
+                .tag(text)
+                .iter()
+                .map(|m| (m.span(), m.entity_type()))
+                .collect(),
+        }
+    }
+
+    /// The mentions of `text` and, with a resolver, their resolutions (with the
+    /// organizations found by their form, which the tagger does not see) and, when
+    /// `with_focus`, the document's focus.
+    fn found(&self, text: &str, with_focus: bool) -> Found {
+        match &self.resolver {
+            None => (self.tagger.tag(text), None, None),
+            Some(resolver) => {
+                let (found, focus) = if with_focus {
+                    let (found, focus) = resolver.tag_resolve_and_focus(text);
+                    (found, Some(focus_records(&self.tagger, &focus)))
+                } else {
+                    (resolver.tag_and_resolve(text), None)
+                };
+                let (m, r): (Vec<_>, Vec<_>) = found
+                    .into_iter()
+                    .filter(|(_, r)| self.all || r.is_accepted())
+                    .unzip();
+                (m, Some(r), focus)
+            }
+        }
+    }
+
+    /// Writes `{"mentions": [...], "focus": [...]}` for `text` (the focus when resolving),
+    /// one record at a time: a long document's records are never all held, nor a JSON value
+    /// of them built.
+    pub fn write_mentions(&self, text: &str, out: &mut impl Write) -> io::Result<()> {
+        let (mentions, resolutions, focus) = self.found(text, true);
+        out.write_all(b"{\"mentions\":[")?;
+        let iter = records_iter(&self.tagger, text, &mentions, resolutions.as_deref());
+        for (i, mut record) in iter.enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            if self.compact {
+                record.compact();
+            }
+            serde_json::to_writer(&mut *out, &record)?;
+        }
+        out.write_all(b"]")?;
+        if let Some(focus) = focus {
+            out.write_all(b",\"focus\":")?;
+            serde_json::to_writer(&mut *out, &focus)?;
+        }
+        out.write_all(b"}")
+    }
+
+    /// The mention records of `text` and, when `with_focus` and resolving, its focus.
+    pub fn records(
+        &self,
+        text: &str,
+        with_focus: bool,
+    ) -> (Vec<MentionRecord>, Option<Vec<FocusRecord>>) {
+        let (mentions, resolutions, focus) = self.found(text, with_focus);
+        let mut list = records(&self.tagger, text, &mentions, resolutions.as_deref());
+        if self.compact {
+            list.iter_mut().for_each(MentionRecord::compact);
+        }
+        (list, focus)
+    }
+
+    /// The JSON mention records of `text`.
+    pub fn mentions(&self, text: &str) -> Value {
+        serde_json::to_value(self.records(text, false).0).expect("mention records serialize")
+    }
+}
+
+/// What [`Pipeline::found`] finds: mentions, resolutions and focus.
+type Found = (
+    Vec<makan::Mention>,
+    Option<Vec<makan::Resolution>>,
+    Option<Vec<FocusRecord>>,
+);
