@@ -1,23 +1,14 @@
 //! `makan tag --format …`: the same mentions as JSON, JSON Lines, CSV, TSV, CoNLL and
 //! GeoJSON, and `--fields`, `--compact`.
 
-use std::io::Write;
+mod common;
+
 use std::process::{Command, Output, Stdio};
 
 use serde_json::{Value, json};
 
 fn makan(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_makan"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("makan runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin.as_bytes()).expect("input written");
-    drop(input);
-    let output = child.wait_with_output().expect("makan ends");
+    let output = common::makan(args, stdin.as_bytes());
     assert!(
         output.status.success(),
         "{args:?}: {}",

@@ -2,28 +2,16 @@
 //! in input order, with bad lines reported in place, and give the same bytes as the
 //! sequential path.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 use serde_json::Value;
 
 /// Runs `makan ARGS` with `stdin` as standard input and windows of `window` lines.
 fn makan(args: &[&str], stdin: &str, window: usize) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_makan"))
-        .args(args)
-        .env("MAKAN_WINDOW_LINES", window.to_string())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the makan binary runs");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_string();
-    // Written from a thread so that a full stdout pipe cannot block the writer.
-    let writer = std::thread::spawn(move || input.write_all(stdin.as_bytes()));
-    let output = child.wait_with_output().expect("makan finishes");
-    writer.join().unwrap().expect("stdin is written");
-    output
+    let window = window.to_string();
+    common::makan_with(args, &[("MAKAN_WINDOW_LINES", &window)], stdin.as_bytes())
 }
 
 const SENTENCES: [&str; 4] = [

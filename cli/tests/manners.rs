@@ -2,6 +2,8 @@
 //! pipe, a byte-order mark, invalid UTF-8, JSON Lines lines without or with a broken
 //! `doc_id`, `eval --json` alone on standard output, one shape for an entity.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -9,22 +11,11 @@ use std::process::{Command, Output, Stdio};
 use serde_json::{Value, json};
 
 fn makan(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_makan"))
-        .args(args)
-        .args(
-            ["--threads", "1"]
-                .iter()
-                .filter(|_| args.contains(&"--jsonl")),
-        )
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("makan runs");
-    let mut input = child.stdin.take().expect("stdin");
-    input.write_all(stdin).expect("input written");
-    drop(input);
-    child.wait_with_output().expect("makan ends")
+    let mut all = args.to_vec();
+    if args.contains(&"--jsonl") {
+        all.extend(["--threads", "1"]);
+    }
+    common::makan(&all, stdin)
 }
 
 fn stdout(output: &Output) -> String {

@@ -1,9 +1,9 @@
 //! `makan map`: the SVG is well-formed XML, holds one mark per distinct resolved place (a
 //! circle in the frame or a row of the side list), and labels in the language asked for.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 /// A short news report naming governorates, towns (one twice) and two capitals far away.
 const REPORT: &str = "قال مصدر محلي إن قصفاً مدفعياً استهدف مدينة معرة النعمان في ريف إدلب الجنوبي، \
@@ -12,20 +12,7 @@ const REPORT: &str = "قال مصدر محلي إن قصفاً مدفعياً ا
 وأن الهدوء عاد إلى معرة النعمان مساء أمس.";
 
 fn run(args: &[&str], input: &str) -> (String, std::process::Output) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_makan"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("makan runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("input written");
-    let out = child.wait_with_output().expect("makan ends");
+    let out = common::makan(args, input.as_bytes());
     assert!(
         out.status.success(),
         "{}",

@@ -1,23 +1,11 @@
 //! `makan tag` on plain text: one JSON object, its records written one at a time.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 fn tag(args: &[&str], text: &str) -> serde_json::Value {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_makan"))
-        .arg("tag")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("makan runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(text.as_bytes())
-        .expect("text written");
-    let out = child.wait_with_output().expect("makan ends");
+    let mut all = vec!["tag"];
+    all.extend_from_slice(args);
+    let out = common::makan(&all, text.as_bytes());
     assert!(out.status.success());
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
@@ -70,19 +58,10 @@ fn plain_text_focus_names_the_town_and_its_governorate() {
 
 #[test]
 fn geojson_collection_of_a_text_carries_its_focus() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_makan"))
-        .arg("geojson")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("makan runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all("اشتباكات عنيفة في مدينة سراقب بريف إدلب".as_bytes())
-        .expect("text written");
-    let out = child.wait_with_output().expect("makan ends");
+    let out = common::makan(
+        &["geojson"],
+        "اشتباكات عنيفة في مدينة سراقب بريف إدلب".as_bytes(),
+    );
     assert!(out.status.success());
     let collection: serde_json::Value = serde_json::from_slice(&out.stdout).expect("GeoJSON");
     assert_eq!(collection["type"], "FeatureCollection");
