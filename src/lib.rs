@@ -54,6 +54,7 @@ mod gazetteer;
 mod normalize;
 pub mod output;
 mod resolve;
+pub mod snapshot;
 mod span;
 mod tag;
 mod words;

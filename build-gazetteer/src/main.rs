@@ -2,7 +2,11 @@
 //!
 //! ```text
 //! cargo run --release -p makan-build-gazetteer -- [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus] [--informal DIR]
+//! cargo run --release -p makan-build-gazetteer -- --snapshot-only [OUT_DIR]
 //! ```
+//! The last step writes `snapshot.bin`, the tables prebuilt for a fast start; `--snapshot-only`
+//! does only that, from the tables already in OUT_DIR (after a change to the fold or to how
+//! names are compiled, when `snapshot_is_fresh` fails).
 //! Defaults: `../shared/sources`, `data`, `curated`, the informal posts of
 //! `../shared/corpus/geo/idrisi/LMR/data/AR/gold-random-json` (train split only). The output is deterministic: the same sources
 //! give the same bytes. The summary (counts, drops with reasons, variant rules, checks) goes to
@@ -27,6 +31,7 @@ mod quarters;
 mod region;
 mod report;
 mod simplify;
+mod snapshot;
 mod sources;
 mod variants;
 mod wof;
@@ -41,7 +46,8 @@ use makan::Kind;
 use place::Place;
 use report::Report;
 
-/// Largest total size of `data/` the crate may embed.
+/// Largest total size of the tables in `data/` the crate embeds. `snapshot.bin` is not
+/// counted: it is the same tables prebuilt for a fast start, and its size follows theirs.
 const MAX_DATA_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Command-line arguments.
@@ -53,6 +59,8 @@ struct Args {
     corpus: Option<PathBuf>,
     /// Folder of informal posts (IDRISI-RA events, each with a `train.jsonl`).
     informal: PathBuf,
+    /// Only rewrite `snapshot.bin` from the tables in `out_dir`.
+    snapshot_only: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -62,16 +70,18 @@ fn parse_args() -> Result<Args, String> {
         "../shared/corpus/saudinewsnet/saudinewsnet_all.jsonl",
     ));
     let mut informal = PathBuf::from("../shared/corpus/geo/idrisi/LMR/data/AR/gold-random-json");
+    let mut snapshot_only = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--curated" => curated = args.next().ok_or("--curated needs a directory")?.into(),
             "--corpus" => corpus = Some(args.next().ok_or("--corpus needs a JSONL file")?.into()),
             "--no-corpus" => corpus = None,
+            "--snapshot-only" => snapshot_only = true,
             "--informal" => informal = args.next().ok_or("--informal needs a directory")?.into(),
             "-h" | "--help" => {
                 return Err(
-                    "usage: build-gazetteer [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus] [--informal DIR]".into(),
+                    "usage: build-gazetteer [SOURCES_DIR] [OUT_DIR] [--curated DIR] [--corpus FILE | --no-corpus] [--informal DIR]\n       build-gazetteer --snapshot-only [OUT_DIR]".into(),
                 );
             }
             _ if arg.starts_with("--") => return Err(format!("unknown option {arg}")),
@@ -81,7 +91,20 @@ fn parse_args() -> Result<Args, String> {
     if positional.len() > 2 {
         return Err("at most two positional arguments: SOURCES_DIR OUT_DIR".into());
     }
+    if snapshot_only && positional.len() > 1 {
+        return Err("--snapshot-only takes one positional argument: OUT_DIR".into());
+    }
     let mut positional = positional.into_iter();
+    if snapshot_only {
+        return Ok(Args {
+            sources: PathBuf::new(),
+            out_dir: positional.next().unwrap_or_else(|| "data".into()),
+            curated,
+            corpus,
+            informal,
+            snapshot_only,
+        });
+    }
     Ok(Args {
         sources: positional
             .next()
@@ -90,6 +113,7 @@ fn parse_args() -> Result<Args, String> {
         curated,
         corpus,
         informal,
+        snapshot_only,
     })
 }
 
@@ -109,6 +133,10 @@ fn main() -> ExitCode {
 
 fn run() -> Result<usize, String> {
     let args = parse_args()?;
+    if args.snapshot_only {
+        print!("{}", snapshot::write(&args.out_dir)?);
+        return Ok(0);
+    }
     std::fs::create_dir_all(&args.out_dir)
         .map_err(|e| format!("{}: {e}", args.out_dir.display()))?;
     let mut report = Report::default();
@@ -140,12 +168,13 @@ fn run() -> Result<usize, String> {
         )?,
         None => "name frequencies: skipped (--no-corpus); name_freq.tsv left as it was\n".into(),
     };
+    let snapshot_summary = snapshot::write(&args.out_dir)?;
     let size = data_size(&args.out_dir)?;
     let size_ok = size < MAX_DATA_BYTES;
     report.line(
         "checks",
         format!(
-            "[{}] data/ total size {size} bytes (places.tsv {} bytes) < 8 MB",
+            "[{}] data/ tables total size {size} bytes (places.tsv {} bytes) < 8 MB",
             if size_ok { "ok" } else { "FAIL" },
             text.len()
         ),
@@ -155,6 +184,7 @@ fn run() -> Result<usize, String> {
         println!("== organizations\n{orgs_summary}");
     }
     println!("== name frequencies\n{freq_summary}");
+    print!("== snapshot\n{snapshot_summary}");
     Ok(failures + usize::from(!size_ok))
 }
 
@@ -304,8 +334,12 @@ fn data_size(dir: &Path) -> Result<u64, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut total = 0;
     for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        if entry.file_name() == snapshot::FILE {
+            continue;
+        }
         let meta = entry
-            .and_then(|e| e.metadata())
+            .metadata()
             .map_err(|e| format!("{}: {e}", dir.display()))?;
         if meta.is_file() {
             total += meta.len();

@@ -18,9 +18,11 @@
 //! longer patterns, built in one pass (DESIGN.md §3 has the measurement that replaced an
 //! Aho-Corasick automaton with it).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod snapshot;
 mod trie;
 
 use trie::{Node, Trie};
@@ -58,7 +60,7 @@ pub(crate) struct NameAutomaton {
     trie: Trie,
     /// Every first word of a pattern: the pattern it completes, and where the walk resumes
     /// for the patterns that go on after it.
-    first_word_table: HashMap<Box<[u8]>, FirstWord, BuildHasherDefault<WordHasher>>,
+    first_word_table: HashMap<Cow<'static, [u8]>, FirstWord, BuildHasherDefault<WordHasher>>,
     /// `targets[bounds[p]..bounds[p + 1]]` are the names of pattern `p`.
     bounds: Vec<u32>,
     targets: Vec<PatternTarget>,
@@ -108,6 +110,24 @@ impl NameAutomaton {
         gazetteer: &Gazetteer,
         words: impl IntoIterator<Item = (&'w str, WordId)>,
     ) -> Result<NameAutomaton, Error> {
+        let mut automaton = NameAutomaton::compile(gazetteer)?;
+        automaton.add_words(words);
+        Ok(automaton)
+    }
+
+    /// Tells the table of first words the ids of the word tables' words (folded, one word
+    /// each).
+    pub(crate) fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, WordId)>) {
+        for (word, id) in words {
+            self.first_word_table
+                .entry(Cow::Owned(word.as_bytes().to_vec()))
+                .or_default()
+                .word = id;
+        }
+    }
+
+    /// Compiles the name keys alone: the part of the automaton a snapshot holds.
+    fn compile(gazetteer: &Gazetteer) -> Result<NameAutomaton, Error> {
         // The fused forms are owned here; the other patterns borrow the gazetteer's keys.
         let fused: Vec<Option<String>> = gazetteer
             .names()
@@ -150,11 +170,16 @@ impl NameAutomaton {
             .map(|(p, pattern)| (pattern.as_bytes(), p as u32))
             .collect();
         let trie = Trie::new(longer);
-        let mut first_word_table: HashMap<Box<[u8]>, FirstWord, BuildHasherDefault<WordHasher>> =
-            HashMap::with_capacity_and_hasher(order.len(), BuildHasherDefault::default());
+        let mut first_word_table: HashMap<
+            Cow<'static, [u8]>,
+            FirstWord,
+            BuildHasherDefault<WordHasher>,
+        > = HashMap::with_capacity_and_hasher(order.len(), BuildHasherDefault::default());
         for (p, pattern) in order.iter().enumerate() {
             let run = first_run(pattern.as_bytes());
-            let entry = first_word_table.entry(run.into()).or_default();
+            let entry = first_word_table
+                .entry(Cow::Owned(run.to_vec()))
+                .or_default();
             if run.len() == pattern.len() {
                 entry.exact = Some(p as u32);
             } else if entry.resume.is_none() {
@@ -164,12 +189,6 @@ impl NameAutomaton {
                     "a longer pattern starts with its run"
                 );
             }
-        }
-        for (word, id) in words {
-            first_word_table
-                .entry(word.as_bytes().into())
-                .or_default()
-                .word = id;
         }
         let mut bounds = vec![0u32; order.len() + 1];
         for &(p, _) in &pairs {
@@ -243,7 +262,7 @@ impl NameAutomaton {
             + self.bounds.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<PatternTarget>()
             + self.first_word_table.capacity()
-                * (std::mem::size_of::<(Box<[u8]>, FirstWord)>() + 16)
+                * (std::mem::size_of::<(Cow<'static, [u8]>, FirstWord)>() + 16)
     }
 }
 

@@ -5,6 +5,8 @@
 //! is built in one pass over the sorted patterns (no hashing, no failure links) and stored as
 //! four flat arrays.
 
+use crate::snapshot::codec::{Reader, Writer};
+
 /// No pattern ends at a node.
 const NONE: u32 = u32::MAX;
 
@@ -23,6 +25,13 @@ pub(crate) struct Trie {
 /// A node of a [`Trie`].
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(crate) struct Node(u32);
+
+impl Node {
+    /// The node's number, for a snapshot.
+    pub(crate) fn number(self) -> u32 {
+        self.0
+    }
+}
 
 impl Trie {
     /// The trie of `patterns`, each with its id. Patterns must be distinct.
@@ -108,6 +117,45 @@ impl Trie {
     }
 
     /// The number of nodes.
+    /// Writes the arrays for a snapshot.
+    pub(crate) fn write_snapshot(&self, w: &mut Writer) {
+        w.u32s(&self.edges);
+        w.bytes(&self.bytes);
+        w.u32s(&self.next);
+        w.u32s(&self.pattern);
+    }
+
+    /// Reads the arrays back; `None` when they do not form a trie.
+    pub(crate) fn read_snapshot(r: &mut Reader<'_>) -> Option<Trie> {
+        let trie = Trie {
+            edges: r.u32s()?,
+            bytes: r.bytes()?.to_vec(),
+            next: r.u32s()?,
+            pattern: r.u32s()?,
+        };
+        let nodes = trie.pattern.len();
+        let consistent = nodes >= 1
+            && trie.edges.len() == nodes + 1
+            && trie.bytes.len() == nodes - 1
+            && trie.next.len() == nodes - 1
+            && trie.edges.windows(2).all(|w| w[0] <= w[1])
+            && trie.edges.last().is_some_and(|&e| e as usize == nodes - 1)
+            && trie.next.iter().all(|&n| (n as usize) < nodes);
+        consistent.then_some(trie)
+    }
+
+    /// Whether every pattern id in the trie is below `patterns`.
+    pub(crate) fn patterns_below(&self, patterns: usize) -> bool {
+        self.pattern
+            .iter()
+            .all(|&p| p == NONE || (p as usize) < patterns)
+    }
+
+    /// The node behind a number written by [`Node::number`], when the trie has it.
+    pub(crate) fn node(&self, number: u32) -> Option<Node> {
+        ((number as usize) < self.pattern.len()).then_some(Node(number))
+    }
+
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.pattern.len()

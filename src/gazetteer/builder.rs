@@ -36,16 +36,28 @@ impl GazetteerBuilder {
     /// Adds the tables embedded in the crate (places, organizations, name frequencies). They
     /// are loaded before every user table, whatever the order of the calls.
     pub fn embedded(&mut self) -> &mut GazetteerBuilder {
+        self.tables(embedded::PLACES, embedded::ORGS, embedded::NAME_FREQ)
+    }
+
+    /// A builder over tables that stand in for the embedded ones (the build tool's freshly
+    /// written `data/`, for its snapshot).
+    pub(crate) fn from_tables(places: &str, orgs: &str, name_freq: &str) -> GazetteerBuilder {
+        let mut builder = GazetteerBuilder::new();
+        builder.tables(places, orgs, name_freq);
+        builder
+    }
+
+    /// Adds tables in the embedded tables' place.
+    fn tables(&mut self, places: &str, orgs: &str, name_freq: &str) -> &mut GazetteerBuilder {
         let source = |file: &str, text: &str| Source {
             file: file.into(),
             text: text.into(),
             user: false,
         };
-        self.places
-            .push(source("data/places.tsv", embedded::PLACES));
-        self.orgs.push(source("data/orgs.tsv", embedded::ORGS));
+        self.places.push(source("data/places.tsv", places));
+        self.orgs.push(source("data/orgs.tsv", orgs));
         self.frequencies
-            .push(source("data/name_freq.tsv", embedded::NAME_FREQ));
+            .push(source("data/name_freq.tsv", name_freq));
         self
     }
 

@@ -3,7 +3,18 @@
 //! Both are built only by the gazetteer (`mod.rs` indexes names, `builder.rs` reads rows), so
 //! their fields are visible to the `gazetteer` module and nowhere else.
 
+use std::borrow::Cow;
+
 use super::{EntityType, Kind, Point};
+
+/// A string of the gazetteer: borrowed from the embedded snapshot, or owned when read from a
+/// table.
+pub(crate) type Text = Cow<'static, str>;
+
+/// An owned copy of `s`, for strings read from tables.
+pub(crate) fn owned(s: &str) -> Text {
+    Cow::Owned(s.to_owned())
+}
 
 /// Index of an entity in its [`Gazetteer`](super::Gazetteer).
 #[derive(Clone, Copy, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
@@ -25,29 +36,34 @@ impl NameId {
     pub fn index(self) -> usize {
         self.0 as usize
     }
+
+    /// The id of the name at a dense index (for tables that store ids as numbers).
+    pub(crate) fn from_index(index: u32) -> NameId {
+        NameId(index)
+    }
 }
 
 /// A place or an organization.
 #[derive(Clone, Debug)]
 pub struct Entity {
-    pub(super) id: Box<str>,
+    pub(super) id: Text,
     pub(super) kind: Kind,
-    pub(super) class: Box<str>,
-    pub(super) name_ar: Box<str>,
-    pub(super) name_en: Box<str>,
-    pub(super) names_ar: Vec<Box<str>>,
-    pub(super) names_en: Vec<Box<str>>,
+    pub(super) class: Text,
+    pub(super) name_ar: Text,
+    pub(super) name_en: Text,
+    pub(super) names_ar: List,
+    pub(super) names_en: List,
     pub(super) point: Option<Point>,
     pub(super) course: Box<[Point]>,
     pub(super) population: Option<u64>,
-    pub(super) pcode: Box<str>,
-    pub(super) admin: [Box<str>; 3],
-    pub(super) country: Box<str>,
-    pub(super) refs: Vec<Box<str>>,
-    pub(super) parent: Box<str>,
-    pub(super) predecessors: Vec<Box<str>>,
-    pub(super) successors: Vec<Box<str>>,
-    pub(super) active: Box<str>,
+    pub(super) pcode: Text,
+    pub(super) admin: [Text; 3],
+    pub(super) country: Text,
+    pub(super) refs: List,
+    pub(super) parent: Text,
+    pub(super) predecessors: List,
+    pub(super) successors: List,
+    pub(super) active: Text,
 }
 
 impl Entity {
@@ -78,11 +94,11 @@ impl Entity {
     }
     /// Other Arabic names and variants.
     pub fn names_ar(&self) -> impl Iterator<Item = &str> {
-        self.names_ar.iter().map(|s| &**s)
+        self.names_ar.iter()
     }
     /// Other Latin-script names and variants.
     pub fn names_en(&self) -> impl Iterator<Item = &str> {
-        self.names_en.iter().map(|s| &**s)
+        self.names_en.iter()
     }
     /// The point (places only).
     pub fn point(&self) -> Option<Point> {
@@ -111,7 +127,7 @@ impl Entity {
     }
     /// Ids of the same entity in the sources (`gn:170654`, `wd:Q...`, `ucdp:...`).
     pub fn refs(&self) -> impl Iterator<Item = &str> {
-        self.refs.iter().map(|s| &**s)
+        self.refs.iter()
     }
     /// The id of the place this one lies in when it is part of it (a city quarter's city), or "".
     pub fn parent(&self) -> &str {
@@ -119,11 +135,11 @@ impl Entity {
     }
     /// Ids of the organizations this one continues (organizations only).
     pub fn predecessors(&self) -> impl Iterator<Item = &str> {
-        self.predecessors.iter().map(|s| &**s)
+        self.predecessors.iter()
     }
     /// Ids of the organizations that continued this one (organizations only).
     pub fn successors(&self) -> impl Iterator<Item = &str> {
-        self.successors.iter().map(|s| &**s)
+        self.successors.iter()
     }
     /// The period an organization was active (`2012-2017`), or "".
     pub fn active(&self) -> &str {
@@ -143,11 +159,11 @@ impl Entity {
 /// A folded name key and the entities it can mean.
 #[derive(Clone, Debug)]
 pub struct Name {
-    pub(super) key: Box<str>,
-    pub(super) entities: Vec<EntityId>,
+    pub(super) key: Text,
+    pub(super) entities: EntityIds,
     /// Upper-case acronyms (`SDF`, `IS`) match only as written; empty when any form of the key
     /// is an ordinary word.
-    pub(super) acronym_forms: Vec<Box<str>>,
+    pub(super) acronym_forms: Vec<Text>,
     pub(super) letters: u32,
     pub(super) corpus_count: Option<u32>,
     pub(super) corpus_docs: u32,
@@ -165,7 +181,7 @@ impl Name {
     }
     /// The entities this name can mean, in gazetteer order.
     pub fn entities(&self) -> &[EntityId] {
-        &self.entities
+        self.entities.as_slice()
     }
     /// How many letters and digits the key has.
     pub fn letters(&self) -> usize {
@@ -204,5 +220,62 @@ impl Name {
     /// Whether the name matches only when written exactly as one of these upper-case forms.
     pub fn acronym_forms(&self) -> impl Iterator<Item = &str> {
         self.acronym_forms.iter().map(|s| &**s)
+    }
+}
+
+/// A list of names or ids, kept as one string with the items joined by `|` (the tables' own
+/// separator, which no name or id contains): one allocation at most, none when borrowed from
+/// the snapshot.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct List(pub(crate) Text);
+
+impl List {
+    /// The items, trimmed and without empty ones, joined.
+    pub(crate) fn from_items<'a>(items: impl Iterator<Item = &'a str>) -> List {
+        let mut joined = String::new();
+        for item in items.map(str::trim).filter(|s| !s.is_empty()) {
+            if !joined.is_empty() {
+                joined.push('|');
+            }
+            joined.push_str(item);
+        }
+        List(Cow::Owned(joined))
+    }
+
+    /// The items, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('|').filter(|s| !s.is_empty())
+    }
+}
+
+/// The entities of a name: most names have one, kept inline; others a list.
+#[derive(Clone, Debug)]
+pub(crate) enum EntityIds {
+    /// One entity.
+    One(EntityId),
+    /// None, or several, in gazetteer order.
+    Many(Vec<EntityId>),
+}
+
+impl EntityIds {
+    pub(crate) fn as_slice(&self) -> &[EntityId] {
+        match self {
+            EntityIds::One(id) => std::slice::from_ref(id),
+            EntityIds::Many(ids) => ids,
+        }
+    }
+
+    /// Adds `id` unless it is there already.
+    pub(crate) fn add(&mut self, id: EntityId) {
+        match self {
+            EntityIds::One(one) if *one == id => {}
+            EntityIds::One(one) => *self = EntityIds::Many(vec![*one, id]),
+            EntityIds::Many(ids) if ids.is_empty() => *self = EntityIds::One(id),
+            EntityIds::Many(ids) => {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
     }
 }

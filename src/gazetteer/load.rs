@@ -9,7 +9,7 @@
 
 use super::builder::Source;
 use super::tsv::{Problems, Row, Table};
-use super::{Entity, EntityType, Gazetteer, Kind, Point};
+use super::{Entity, EntityType, Gazetteer, Kind, List, Point, Text, owned};
 
 /// The columns of a places table, in the order the build tool writes `data/places.tsv`
 /// (data/README.md says what each holds). A user's table may use any of them, in any order,
@@ -88,7 +88,7 @@ pub(crate) const FREQUENCY_COLUMNS: &[&str] = &[
 pub(super) struct Entities<'b> {
     list: Vec<Entity>,
     origin: Vec<(&'b str, usize)>,
-    by_id: crate::automaton::FastMap<Box<str>, usize>,
+    by_id: crate::automaton::FastMap<Text, usize>,
 }
 
 impl<'b> Entities<'b> {
@@ -215,8 +215,8 @@ pub(super) fn entities<'b>(
     }
 }
 
-fn boxed_list<'a>(items: impl Iterator<Item = &'a str>) -> Vec<Box<str>> {
-    items.map(Box::from).collect()
+fn boxed_list<'a>(items: impl Iterator<Item = &'a str>) -> List {
+    List::from_items(items)
 }
 
 /// One row of a places or organizations table as an entity, or why it is not one.
@@ -250,28 +250,28 @@ fn read_entity(row: &Row<'_, '_>, ty: EntityType) -> Result<Entity, String> {
         .map(|pair| parse_point(pair).ok_or_else(|| format!("course: `{pair}` is not `lat,lon`")))
         .collect::<Result<_, _>>()?;
     let entity = Entity {
-        id: row.get("id").into(),
+        id: owned(row.get("id")),
         kind,
-        class: row.get("class").into(),
-        name_ar: row.get("name_ar").into(),
-        name_en: row.get("name_en").into(),
+        class: owned(row.get("class")),
+        name_ar: owned(row.get("name_ar")),
+        name_en: owned(row.get("name_en")),
         names_ar: boxed_list(row.list("names_ar")),
         names_en: boxed_list(row.list("names_en")),
         point,
         course,
         population: row.parse_number("population")?,
-        pcode: row.get("pcode").into(),
+        pcode: owned(row.get("pcode")),
         admin: [
-            row.get("adm1").into(),
-            row.get("adm2").into(),
-            row.get("adm3").into(),
+            owned(row.get("adm1")),
+            owned(row.get("adm2")),
+            owned(row.get("adm3")),
         ],
-        country: row.get("country").into(),
+        country: owned(row.get("country")),
         refs: boxed_list(row.list("refs")),
-        parent: row.get("parent").into(),
+        parent: owned(row.get("parent")),
         predecessors: boxed_list(row.list("predecessors")),
         successors: boxed_list(row.list("successors")),
-        active: row.get("active").into(),
+        active: owned(row.get("active")),
     };
     if entity.id.is_empty() {
         return Err("empty id".into());
@@ -338,7 +338,7 @@ fn read_frequency(g: &mut Gazetteer, row: &Row<'_, '_>) -> Result<(), String> {
         row.parse_number("syria_docs")?.unwrap_or(0),
         row.parse_number("locative")?.unwrap_or(0),
     );
-    if let Some(&id) = g.by_key.get(key) {
+    if let Some(&id) = g.keys().get(key) {
         let name = &mut g.names[id.index()];
         name.corpus_count = (count > 0).then_some(count);
         name.person = person;

@@ -8,6 +8,7 @@
 mod boundary;
 mod select;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
@@ -135,7 +136,8 @@ pub struct Tagger {
 #[derive(Debug)]
 struct Inner {
     gazetteer: Shared,
-    automaton: NameAutomaton,
+    /// The embedded gazetteer's comes prebuilt ([`crate::snapshot`]); others are compiled.
+    automaton: Cow<'static, NameAutomaton>,
     min_letters_after_proclitic: usize,
     /// Per name: the entity type the tagger reports.
     name_types: Vec<EntityType>,
@@ -362,12 +364,20 @@ impl TaggerBuilder {
 
     /// Compiles the gazetteer's names.
     pub fn build(&self) -> Result<Tagger, Error> {
-        let gazetteer = match &self.gazetteer {
-            Some(g) => Shared::Owned(g.clone()),
-            None => Shared::Embedded(Gazetteer::embedded()),
+        let (gazetteer, automaton) = match &self.gazetteer {
+            // The word tables share the first-word table: one look-up per word serves both.
+            Some(g) => (
+                Shared::Owned(g.clone()),
+                Cow::Owned(NameAutomaton::new(g, lexicon().ids())?),
+            ),
+            None => {
+                let prebuilt = crate::snapshot::embedded();
+                (
+                    Shared::Embedded(&prebuilt.gazetteer),
+                    Cow::Borrowed(&prebuilt.automaton),
+                )
+            }
         };
-        // The word tables share the first-word table: one look-up per word serves both.
-        let automaton = NameAutomaton::new(&gazetteer, lexicon().ids())?;
         let name_types = gazetteer
             .names()
             .map(|(_, name)| {
