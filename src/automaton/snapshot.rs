@@ -17,9 +17,11 @@ impl NameAutomaton {
         NameAutomaton::compile(gazetteer).expect("compiling keys cannot fail")
     }
 
-    /// Writes an automaton made by [`for_snapshot`](Self::for_snapshot).
-    pub(crate) fn write_snapshot(&self, w: &mut Writer) {
+    /// Writes an automaton made by [`for_snapshot`](Self::for_snapshot) over a gazetteer of
+    /// `names` name keys.
+    pub(crate) fn write_snapshot(&self, names: usize, w: &mut Writer) {
         let automaton = self;
+        w.len(names);
         automaton.trie.write_snapshot(w);
         let mut first: Vec<(&[u8], &FirstWord)> = automaton
             .first_word_table
@@ -46,9 +48,10 @@ impl NameAutomaton {
         }
     }
 
-    /// Reads what [`write_snapshot`](Self::write_snapshot) wrote, for a gazetteer of `names`
-    /// name keys; `None` when the bytes are not such an automaton.
-    pub(crate) fn read_snapshot(r: &mut Reader<'static>, names: usize) -> Option<NameAutomaton> {
+    /// Reads what [`write_snapshot`](Self::write_snapshot) wrote, with the number of name keys
+    /// of its gazetteer; `None` when the bytes are not such an automaton.
+    pub(crate) fn read_snapshot(r: &mut Reader<'static>) -> Option<(NameAutomaton, usize)> {
+        let names = r.len()?;
         // The pattern count is known only at the end; the trie's pattern ids are checked there.
         let trie = Trie::read_snapshot(r)?;
         let n = r.len()?;
@@ -96,11 +99,12 @@ impl NameAutomaton {
             && bounds.last().is_some_and(|&b| b as usize == targets.len())
             && entries.iter().flatten().all(|&p| (p as usize) < patterns)
             && trie.patterns_below(patterns);
-        consistent.then_some(NameAutomaton {
+        let automaton = NameAutomaton {
             trie,
             first_word_table,
             bounds,
             targets,
-        })
+        };
+        consistent.then_some((automaton, names))
     }
 }

@@ -36,8 +36,12 @@ fn snapshot_reads_back_to_what_the_tables_give() {
     // Written again, the read snapshot gives the same bytes: nothing was lost on the way.
     let mut w = Writer::default();
     g.write_snapshot(&mut w);
-    automaton.write_snapshot(&mut w);
     assert!(EMBEDDED.ends_with(&w.into_bytes()));
+    let mut w = Writer::default();
+    automaton.write_snapshot(g.name_count(), &mut w);
+    let written = w.into_bytes();
+    let at = MAGIC.len() + 12 + 8;
+    assert_eq!(&EMBEDDED[at..at + written.len()], written.as_slice());
     // The tagger over the read automaton finds what one compiled from the tables finds.
     let compiled = Tagger::builder()
         .gazetteer(std::sync::Arc::new(from_tables))
@@ -68,7 +72,7 @@ fn damaged_snapshots_are_refused() {
     assert_eq!(g.lookup("البوكمال").len(), 1);
     // Cut anywhere after the header, or with one byte flipped in the values: never a panic,
     // and a cut one is never read.
-    let header = MAGIC.len() + 12;
+    let header = MAGIC.len() + 12 + 8;
     for cut in (header..bytes.len()).step_by(7) {
         assert!(
             read(leak(bytes[..cut].to_vec()), fp).is_none(),
