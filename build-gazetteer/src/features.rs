@@ -234,7 +234,8 @@ fn transport_place(
     Ok(place)
 }
 
-/// Reads the project-curated `curated/places.tsv` (absent file = no rows).
+/// Reads a project-curated table of places in the columns of `curated/places.tsv`
+/// (`places.tsv`, `us_states.tsv`; absent file = no rows).
 pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place>, String> {
     if !path.exists() {
         report.line(
@@ -297,7 +298,8 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         }
         out.push(place);
     }
-    report.count("curated", "places from curated/places.tsv", out.len());
+    let file = path.file_name().map_or(String::new(), |f| f.to_string_lossy().into_owned());
+    report.count("curated", &format!("places from curated/{file}"), out.len());
     Ok(out)
 }
 
