@@ -247,6 +247,8 @@ impl Tagger {
         let (original, norm) = (doc.original(), doc.norm());
         let folded = norm.text();
         let bytes = folded.as_bytes();
+        // Whether the text writes capitals at all (an all-lower-case post does not).
+        let cased = std::cell::OnceCell::new();
         for (token, word, run_end) in norm.words() {
             // Whether the whole word is a content word of the word tables (ولاية، وزارة، وادي):
             // then its first letters are the word's own, not proclitics, and no name starts
@@ -295,6 +297,17 @@ impl Tagger {
                             && lexicon()
                                 .word(&folded[at..run_end])
                                 .is_some_and(|w| w.bearing.is_some())
+                        {
+                            return;
+                        }
+                        // "a caring soul": in text that writes capitals, a name that is always
+                        // written with one (Seoul, Soul) is not found in lower case.
+                        if name.is_capitalised()
+                            && boundary::lower_case_word(
+                                &original[norm.original_start(at)..],
+                                end > run_end,
+                            )
+                            && *cased.get_or_init(|| original.contains(|c: char| c.is_ascii_uppercase()))
                         {
                             return;
                         }
