@@ -136,6 +136,22 @@ pub(crate) fn lower_case_word(original: &str, longer: bool) -> bool {
     !(longer && first <= 3)
 }
 
+/// Whether a text writes words with a capital and then lower case ("The", "Damascus"), as
+/// English prose does; not an all-lower-case post, nor one whose capitals are all in words
+/// written in capitals ("IDLIB", "RT").
+pub(crate) fn writes_capitals(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let mut previous_letter = false;
+    while let Some(c) = chars.next() {
+        let next_lower = chars.peek().is_some_and(|n| n.is_lowercase());
+        if c.is_uppercase() && !previous_letter && next_lower {
+            return true;
+        }
+        previous_letter = c.is_alphabetic();
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +197,12 @@ mod tests {
         assert!(!lower_case_word("Seoul", false));
         assert!(!lower_case_word("al-Bab", true));
         assert!(lower_case_word("al", false));
+    }
+
+    #[test]
+    fn capitals_of_prose_not_of_shouting() {
+        assert!(writes_capitals("talks in Geneva"));
+        assert!(!writes_capitals("fighting near aleppo and IDLIB"));
+        assert!(!writes_capitals("قصف على حلب"));
     }
 }

@@ -247,7 +247,8 @@ impl Tagger {
         let (original, norm) = (doc.original(), doc.norm());
         let folded = norm.text();
         let bytes = folded.as_bytes();
-        // Whether the text writes capitals at all (an all-lower-case post does not).
+        // Whether the text writes words with a capital ("The", "Damascus"): an all-lower-case
+        // post does not, nor one whose only capitals are in words in capitals ("IDLIB").
         let cased = std::cell::OnceCell::new();
         for (token, word, run_end) in norm.words() {
             // Whether the whole word is a content word of the word tables (ولاية، وزارة، وادي):
@@ -307,7 +308,7 @@ impl Tagger {
                                 &original[norm.original_start(at)..],
                                 end > run_end,
                             )
-                            && *cased.get_or_init(|| original.contains(|c: char| c.is_ascii_uppercase()))
+                            && *cased.get_or_init(|| boundary::writes_capitals(original))
                         {
                             return;
                         }
