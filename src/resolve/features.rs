@@ -3,6 +3,7 @@
 
 use super::context::{Before, Ctx, Marked, Tok, after_preposition, marked, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
+use super::modifiers;
 use super::persons::{self, PersonReading};
 use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
@@ -188,6 +189,9 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     add_support(&mut site, &context);
     let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
     site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
+    if site.against.is_none() {
+        site.against = modifiers::against_in_english(ctx, &site, before[0], after);
+    }
     if site.against.is_none() {
         let person = persons::reads_as_person(ctx, &site, before[0], after);
         site.named_person = person == Some(PersonReading::Named);

@@ -24,6 +24,7 @@ mod features;
 mod fits;
 mod focus;
 mod links;
+mod modifiers;
 mod persons;
 mod prior;
 mod relative;
