@@ -19,6 +19,7 @@
 mod context;
 mod courses;
 mod decide;
+mod divisions;
 mod evidence;
 mod features;
 mod fits;
