@@ -298,7 +298,9 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         }
         out.push(place);
     }
-    let file = path.file_name().map_or(String::new(), |f| f.to_string_lossy().into_owned());
+    let file = path
+        .file_name()
+        .map_or(String::new(), |f| f.to_string_lossy().into_owned());
     report.count("curated", &format!("places from curated/{file}"), out.len());
     Ok(out)
 }

@@ -25,7 +25,8 @@ pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
     }
     let (docs, syria_docs) = name.corpus_docs();
     // A first-level division (تكساس، فلوريدا) is as large as a big city.
-    let large = (best.kind == Kind::Populated && best.size == Size::Large) || best.kind == Kind::Admin1;
+    let large =
+        (best.kind == Kind::Populated && best.size == Size::Large) || best.kind == Kind::Admin1;
     count >= 20
         && locative >= 0.08
         && (large || f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1)))
@@ -155,8 +156,7 @@ impl Verdict {
             // capital, a first-level division (Ohio, Hatay) stands on its own as a country does.
             let latin_division =
                 site.name.key().is_ascii() && !site.lowercase && best.kind == Kind::Admin1;
-            if commonness == Commonness::Name && (is_prominent(site.name, best) || latin_division)
-            {
+            if commonness == Commonness::Name && (is_prominent(site.name, best) || latin_division) {
                 self.evidence.insert(Evidence::Prominent);
             } else {
                 self.reject(Evidence::UnsupportedForeign, 0.3);

@@ -61,12 +61,18 @@ fn opens_with_compass(ctx: &Ctx<'_, '_>, site: &Site<'_>, before: Tok) -> bool {
     let word = ctx.doc.original_of(b);
     let noun = word.starts_with(char::is_uppercase)
         && !word.to_ascii_lowercase().ends_with("ern")
-        && ctx.lex.word(ctx.text(before)).is_some_and(|w| w.bearing.is_some());
+        && ctx
+            .lex
+            .word(ctx.text(before))
+            .is_some_and(|w| w.bearing.is_some());
     if !noun || ctx.doc.original_between(b, site.mention.first_token()) != " " {
         return false;
     }
     let token = &ctx.doc.tokens()[b];
-    let start = ctx.doc.original_span(Span::new(token.start(), token.end())).start();
+    let start = ctx
+        .doc
+        .original_span(Span::new(token.start(), token.end()))
+        .start();
     let opens_sentence = ctx.doc.original()[..start]
         .trim_end()
         .chars()

@@ -129,10 +129,7 @@ pub(crate) fn lower_case_word(original: &str, longer: bool) -> bool {
     if !original.starts_with(char::is_lowercase) {
         return false;
     }
-    let first = original
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .count();
+    let first = original.chars().take_while(|c| c.is_alphabetic()).count();
     !(longer && first <= 3)
 }
 

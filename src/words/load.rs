@@ -1,7 +1,8 @@
 //! Loading the word tables: every row checked, every key folded, duplicates refused.
 
 use super::{
-    AfterName, Cue, Filler, FitRule, Lexicon, Mark, Part, PersonWord, Phrase, Relation, WordId, WordInfo,
+    AfterName, Cue, Filler, FitRule, Lexicon, Mark, Part, PersonWord, Phrase, Relation, WordId,
+    WordInfo,
 };
 use crate::gazetteer::tsv::{Row, Table};
 use crate::{Error, fold};
