@@ -262,6 +262,9 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         col("adm1")?,
         col("population")?,
     );
+    // An optional P-code-like code of a first-level division abroad (`US48`, as the region's
+    // units have `TR32`).
+    let pcode = table.optional_column("pcode");
     let mut out = Vec::new();
     for row in &table.rows {
         let at = table.at(row);
@@ -292,6 +295,9 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         }
         place.country = row.get(country).to_string();
         place.adm1 = row.get(adm1).to_string();
+        if let Some(pcode) = pcode {
+            place.pcode = row.get(pcode).to_string();
+        }
         place.population = parse_count(row.get(pop), "population", &at)?;
         if !place.has_name() {
             return Err(format!("{at}: curated place without a usable name"));
