@@ -234,7 +234,8 @@ fn transport_place(
     Ok(place)
 }
 
-/// Reads the project-curated `curated/places.tsv` (absent file = no rows).
+/// Reads a project-curated table of places in the columns of `curated/places.tsv`
+/// (`places.tsv`, `us_states.tsv`; absent file = no rows).
 pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place>, String> {
     if !path.exists() {
         report.line(
@@ -261,6 +262,9 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         col("adm1")?,
         col("population")?,
     );
+    // An optional P-code-like code of a first-level division abroad (`US48`, as the region's
+    // units have `TR32`).
+    let pcode = table.optional_column("pcode");
     let mut out = Vec::new();
     for row in &table.rows {
         let at = table.at(row);
@@ -291,13 +295,19 @@ pub fn read_curated_places(path: &Path, report: &mut Report) -> Result<Vec<Place
         }
         place.country = row.get(country).to_string();
         place.adm1 = row.get(adm1).to_string();
+        if let Some(pcode) = pcode {
+            place.pcode = row.get(pcode).to_string();
+        }
         place.population = parse_count(row.get(pop), "population", &at)?;
         if !place.has_name() {
             return Err(format!("{at}: curated place without a usable name"));
         }
         out.push(place);
     }
-    report.count("curated", "places from curated/places.tsv", out.len());
+    let file = path
+        .file_name()
+        .map_or(String::new(), |f| f.to_string_lossy().into_owned());
+    report.count("curated", &format!("places from curated/{file}"), out.len());
     Ok(out)
 }
 

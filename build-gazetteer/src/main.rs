@@ -260,6 +260,10 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     let mut region_units =
         region::region_admin_places(&dir.join("wof-region-admin/region_admin_wof.tsv"), report)?;
     let mut curated_places = features::read_curated_places(&curated.join("places.tsv"), report)?;
+    curated_places.extend(features::read_curated_places(
+        &curated.join("us_states.tsv"),
+        report,
+    )?);
     for place in &mut curated_places {
         link_curated(place, &locator);
     }

@@ -101,6 +101,11 @@ impl Table {
             .ok_or_else(|| format!("{}:1: missing column `{name}`", self.path.display()))
     }
 
+    /// The position of a column a table may leave out.
+    pub fn optional_column(&self, name: &str) -> Option<Column> {
+        self.columns.get(name).map(|&i| Column(i))
+    }
+
     /// `file:line` for messages about one row.
     pub fn at(&self, row: &Row) -> String {
         format!("{}:{}", self.path.display(), row.line)

@@ -164,6 +164,9 @@ pub struct Name {
     /// Upper-case acronyms (`SDF`, `IS`) match only as written; empty when any form of the key
     /// is an ordinary word.
     pub(super) acronym_forms: Vec<Text>,
+    /// Every name that folds to the key begins with a capital (`Seoul`, `Soul`): in text that
+    /// writes capitals, the key in lower case ("a caring soul") is a word, not this name.
+    pub(super) capitalised: bool,
     pub(super) letters: u32,
     pub(super) corpus_count: Option<u32>,
     pub(super) corpus_docs: u32,
@@ -215,6 +218,12 @@ impl Name {
     /// Whether the key is also a person's name (from a list of Arabic person names).
     pub fn is_person_name(&self) -> bool {
         self.person
+    }
+
+    /// Whether every name that folds to the key is written with a capital first letter (a
+    /// Latin proper name: `Seoul`; not `al-Bab`, nor an Arabic name).
+    pub fn is_capitalised(&self) -> bool {
+        self.capitalised
     }
 
     /// Whether the name matches only when written exactly as one of these upper-case forms.

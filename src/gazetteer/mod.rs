@@ -216,6 +216,7 @@ impl Gazetteer {
                 key: owned(key),
                 entities: EntityIds::Many(Vec::new()),
                 acronym_forms: Vec::new(),
+                capitalised: true,
                 letters,
                 corpus_count: None,
                 corpus_docs: 0,
@@ -227,6 +228,10 @@ impl Gazetteer {
         }
         let name = &mut self.names[id.index()];
         name.entities.add(entity);
+        // Capitalised while every name that folds to the key begins with a capital.
+        if !written.trim_start().starts_with(char::is_uppercase) {
+            name.capitalised = false;
+        }
         // A key is case-sensitive only while every name that folds to it is an acronym.
         let first = id == next;
         if !is_acronym(written) {
@@ -316,5 +321,22 @@ mod tests {
         assert_eq!(sdf.acronym_forms().collect::<Vec<_>>(), ["SDF"]);
         let qasad = g.name(g.find_name("قسد").unwrap());
         assert_eq!(qasad.acronym_forms().count(), 0);
+    }
+
+    #[test]
+    fn latin_names_written_with_a_capital_are_capitalised() {
+        let places = "id\tkind\tname_ar\tname_en\tlat\tlon\tnames_ar\tnames_en\n\
+            t:seoul\tpopulated\tسيول\tSeoul\t37.5\t127.0\t\tSoul\n\
+            t:bab\tpopulated\tالباب\tAl-Bab\t36.4\t37.5\t\tal-Bab\n";
+        let g = Gazetteer::builder()
+            .places_tsv("p", places)
+            .build()
+            .unwrap();
+        let capitalised = |key: &str| g.name(g.find_name(key).unwrap()).is_capitalised();
+        assert!(capitalised("soul") && capitalised("Seoul"));
+        // One form in lower case is enough to make the key an ordinary spelling.
+        assert!(!capitalised("al-Bab"));
+        // Arabic has no case.
+        assert!(!capitalised("سيول"));
     }
 }

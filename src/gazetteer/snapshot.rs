@@ -147,6 +147,7 @@ fn write_name(w: &mut Writer, n: &Name) {
     w.u32(n.syria_docs);
     w.u32(n.locative);
     w.u8(u8::from(n.person));
+    w.u8(u8::from(n.capitalised));
     w.u32(n.informal.0);
     w.u32(n.informal.1);
 }
@@ -170,11 +171,16 @@ fn read_name(r: &mut Reader<'static>, entities: usize) -> Option<Name> {
         corpus_docs: r.u32()?,
         syria_docs: r.u32()?,
         locative: r.u32()?,
-        person: match r.u8()? {
-            0 => false,
-            1 => true,
-            _ => return None,
-        },
+        person: read_bool(r)?,
+        capitalised: read_bool(r)?,
         informal: (r.u32()?, r.u32()?),
     })
+}
+
+fn read_bool(r: &mut Reader<'_>) -> Option<bool> {
+    match r.u8()? {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
 }

@@ -157,6 +157,11 @@ impl<'a> Ctx<'a, '_> {
         self.bare(t).is_some_and(|i| i.person.has(w))
     }
 
+    /// What an English word right after a Latin name says of it (`after_name.tsv`).
+    pub(super) fn after_name(&self, t: Tok) -> Option<crate::words::AfterName> {
+        self.bare(t).and_then(|i| i.after_name)
+    }
+
     /// The countries the document's capitalised English nationality adjectives name, once each.
     pub(super) fn demonym_countries(
         doc: &Document<'_>,

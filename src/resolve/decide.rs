@@ -13,8 +13,8 @@ use crate::words::Size;
 /// the reference corpus: a name of several words (rarely an ordinary phrase) that stands
 /// after a locative word in 5 % of its 10 or more occurrences (قطاع غزة 18 %, تل أبيب 7 %);
 /// a single word also in 8 % of 20 or more, and either a city of half a million (دبي 11 %)
-/// or named in documents about Syria for 30 % of them, a place of the domain's news (جنيف:
-/// 13 %, 39 %). Words that are also foreign towns fall
+/// or a first-level division (فلوريدا 42 %), or named in documents about Syria for 30 % of
+/// them, a place of the domain's news (جنيف: 13 %, 39 %). Words that are also foreign towns fall
 /// short (ليل "night" 5 %; عدن "they returned", the Yemeni port in Saudi news: 8 % about
 /// Syria; البيضاء "white" 4 %).
 pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
@@ -24,7 +24,9 @@ pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
         return count >= 10 && locative >= 0.04;
     }
     let (docs, syria_docs) = name.corpus_docs();
-    let large = best.kind == Kind::Populated && best.size == Size::Large;
+    // A first-level division (تكساس، فلوريدا) is as large as a big city.
+    let large =
+        (best.kind == Kind::Populated && best.size == Size::Large) || best.kind == Kind::Admin1;
     count >= 20
         && locative >= 0.08
         && (large || f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1)))
@@ -150,7 +152,11 @@ impl Verdict {
             && !best.actor
             && alone
         {
-            if commonness == Commonness::Name && is_prominent(site.name, best) {
+            // The corpus is Arabic, so a Latin name has no use to count: written with its
+            // capital, a first-level division (Ohio, Hatay) stands on its own as a country does.
+            let latin_division =
+                site.name.key().is_ascii() && !site.lowercase && best.kind == Kind::Admin1;
+            if commonness == Commonness::Name && (is_prominent(site.name, best) || latin_division) {
                 self.evidence.insert(Evidence::Prominent);
             } else {
                 self.reject(Evidence::UnsupportedForeign, 0.3);

@@ -62,7 +62,7 @@ evidence! {
     PartOfName => "part_of_name", "Inside a longer name (منتخب مصر).";
     Tanween => "tanween", "Written with a tanween: an ordinary word (درعاً).";
     Idiom => "idiom", "Part of an idiom (مسقط رأسه).";
-    Adjective => "adjective", "A nisba adjective (قوات تركية).";
+    Adjective => "adjective", "An adjective: a nisba (قوات تركية), a country before its troops (US troops).";
     CueWord => "cue_word", "The cue word of the next place (مدينة البوكمال).";
     NationalityMismatch => "nationality_mismatch", "The named country has no such place.";
     Course => "course", "A river placed on the stretch its neighbours name.";

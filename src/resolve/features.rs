@@ -3,6 +3,7 @@
 
 use super::context::{Before, Ctx, Marked, Tok, after_preposition, marked, stands_as_place};
 use super::evidence::{Evidence, EvidenceSet};
+use super::modifiers;
 use super::persons::{self, PersonReading};
 use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
@@ -122,8 +123,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let name_id = m.name().expect("the caller resolves listed mentions only");
     let name = g.name(name_id);
     let cues = ctx.name_cues(name_id);
-    let before = ctx.before(m);
-    let after = ctx.after(m);
+    let (before, after) = (ctx.before(m), ctx.after(m));
     // The head of a longer name («مراسل الجزيرة», «لاعبو الوحدة») names an organization when
     // the name is one.
     let name_head = ctx.plays(before[0], Part::NameHead);
@@ -187,7 +187,8 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     };
     add_support(&mut site, &context);
     let idiom = cues.has(NameCues::IDIOM) && ctx.lex.is_idiom(name.key(), ctx.text(after));
-    site.against = against(ctx, &site, &before, idiom, cue_before, name_head);
+    site.against = against(ctx, &site, &before, idiom, cue_before, name_head)
+        .or_else(|| modifiers::against_in_english(ctx, &site, before[0], after));
     if site.against.is_none() {
         let person = persons::reads_as_person(ctx, &site, before[0], after);
         site.named_person = person == Some(PersonReading::Named);

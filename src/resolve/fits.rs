@@ -19,6 +19,8 @@ pub(super) struct Anchor {
     own_admin1: u32,
     /// A country, with its code.
     country: Option<[u8; 2]>,
+    /// The country it lies in (its own code for a country; `[0, 0]` for none).
+    in_country: [u8; 2],
 }
 
 impl Anchor {
@@ -34,6 +36,7 @@ impl Anchor {
             admin1: f.admin1,
             own_admin1: f.own_admin1,
             country: (f.kind == Kind::Country).then_some(f.country),
+            in_country: f.country,
         }
     }
 }
@@ -42,6 +45,11 @@ impl Anchor {
     /// The country's code, when the anchor is a country.
     pub(super) fn country(&self) -> Option<[u8; 2]> {
         self.country
+    }
+
+    /// A place inside country `code` that is not the country itself (a city, a state).
+    pub(super) fn lies_in(&self, code: [u8; 2]) -> bool {
+        self.country.is_none() && code != [0, 0] && self.in_country == code
     }
 }
 

@@ -8,7 +8,7 @@ use super::evidence::Evidence;
 use super::features::{Scored, Site};
 use super::fits::{Anchor, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit};
 use super::prior::{Facts, NameCues};
-use super::{decide, prior, relative};
+use super::{decide, divisions, prior, relative};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name};
 use crate::tag::Mention;
 use crate::words::{Cue, Part, Relation, Relations};
@@ -285,6 +285,7 @@ fn score_against_places(
     // name by the capital (persons are the person guard's), so coherence counts for it.
     let latin_name = site.name.key().is_ascii() && !site.lowercase;
     near_known_place |= coherence(ctx, site, anchors) && (latin_name || seen_as_place(site.name));
+    divisions::division_of_named_country(ctx, site, anchors);
     if supported {
         site.support.insert(Evidence::Context);
     } else if near_known_place {

@@ -19,11 +19,13 @@
 mod context;
 mod courses;
 mod decide;
+mod divisions;
 mod evidence;
 mod features;
 mod fits;
 mod focus;
 mod links;
+mod modifiers;
 mod persons;
 mod prior;
 mod relative;

@@ -122,6 +122,33 @@ pub(crate) fn ends_with_possessive(
     folded[end..].starts_with('s') && ends_word(folded, end + 1) && apostrophe_before()
 }
 
+/// Whether a Latin name found at the start of `original` is written in lower case, as a
+/// word: "a caring soul". A short first word of a longer name is an article or particle
+/// that English writes in lower case (al-Bab, el-Arish, ar-Raqqa): not a word.
+pub(crate) fn lower_case_word(original: &str, longer: bool) -> bool {
+    if !original.starts_with(char::is_lowercase) {
+        return false;
+    }
+    let first = original.chars().take_while(|c| c.is_alphabetic()).count();
+    !(longer && first <= 3)
+}
+
+/// Whether a text writes words with a capital and then lower case ("The", "Damascus"), as
+/// English prose does; not an all-lower-case post, nor one whose capitals are all in words
+/// written in capitals ("IDLIB", "RT").
+pub(crate) fn writes_capitals(text: &str) -> bool {
+    let mut chars = text.chars().peekable();
+    let mut previous_letter = false;
+    while let Some(c) = chars.next() {
+        let next_lower = chars.peek().is_some_and(|n| n.is_lowercase());
+        if c.is_uppercase() && !previous_letter && next_lower {
+            return true;
+        }
+        previous_letter = c.is_alphabetic();
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +185,21 @@ mod tests {
         assert!(!ends_word("حلبي", 6));
         assert!(ends_with_possessive("syrias army", 5, || true));
         assert!(!ends_with_possessive("syrias army", 5, || false));
+    }
+
+    #[test]
+    fn lower_case_words_not_particles() {
+        assert!(lower_case_word("soul, a loving son", false));
+        assert!(lower_case_word("victoria park", true));
+        assert!(!lower_case_word("Seoul", false));
+        assert!(!lower_case_word("al-Bab", true));
+        assert!(lower_case_word("al", false));
+    }
+
+    #[test]
+    fn capitals_of_prose_not_of_shouting() {
+        assert!(writes_capitals("talks in Geneva"));
+        assert!(!writes_capitals("fighting near aleppo and IDLIB"));
+        assert!(!writes_capitals("قصف على حلب"));
     }
 }

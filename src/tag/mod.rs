@@ -18,7 +18,7 @@ pub(crate) use boundary::proclitic_splits;
 
 use crate::automaton::NameAutomaton;
 use crate::document::Document;
-use crate::gazetteer::{EntityId, EntityType, Gazetteer, NameId};
+use crate::gazetteer::{EntityId, EntityType, Gazetteer, Name, NameId};
 use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Error, Span};
 use select::Candidate;
@@ -249,6 +249,9 @@ impl Tagger {
         let (original, norm) = (doc.original(), doc.norm());
         let folded = norm.text();
         let bytes = folded.as_bytes();
+        // Whether the text writes words with a capital ("The", "Damascus"): an all-lower-case
+        // post does not, nor one whose only capitals are in words in capitals ("IDLIB").
+        let cased = std::cell::OnceCell::new();
         for (token, word, run_end) in norm.words() {
             // Whether the whole word is a content word of the word tables (ولاية، وزارة، وادي):
             // then its first letters are the word's own, not proclitics, and no name starts
@@ -288,16 +291,10 @@ impl Tagger {
                         if !word_end {
                             return;
                         }
-                        // "eastern Ghouta": a compass adjective in lower case before a Latin
-                        // name is a modifier; the name is the rest ("Eastern Ghouta" as written
-                        // is the name).
-                        if end > run_end
-                            && original[norm.original_start(at)..]
-                                .starts_with(|c: char| c.is_ascii_lowercase())
-                            && lexicon()
-                                .word(&folded[at..run_end])
-                                .is_some_and(|w| w.bearing.is_some())
-                        {
+                        let rest = &original[norm.original_start(at)..];
+                        if written_as_word(name, rest, &folded[at..run_end], end > run_end, || {
+                            *cased.get_or_init(|| boundary::writes_capitals(original))
+                        }) {
                             return;
                         }
                         if name.acronym_forms().next().is_some() {
@@ -325,6 +322,26 @@ impl Tagger {
             }
         }
     }
+}
+
+/// Whether a Latin name found at `rest` (the original text from the match on) is written as
+/// an ordinary word: a compass adjective in lower case (`first_word`, folded) opening a longer
+/// name is a modifier, the name is the rest ("eastern Ghouta"; "Eastern Ghouta" as written is
+/// the name); and a name always written with a capital (Seoul, Soul) is a word in lower case
+/// in a text that writes capitals (`cased`): "a caring soul".
+fn written_as_word(
+    name: &Name,
+    rest: &str,
+    first_word: &str,
+    longer: bool,
+    cased: impl FnOnce() -> bool,
+) -> bool {
+    let compass = longer
+        && rest.starts_with(|c: char| c.is_ascii_lowercase())
+        && lexicon()
+            .word(first_word)
+            .is_some_and(|w| w.bearing.is_some());
+    compass || (name.is_capitalised() && boundary::lower_case_word(rest, longer) && cased())
 }
 
 /// Builds a [`Tagger`] with options.

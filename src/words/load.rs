@@ -1,7 +1,8 @@
 //! Loading the word tables: every row checked, every key folded, duplicates refused.
 
 use super::{
-    Cue, Filler, FitRule, Lexicon, Mark, Part, PersonWord, Phrase, Relation, WordId, WordInfo,
+    AfterName, Cue, Filler, FitRule, Lexicon, Mark, Part, PersonWord, Phrase, Relation, WordId,
+    WordInfo,
 };
 use crate::gazetteer::tsv::{Row, Table};
 use crate::{Error, fold};
@@ -27,6 +28,7 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             "events.tsv" => lex.events(&table)?,
             "persons.tsv" => lex.persons(&table)?,
             "demonyms.tsv" => lex.demonyms(&table)?,
+            "after_name.tsv" => lex.after_name(&table)?,
             _ => return Err(Error::build(format!("{file}: not a word table"))),
         }
     }
@@ -263,6 +265,16 @@ impl Loader {
                 return Err(row.error(format!("`{country}` is no ISO 3166 alpha-2 code")));
             }
             self.info(key).demonym = Some([a, b]);
+        }
+        Ok(())
+    }
+
+    fn after_name(&mut self, t: &Table<'_>) -> Result<(), Error> {
+        t.require_exactly(&["word", "role"])?;
+        for row in t.rows() {
+            let key = self.key(&row, "word", "", false)?;
+            let role: AfterName = cell(&row, "role")?;
+            self.info(key).after_name = Some(role);
         }
         Ok(())
     }

@@ -24,7 +24,7 @@ use crate::gazetteer::Kind;
 use crate::tag::{Proclitic, proclitic_splits};
 
 /// The embedded tables, as (file name, text).
-const FILES: [(&str, &str); 15] = [
+const FILES: [(&str, &str); 16] = [
     ("cues.tsv", include_str!("cues.tsv")),
     ("cue_fit.tsv", include_str!("cue_fit.tsv")),
     ("locatives.tsv", include_str!("locatives.tsv")),
@@ -40,6 +40,7 @@ const FILES: [(&str, &str); 15] = [
     ("events.tsv", include_str!("events.tsv")),
     ("persons.tsv", include_str!("persons.tsv")),
     ("demonyms.tsv", include_str!("demonyms.tsv")),
+    ("after_name.tsv", include_str!("after_name.tsv")),
 ];
 
 macro_rules! flags {
@@ -92,6 +93,27 @@ flags!(Parts, Part, "The part a word plays in a longer name (`name_parts.tsv`)."
     FacilityAdjective => "facility_adjective", "An adjective closing a facility's name.";
     Road => "road", "A road named by its ends («طريق حلب دمشق»).";
 });
+
+/// What an English word right after a Latin name says of it (`after_name.tsv`).
+#[derive(Clone, Copy, Debug, Eq, PartialEq)]
+pub(crate) enum AfterName {
+    /// A noun of people or forces that a country's name before it modifies, as an adjective
+    /// would ("US troops").
+    Modified,
+    /// The capitalised head of a longer name that contains the place's ("Cairo Stadium").
+    NameTail,
+}
+
+impl std::str::FromStr for AfterName {
+    type Err = String;
+    fn from_str(s: &str) -> Result<AfterName, String> {
+        match s {
+            "modified" => Ok(AfterName::Modified),
+            "name_tail" => Ok(AfterName::NameTail),
+            other => Err(format!("unknown role `{other}`")),
+        }
+    }
+}
 
 flags!(Fillers, Filler, "Where a word may stand inside a phrase (`fillers.tsv`)." {
     Cue => "cue", "Between a cue word and its name (the city of).";
@@ -211,6 +233,8 @@ pub(crate) struct WordInfo {
     pub(crate) person: PersonWords,
     /// The country an English nationality adjective names (`demonyms.tsv`).
     pub(crate) demonym: Option<[u8; 2]>,
+    /// What an English word right after a Latin name says of it (`after_name.tsv`).
+    pub(crate) after_name: Option<AfterName>,
 }
 
 /// The index of a word of the tables (see [`Lexicon::id`]).

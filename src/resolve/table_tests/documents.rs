@@ -1,5 +1,5 @@
 //! The tables that read the sentence and the document: `marks.tsv`, `events.tsv`,
-//! `persons.tsv` and `demonyms.tsv`; each row reaches its rule.
+//! `persons.tsv`, `demonyms.tsv` and `after_name.tsv`; each row reaches its rule.
 
 use super::{RESOLVER, latin, resolution_of};
 use crate::document::Document;
@@ -129,4 +129,36 @@ fn every_demonym_names_its_country_for_the_document() {
         }
     }
     assert_all_reached("demonyms.tsv", rows.len(), &missed);
+}
+
+#[test]
+fn every_word_after_a_name_unmakes_it() {
+    let rows = table_rows("after_name.tsv", &["word", "role"]);
+    let mut missed = Vec::new();
+    for (line, cols) in &rows {
+        let (word, role) = (cols[0], cols[1]);
+        // The same name without the word is a place: only the word can unmake it.
+        let (text, name, plain, evidence) = match role {
+            "modified" => (
+                format!("The Turkey {word} stayed near the border."),
+                "Turkey",
+                "The envoy of Turkey stayed near the border.".to_string(),
+                Evidence::Adjective,
+            ),
+            "name_tail" => (
+                format!("Thousands gathered at Hama {word} on Friday."),
+                "Hama",
+                "Thousands gathered at Hama on Friday.".to_string(),
+                Evidence::PartOfName,
+            ),
+            other => panic!("after_name.tsv:{line}: unknown role {other}"),
+        };
+        let unmade = resolution_of(&text, name)
+            .is_some_and(|r| !r.is_accepted() && r.evidence().contains(evidence));
+        let place = resolution_of(&plain, name).is_some_and(|r| r.is_accepted());
+        if !(unmade && place) {
+            missed.push(format!("line {line} {cols:?}: «{text}»"));
+        }
+    }
+    assert_all_reached("after_name.tsv", rows.len(), &missed);
 }
