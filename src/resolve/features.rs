@@ -138,7 +138,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let dateline = is_dateline(ctx, m);
     let hashtag = in_hashtag(ctx, m);
     let stands = stands_as_place(ctx, m.proclitic(), before[0]);
-    let after_preposition = after_preposition(ctx, m.proclitic(), before[0], stands);
+    let after_preposition = after_preposition(ctx, m.proclitic(), name, before[0], stands);
     let ty = choose_type(
         ctx,
         name_id,
