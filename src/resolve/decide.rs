@@ -143,11 +143,14 @@ impl Verdict {
         let alone = site.support.is_empty() && site.weak_support.is_empty();
         // A small foreign place named with no cue, no preposition and no other place near it
         // is, in news about Syria, more often a word or a name of something else (ليل، الأبي).
-        // A prominent one stands on its own like a cue («قصفت الطائرات قطاع غزة»).
+        // A prominent one stands on its own like a cue («قصفت الطائرات قطاع غزة»), and so
+        // does a region: a name the gazetteer holds as a whole region (دارفور، الشيشان) is
+        // no village that a word happens to spell.
         if best.ty == EntityType::Loc
             && best.country != [0, 0]
             && !best.in_syria()
             && !best.actor
+            && best.kind != Kind::Region
             && alone
         {
             if commonness == Commonness::Name && is_prominent(site.name, best) {
