@@ -12,9 +12,9 @@ use crate::words::Size;
 /// A foreign place that news names as a place often enough to need no support, read from
 /// the reference corpus: a name of several words (rarely an ordinary phrase) that stands
 /// after a locative word in 5 % of its 10 or more occurrences (قطاع غزة 18 %, تل أبيب 7 %);
-/// a single word also in 8 % of 20 or more, and either a city of half a million (دبي 11 %)
-/// or named in documents about Syria for 30 % of them, a place of the domain's news (جنيف:
-/// 13 %, 39 %). Words that are also foreign towns fall
+/// a single word also in 8 %, and either a city of half a million named 10 times or more
+/// (دبي 11 %, مراكش) or, of 20 or more, named in documents about Syria for 30 % of them, a
+/// place of the domain's news (جنيف: 13 %, 39 %). Words that are also foreign towns fall
 /// short (ليل "night" 5 %; عدن "they returned", the Yemeni port in Saudi news: 8 % about
 /// Syria; البيضاء "white" 4 %).
 pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
@@ -25,9 +25,8 @@ pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
     }
     let (docs, syria_docs) = name.corpus_docs();
     let large = best.kind == Kind::Populated && best.size == Size::Large;
-    count >= 20
-        && locative >= 0.08
-        && (large || f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1)))
+    let topical = count >= 20 && f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1));
+    locative >= 0.08 && ((large && count >= 10) || topical)
 }
 
 /// Decides one site.
