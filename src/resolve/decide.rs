@@ -57,7 +57,10 @@ pub(super) fn decide(
         .evidence
         .union(site.support)
         .union(site.weak_support);
-    verdict.unsupported(site, best_entity, &best, commonness);
+    // A region of a country as a whole (دارفور، الشيشان), not a site or a quarter in one.
+    let whole_region = best_entity.kind == Kind::Region
+        && matches!(g.entity(best.entity).class(), "subnational" | "province");
+    verdict.unsupported(site, best_entity, &best, commonness, whole_region);
     if let Some(rule) = site.against {
         verdict.reject(rule, 0.1);
     }
@@ -138,18 +141,19 @@ impl Verdict {
         best: &Facts,
         scored: &Scored,
         commonness: Commonness,
+        whole_region: bool,
     ) {
         let alone = site.support.is_empty() && site.weak_support.is_empty();
         // A small foreign place named with no cue, no preposition and no other place near it
         // is, in news about Syria, more often a word or a name of something else (ليل، الأبي).
         // A prominent one stands on its own like a cue («قصفت الطائرات قطاع غزة»), and so
-        // does a region: a name the gazetteer holds as a whole region (دارفور، الشيشان) is
-        // no village that a word happens to spell.
+        // does a region of a country as a whole (`whole_region`: دارفور، الشيشان): it is no
+        // village that a word happens to spell. A site is not one («(بترا)», the agency).
         if best.ty == EntityType::Loc
             && best.country != [0, 0]
             && !best.in_syria()
             && !best.actor
-            && best.kind != Kind::Region
+            && !whole_region
             && alone
         {
             if commonness == Commonness::Name && is_prominent(site.name, best) {
