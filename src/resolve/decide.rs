@@ -12,9 +12,9 @@ use crate::words::Size;
 /// A foreign place that news names as a place often enough to need no support, read from
 /// the reference corpus: a name of several words (rarely an ordinary phrase) that stands
 /// after a locative word in 5 % of its 10 or more occurrences (قطاع غزة 18 %, تل أبيب 7 %);
-/// a single word also in 8 % of 20 or more, and either a city of half a million (دبي 11 %)
-/// or a first-level division (فلوريدا 42 %), or named in documents about Syria for 30 % of
-/// them, a place of the domain's news (جنيف: 13 %, 39 %). Words that are also foreign towns fall
+/// a single word also in 8 %, and either a city of half a million or a first-level division
+/// named 10 times or more (دبي 11 %, مراكش, فلوريدا 42 %) or, of 20 or more, named in documents
+/// about Syria for 30 % of them, a place of the domain's news (جنيف: 13 %, 39 %). Words that are also foreign towns fall
 /// short (ليل "night" 5 %; عدن "they returned", the Yemeni port in Saudi news: 8 % about
 /// Syria; البيضاء "white" 4 %).
 pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
@@ -27,9 +27,8 @@ pub(super) fn is_prominent(name: &Name, best: &Facts) -> bool {
     // A first-level division (تكساس، فلوريدا) is as large as a big city.
     let large =
         (best.kind == Kind::Populated && best.size == Size::Large) || best.kind == Kind::Admin1;
-    count >= 20
-        && locative >= 0.08
-        && (large || f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1)))
+    let topical = count >= 20 && f64::from(syria_docs) >= 0.3 * f64::from(docs.max(1));
+    locative >= 0.08 && ((large && count >= 10) || topical)
 }
 
 /// Decides one site.
@@ -60,7 +59,10 @@ pub(super) fn decide(
         .evidence
         .union(site.support)
         .union(site.weak_support);
-    verdict.unsupported(site, best_entity, &best, commonness);
+    // A region of a country as a whole (دارفور، الشيشان), not a site or a quarter in one.
+    let whole_region = best_entity.kind == Kind::Region
+        && matches!(g.entity(best.entity).class(), "subnational" | "province");
+    verdict.unsupported(site, best_entity, &best, commonness, whole_region);
     if let Some(rule) = site.against {
         verdict.reject(rule, 0.1);
     }
@@ -141,15 +143,19 @@ impl Verdict {
         best: &Facts,
         scored: &Scored,
         commonness: Commonness,
+        whole_region: bool,
     ) {
         let alone = site.support.is_empty() && site.weak_support.is_empty();
         // A small foreign place named with no cue, no preposition and no other place near it
         // is, in news about Syria, more often a word or a name of something else (ليل، الأبي).
-        // A prominent one stands on its own like a cue («قصفت الطائرات قطاع غزة»).
+        // A prominent one stands on its own like a cue («قصفت الطائرات قطاع غزة»), and so
+        // does a region of a country as a whole (`whole_region`: دارفور، الشيشان): it is no
+        // village that a word happens to spell. A site is not one («(بترا)», the agency).
         if best.ty == EntityType::Loc
             && best.country != [0, 0]
             && !best.in_syria()
             && !best.actor
+            && !whole_region
             && alone
         {
             // The corpus is Arabic, so a Latin name has no use to count: written with its

@@ -138,7 +138,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let dateline = is_dateline(ctx, m);
     let hashtag = in_hashtag(ctx, m);
     let stands = stands_as_place(ctx, m.proclitic(), before[0]);
-    let after_preposition = after_preposition(ctx, m.proclitic(), before[0], stands);
+    let after_preposition = after_preposition(ctx, m.proclitic(), name, before[0], stands);
     let ty = choose_type(
         ctx,
         name_id,
@@ -374,13 +374,14 @@ fn is_quoted(before: &str, after: &str) -> bool {
 
 /// A dateline: the text opens with the name, then a dash or a bracket («دمشق - (سانا)»,
 /// "FRANKFURT (Reuters) -"). The punctuation is read from the original: folding makes a
-/// hyphen a space.
+/// hyphen a space. Arabic papers also draw the dash with a tatweel standing alone («غزة ـ
+/// من مراسلنا»), which folding drops.
 fn is_dateline(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
     m.first_token() == 0
         && m.proclitic().is_empty()
         && ctx.doc.original()[m.span().end()..]
             .trim_start_matches([' ', '\t'])
-            .starts_with(['-', '–', '—', '(', ':'])
+            .starts_with(['-', '–', '—', '(', ':', '\u{0640}'])
 }
 
 /// Whether the mention is written inside a hashtag (#بيروت, #حفر_الباطن, #حفرالباطن_الان):
