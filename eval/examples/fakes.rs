@@ -140,6 +140,47 @@ fn score(
     (top1, top2, confusion)
 }
 
+/// Each article whose top focus is not its label: the label, the focus places (name, kind,
+/// governorate, score, mentions), the places named and the text, for error analysis.
+fn print_misses(
+    resolver: &Resolver,
+    found: &[(&Article, Vec<(makan::Mention, makan::Resolution)>)],
+    weights: &FocusWeights,
+) {
+    let g = resolver.tagger().gazetteer();
+    for (i, (article, mentions)) in found.iter().enumerate() {
+        let focus = resolver.focus_with(&article.text, mentions, weights);
+        let areas = first_two(g, &focus);
+        if areas.first().map(String::as_str) == Some(article.label) {
+            continue;
+        }
+        println!("\n=== #{i} label {} focus {:?}", article.label, areas);
+        for place in focus.places() {
+            let e = g.entity(place.entity());
+            let area = governorate(g, place.entity()).unwrap_or_else(|| "-".into());
+            println!(
+                "  {:<28} {:<10} {area} {:.2} x{}",
+                e.name_en(),
+                e.kind().name(),
+                place.score(),
+                place.mentions()
+            );
+        }
+        let named: Vec<String> = mentions
+            .iter()
+            .filter(|(_, r)| r.is_accepted())
+            .filter_map(|(m, r)| {
+                let e = g.entity(r.entity()?);
+                let span = m.span();
+                let area = governorate(g, r.entity()?).unwrap_or_else(|| "-".into());
+                Some(format!("{}→{}({area})", &article.text[span.range()], e.name_en()))
+            })
+            .collect();
+        println!("  named: {}", named.join(", "));
+        println!("{}", article.text);
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let weights_at = args.iter().position(|a| a == "--weights").map(|i| i + 1);
@@ -149,7 +190,7 @@ fn main() -> ExitCode {
         .find(|&(i, a)| !a.starts_with("--") && Some(i) != weights_at)
         .map(|(_, a)| a);
     let Some(path) = path else {
-        eprintln!("usage: fakes FAKES.csv [--ablation] [--weights name=value,...]");
+        eprintln!("usage: fakes FAKES.csv [--ablation] [--misses] [--weights name=value,...]");
         return ExitCode::from(2);
     };
     let articles = match read(path) {
@@ -222,6 +263,9 @@ fn main() -> ExitCode {
             }
         }
         println!("{:>7}", row.values().sum::<usize>());
+    }
+    if args.iter().any(|a| a == "--misses") {
+        print_misses(&resolver, &found, &weights);
     }
     if args.iter().any(|a| a == "--ablation") {
         println!("\n{:<28} {:>7} {:>7}", "ablation", "top-1", "top-2");
