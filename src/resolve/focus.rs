@@ -46,6 +46,14 @@ pub struct FocusWeights {
     pub capital: f64,
     /// The place a relative-position or containment phrase is measured from.
     pub reference: f64,
+    /// A governorate named as one («محافظة إدلب», «ريف حلب», "Idlib province", "the
+    /// countryside of Aleppo"): the story's scene named as an area; it counts for the area,
+    /// not for the governorate's rank among the area's places.
+    pub province: f64,
+    /// A mention after the lead: past the first [`LEAD_SENTENCES`] sentences of the body.
+    /// News puts what happened where first (the inverted pyramid); later paragraphs bring
+    /// background and other fronts.
+    pub later: f64,
     /// A place's votes count for its governorate (and «Syria»'s for its best governorate).
     pub specificity: bool,
 }
@@ -60,6 +68,8 @@ impl Default for FocusWeights {
             frame: 0.2,
             capital: 0.5,
             reference: 0.5,
+            province: 2.0,
+            later: 0.5,
             specificity: true,
         }
     }
@@ -76,6 +86,8 @@ impl FocusWeights {
             frame: 1.0,
             capital: 1.0,
             reference: 1.0,
+            province: 1.0,
+            later: 1.0,
             specificity: true,
         }
     }
@@ -101,11 +113,13 @@ impl std::str::FromStr for FocusWeights {
                 "frame" => w.frame = value,
                 "capital" => w.capital = value,
                 "reference" => w.reference = value,
+                "province" => w.province = value,
+                "later" => w.later = value,
                 "specificity" => w.specificity = value != 0.0,
                 other => {
                     return Err(format!(
                         "unknown weight `{other}` (one of: headline, first_sentence, \
-                         dateline, event, frame, capital, reference, specificity)"
+                         dateline, event, frame, capital, reference, province, later, specificity)"
                     ));
                 }
             }
@@ -144,6 +158,8 @@ impl FocusWeights {
                     ..d
                 },
             ),
+            ("without provinces", FocusWeights { province: 1.0, ..d }),
+            ("without the lead's weight", FocusWeights { later: 1.0, ..d }),
             (
                 "without specificity",
                 FocusWeights {
@@ -161,6 +177,9 @@ pub const EVENT_WINDOW: usize = 6;
 
 /// How many tokens after a mention an event word may stand ("X was shelled").
 const EVENT_AFTER: usize = 3;
+
+/// How many sentences of the body, the first one included, make its lead.
+pub const LEAD_SENTENCES: u32 = 3;
 
 /// A headline has at most this many tokens.
 const HEADLINE_TOKENS: usize = 40;
@@ -223,6 +242,8 @@ struct Tally {
     entity: EntityId,
     area: Area,
     votes: f64,
+    /// What it gives its area: its votes, a governorate named as one more.
+    area_votes: f64,
     mentions: u32,
     first: usize,
     rank: u8,
@@ -259,7 +280,6 @@ pub(super) fn focus(
         (true, Some(b)) => tokens[b].sentence,
         _ => 0,
     };
-    let words_at = |i: usize| lex.token_words(doc.text(i));
     let mut tallies: Vec<Tally> = Vec::new();
     let mut previous_measures = false;
     for (order, (m, r)) in found.iter().enumerate() {
@@ -270,44 +290,30 @@ pub(super) fn focus(
         if f.ty != EntityType::Loc || r.entity_type() != EntityType::Loc {
             continue;
         }
-        let first = m.first_token();
-        let Some(token) = tokens.get(first) else {
+        let Some(token) = tokens.get(m.first_token()) else {
             continue;
         };
         let kind = g.entity(e).kind();
-        let mut vote = 1.0;
-        if headline && token.paragraph == 0 {
-            vote *= w.headline;
+        let mut vote = if headline && token.paragraph == 0 {
+            w.headline
         } else if token.sentence == lead {
-            vote *= w.first_sentence;
-        }
-        if r.evidence().contains(Evidence::Dateline) {
-            vote *= w.dateline;
-        }
-        let sentence = token.sentence;
-        let end = m.end_token();
-        let near = (first.saturating_sub(EVENT_WINDOW)..first)
-            .chain(end..(end + EVENT_AFTER).min(tokens.len()))
-            .filter(|&i| tokens[i].sentence == sentence && doc.is_word(i));
-        let event = near.clone().any(|i| lex.is_event(&words_at(i)));
-        if event {
-            vote *= w.event;
-        }
-        let located = m.proclitic().preposition().is_some()
-            || first
-                .checked_sub(1)
-                .is_some_and(|b| doc.is_word(b) && lex.is_locative(&words_at(b)));
-        // An actor near an event word is most often its author («US-led strikes», «Russian
-        // air strikes»): only a preposition makes it the place of the story.
-        if f.actor && !located {
-            vote *= match kind {
-                Kind::Populated => w.capital,
-                _ => w.frame,
-            };
-        }
+            w.first_sentence
+        } else if token.sentence >= lead + LEAD_SENTENCES {
+            w.later
+        } else {
+            1.0
+        };
+        vote *= read_around(doc, lex, m, r, f.actor, kind, w);
         if previous_measures {
             vote *= w.reference;
         }
+        // The scene named as an area counts for the area, not for the governorate as the
+        // place of the story: a town it names stays first.
+        let area_vote = if named_as_area(kind, r) {
+            vote * w.province
+        } else {
+            vote
+        };
         let measures = [
             Evidence::RelativePosition,
             Evidence::Containment,
@@ -323,12 +329,14 @@ pub(super) fn focus(
         match tallies.iter_mut().find(|t| t.entity == e) {
             Some(t) => {
                 t.votes += vote;
+                t.area_votes += area_vote;
                 t.mentions += 1;
             }
             None => tallies.push(Tally {
                 entity: e,
                 area,
                 votes: vote,
+                area_votes: area_vote,
                 mentions: 1,
                 first: order,
                 rank: specificity(kind),
@@ -336,6 +344,7 @@ pub(super) fn focus(
         }
     }
     let total: f64 = tallies.iter().map(|t| t.votes).sum();
+    let area_total: f64 = tallies.iter().map(|t| t.area_votes).sum();
     if tallies.is_empty() || total <= 0.0 {
         return Focus::default();
     }
@@ -350,10 +359,10 @@ pub(super) fn focus(
         };
         match areas.iter_mut().find(|a| a.0 == key) {
             Some(a) => {
-                a.1 += t.votes;
+                a.1 += t.area_votes;
                 a.2 = a.2.min(t.first);
             }
-            None => areas.push((key, t.votes, t.first)),
+            None => areas.push((key, t.area_votes, t.first)),
         }
     }
     if w.specificity {
@@ -408,12 +417,62 @@ pub(super) fn focus(
         .collect();
     let top = &tallies[0];
     let share = if w.specificity {
-        areas[0].1 / total
+        areas[0].1 / area_total
     } else {
         top.votes / total
     };
     let area = admin1_of(g, top.entity).map(|a| (a, share.min(1.0)));
     Focus { places, area }
+}
+
+/// What the words around a mention say of it, as a factor of its vote: a dateline, an event
+/// word near it, an actor named with no preposition before it.
+fn read_around(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    m: &Mention,
+    r: &Resolution,
+    actor: bool,
+    kind: Kind,
+    w: &FocusWeights,
+) -> f64 {
+    let tokens = doc.tokens();
+    let words_at = |i: usize| lex.token_words(doc.text(i));
+    let mut vote = 1.0;
+    if r.evidence().contains(Evidence::Dateline) {
+        vote *= w.dateline;
+    }
+    let first = m.first_token();
+    let sentence = tokens[first].sentence;
+    let end = m.end_token();
+    let event = (first.saturating_sub(EVENT_WINDOW)..first)
+        .chain(end..(end + EVENT_AFTER).min(tokens.len()))
+        .filter(|&i| tokens[i].sentence == sentence && doc.is_word(i))
+        .any(|i| lex.is_event(&words_at(i)));
+    if event {
+        vote *= w.event;
+    }
+    let located = m.proclitic().preposition().is_some()
+        || first
+            .checked_sub(1)
+            .is_some_and(|b| doc.is_word(b) && lex.is_locative(&words_at(b)));
+    // An actor near an event word is most often its author («US-led strikes», «Russian
+    // air strikes»): only a preposition makes it the place of the story.
+    if actor && !located {
+        vote *= match kind {
+            Kind::Populated => w.capital,
+            _ => w.frame,
+        };
+    }
+    vote
+}
+
+/// A governorate named as one («محافظة إدلب», «ريف حلب», "Idlib province").
+fn named_as_area(kind: Kind, r: &Resolution) -> bool {
+    kind == Kind::Admin1
+        && [Evidence::CueGovernorate, Evidence::CueCountryside]
+            .iter()
+            .any(|&x| r.evidence().contains(x))
 }
 
 /// The governorate of a Syrian place (itself for a governorate), or the country of another.
