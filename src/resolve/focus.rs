@@ -33,6 +33,9 @@ use crate::words::Lexicon;
 pub struct FocusWeights {
     /// A mention in the headline: the first line of a text of several lines, if short.
     pub headline: f64,
+    /// The first place the headline names, a country or an actor excepted: of several
+    /// fronts a headline lists, the first is the story's ("attacks in Aleppo and Idlib").
+    pub headline_first: f64,
     /// A mention in the first sentence of the body.
     pub first_sentence: f64,
     /// A dateline («دمشق - سانا»).
@@ -62,6 +65,7 @@ impl Default for FocusWeights {
     fn default() -> FocusWeights {
         FocusWeights {
             headline: 3.0,
+            headline_first: 1.5,
             first_sentence: 2.5,
             dateline: 1.0,
             event: 1.5,
@@ -80,6 +84,7 @@ impl FocusWeights {
     pub fn frequency() -> FocusWeights {
         FocusWeights {
             headline: 1.0,
+            headline_first: 1.0,
             first_sentence: 1.0,
             dateline: 1.0,
             event: 1.0,
@@ -107,6 +112,7 @@ impl std::str::FromStr for FocusWeights {
             let value: f64 = value.trim().parse().map_err(|e| format!("`{item}`: {e}"))?;
             match name.trim() {
                 "headline" => w.headline = value,
+                "headline_first" => w.headline_first = value,
                 "first_sentence" => w.first_sentence = value,
                 "dateline" => w.dateline = value,
                 "event" => w.event = value,
@@ -118,7 +124,7 @@ impl std::str::FromStr for FocusWeights {
                 "specificity" => w.specificity = value != 0.0,
                 other => {
                     return Err(format!(
-                        "unknown weight `{other}` (one of: headline, first_sentence, \
+                        "unknown weight `{other}` (one of: headline, headline_first, first_sentence, \
                          dateline, event, frame, capital, reference, province, later, specificity)"
                     ));
                 }
@@ -137,6 +143,13 @@ impl FocusWeights {
             ("all evidence (default)", d),
             ("frequency alone", FocusWeights::frequency()),
             ("without headline", FocusWeights { headline: 1.0, ..d }),
+            (
+                "without the headline's first place",
+                FocusWeights {
+                    headline_first: 1.0,
+                    ..d
+                },
+            ),
             (
                 "without first sentence",
                 FocusWeights {
@@ -282,6 +295,7 @@ pub(super) fn focus(
     };
     let mut tallies: Vec<Tally> = Vec::new();
     let mut previous_measures = false;
+    let mut headline_named = false;
     for (order, (m, r)) in found.iter().enumerate() {
         let Some(e) = r.entity().filter(|_| r.is_accepted()) else {
             continue;
@@ -303,6 +317,11 @@ pub(super) fn focus(
         } else {
             1.0
         };
+        if headline && token.paragraph == 0 && !headline_named && !f.actor && kind != Kind::Country
+        {
+            headline_named = true;
+            vote *= w.headline_first;
+        }
         vote *= read_around(doc, lex, m, r, f.actor, kind, w);
         if previous_measures {
             vote *= w.reference;
