@@ -23,6 +23,7 @@ mod evidence;
 mod features;
 mod fits;
 mod focus;
+mod focus_weights;
 mod links;
 mod persons;
 mod prior;
