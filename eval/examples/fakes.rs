@@ -173,7 +173,11 @@ fn print_misses(
                 let e = g.entity(r.entity()?);
                 let span = m.span();
                 let area = governorate(g, r.entity()?).unwrap_or_else(|| "-".into());
-                Some(format!("{}→{}({area})", &article.text[span.range()], e.name_en()))
+                Some(format!(
+                    "{}→{}({area})",
+                    &article.text[span.range()],
+                    e.name_en()
+                ))
             })
             .collect();
         println!("  named: {}", named.join(", "));
@@ -268,10 +272,10 @@ fn main() -> ExitCode {
         print_misses(&resolver, &found, &weights);
     }
     if args.iter().any(|a| a == "--ablation") {
-        println!("\n{:<28} {:>7} {:>7}", "ablation", "top-1", "top-2");
+        println!("\n{:<36} {:>7} {:>7}", "ablation", "top-1", "top-2");
         for (name, weights) in FocusWeights::ablations() {
             let (top1, top2, _) = score(&resolver, &found, &weights);
-            println!("{name:<28} {:>6.1}% {:>6.1}%", pct(top1), pct(top2));
+            println!("{name:<36} {:>6.1}% {:>6.1}%", pct(top1), pct(top2));
         }
     }
     ExitCode::SUCCESS

@@ -33,6 +33,10 @@ pub use super::focus_weights::FocusWeights;
 /// مدينة X», "air strikes on the town of X").
 pub const EVENT_WINDOW: usize = 6;
 
+/// How many tokens before a mention a preposition of origin may stand ("from the northern
+/// towns of X").
+const ORIGIN_WINDOW: usize = 6;
+
 /// How many tokens after a mention an event word may stand ("X was shelled").
 const EVENT_AFTER: usize = 3;
 
@@ -120,6 +124,39 @@ fn specificity(kind: Kind) -> u8 {
     }
 }
 
+/// Where the headline and the lead of a document are.
+struct Layout {
+    /// The first line is a headline.
+    headline: bool,
+    /// The first sentence of the body: the one after the headline, or the first.
+    lead: u32,
+}
+
+impl Layout {
+    fn of(doc: &Document<'_>) -> Layout {
+        let tokens = doc.tokens();
+        let paragraphs = tokens.last().map_or(0, |t| t.paragraph + 1);
+        let first_body = tokens.iter().position(|t| t.paragraph > 0);
+        let headline = paragraphs > 1 && first_body.is_some_and(|b| b <= HEADLINE_TOKENS);
+        let lead = match (headline, first_body) {
+            (true, Some(b)) => tokens[b].sentence,
+            _ => 0,
+        };
+        Layout { headline, lead }
+    }
+}
+
+/// What reading one mention leaves for the next.
+#[derive(Default)]
+struct Carry {
+    /// The previous mention's phrase measures it from this one (a relative position).
+    measures: bool,
+    /// The headline's first place is counted.
+    headline_named: bool,
+    /// Where the previous place mention ends, and whether it was an origin.
+    previous: Option<(usize, bool)>,
+}
+
 /// The focus of `doc` from its accepted mentions `found` (in text order).
 pub(super) fn focus(
     doc: &Document<'_>,
@@ -129,18 +166,9 @@ pub(super) fn focus(
     found: &[(Mention, Resolution)],
     w: &FocusWeights,
 ) -> Focus {
-    let tokens = doc.tokens();
-    let paragraphs = tokens.last().map_or(0, |t| t.paragraph + 1);
-    let first_body = tokens.iter().position(|t| t.paragraph > 0);
-    let headline = paragraphs > 1 && first_body.is_some_and(|b| b <= HEADLINE_TOKENS);
-    // The first sentence of the body: the one after the headline, or the first.
-    let lead = match (headline, first_body) {
-        (true, Some(b)) => tokens[b].sentence,
-        _ => 0,
-    };
+    let layout = Layout::of(doc);
     let mut tallies: Vec<Tally> = Vec::new();
-    let mut previous_measures = false;
-    let mut headline_named = false;
+    let mut carry = Carry::default();
     for (order, (m, r)) in found.iter().enumerate() {
         let Some(e) = r.entity().filter(|_| r.is_accepted()) else {
             continue;
@@ -149,41 +177,11 @@ pub(super) fn focus(
         if f.ty != EntityType::Loc || r.entity_type() != EntityType::Loc {
             continue;
         }
-        let Some(token) = tokens.get(m.first_token()) else {
+        if m.first_token() >= doc.tokens().len() {
             continue;
-        };
+        }
         let kind = g.entity(e).kind();
-        let mut vote = if headline && token.paragraph == 0 {
-            w.headline
-        } else if token.sentence == lead {
-            w.first_sentence
-        } else if token.sentence >= lead + LEAD_SENTENCES {
-            w.later
-        } else {
-            1.0
-        };
-        if headline && token.paragraph == 0 && !headline_named && !f.actor && kind != Kind::Country
-        {
-            headline_named = true;
-            vote *= w.headline_first;
-        }
-        vote *= read_around(doc, lex, m, r, f.actor, kind, w);
-        if previous_measures {
-            vote *= w.reference;
-        }
-        // The scene named as an area counts for the area, not for the governorate as the
-        // place of the story: a town it names stays first.
-        let area_vote = if named_as_area(kind, r) {
-            vote * w.province
-        } else {
-            vote
-        };
-        let measures = [
-            Evidence::RelativePosition,
-            Evidence::Containment,
-            Evidence::AdminChain,
-        ];
-        previous_measures = measures.iter().any(|&x| r.evidence().contains(x));
+        let (vote, area_vote) = votes_of(doc, lex, &layout, &mut carry, (m, r), (f.actor, kind), w);
         let area = match kind {
             Kind::Country => (f.iso, 0),
             _ if f.in_syria() && f.admin1 != 0 => (f.country, f.admin1),
@@ -207,61 +205,88 @@ pub(super) fn focus(
             }),
         }
     }
+    rank(g, tallies, w)
+}
+
+/// The vote of one mention, for the place and for its area: its position, the words around
+/// it, and what the mention before it says of it.
+fn votes_of(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    layout: &Layout,
+    carry: &mut Carry,
+    (m, r): (&Mention, &Resolution),
+    (actor, kind): (bool, Kind),
+    w: &FocusWeights,
+) -> (f64, f64) {
+    let first = m.first_token();
+    let token = &doc.tokens()[first];
+    let in_headline = layout.headline && token.paragraph == 0;
+    let mut vote = if in_headline {
+        w.headline
+    } else if token.sentence == layout.lead {
+        w.first_sentence
+    } else if token.sentence >= layout.lead + LEAD_SENTENCES {
+        w.later
+    } else {
+        1.0
+    };
+    if in_headline && !carry.headline_named && !actor && kind != Kind::Country {
+        carry.headline_named = true;
+        vote *= w.headline_first;
+    }
+    vote *= read_around(doc, lex, m, r, actor, kind, w);
+    if carry.measures {
+        vote *= w.reference;
+    }
+    // "from the towns of X and Y": the origin covers the list.
+    let floor = carry.previous.map_or(0, |(end, _)| end);
+    let origin = comes_from(doc, lex, first, floor)
+        || carry
+            .previous
+            .is_some_and(|(end, origin)| origin && listed(doc, end, first));
+    if origin {
+        vote *= w.origin;
+    }
+    carry.previous = Some((m.end_token(), origin));
+    let measures = [
+        Evidence::RelativePosition,
+        Evidence::Containment,
+        Evidence::AdminChain,
+    ];
+    carry.measures = measures.iter().any(|&x| r.evidence().contains(x));
+    // The scene named as an area counts for the area, not for the governorate as the
+    // place of the story: a town it names stays first.
+    let area_vote = if named_as_area(kind, r) {
+        vote * w.province
+    } else {
+        vote
+    };
+    (vote, area_vote)
+}
+
+/// The ranked focus from the tallies of its places: areas by their votes, places by theirs
+/// within their area.
+fn rank(g: &Gazetteer, mut tallies: Vec<Tally>, w: &FocusWeights) -> Focus {
     let total: f64 = tallies.iter().map(|t| t.votes).sum();
     let area_total: f64 = tallies.iter().map(|t| t.area_votes).sum();
     if tallies.is_empty() || total <= 0.0 {
         return Focus::default();
     }
-    // The votes of each area.
-    let mut areas: Vec<(Area, f64, usize)> = Vec::new();
-    for t in &tallies {
-        let key = if w.specificity {
+    let key_of = |t: &Tally| {
+        if w.specificity {
             t.area
         } else {
             // Without specificity each place is an area of its own.
             ([0, 0], t.entity.index() as u32 + 1)
-        };
-        match areas.iter_mut().find(|a| a.0 == key) {
-            Some(a) => {
-                a.1 += t.area_votes;
-                a.2 = a.2.min(t.first);
-            }
-            None => areas.push((key, t.area_votes, t.first)),
         }
-    }
-    if w.specificity {
-        // A country's own votes go to its best governorate when the text names one; places
-        // of no country (continents, world regions) frame the story when others are named.
-        let mut moved = Vec::new();
-        for (i, a) in areas.iter().enumerate() {
-            let inner = areas
-                .iter()
-                .enumerate()
-                .filter(|(j, b)| *j != i && b.0.0 == a.0.0 && b.0.1 != 0)
-                .max_by(|x, y| x.1.1.total_cmp(&y.1.1).then(y.1.2.cmp(&x.1.2)));
-            if a.0.1 == 0 {
-                if let Some((j, _)) = inner {
-                    moved.push((i, Some(j)));
-                } else if a.0.0 == [0, 0] && areas.iter().any(|b| b.0.0 != [0, 0]) {
-                    moved.push((i, None));
-                }
-            }
-        }
-        for (from, to) in moved {
-            let votes = std::mem::take(&mut areas[from].1);
-            if let Some(to) = to {
-                areas[to].1 += votes;
-            }
-        }
-    }
-    areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    };
+    let areas = areas_of(&tallies, key_of, w.specificity);
     let area_of = |t: &Tally| {
-        let key = if w.specificity {
-            t.area
-        } else {
-            ([0, 0], t.entity.index() as u32 + 1)
-        };
-        areas.iter().position(|a| a.0 == key).unwrap_or(usize::MAX)
+        areas
+            .iter()
+            .position(|a| a.0 == key_of(t))
+            .unwrap_or(usize::MAX)
     };
     tallies.sort_by(|a, b| {
         area_of(a)
@@ -287,6 +312,79 @@ pub(super) fn focus(
     };
     let area = admin1_of(g, top.entity).map(|a| (a, share.min(1.0)));
     Focus { places, area }
+}
+
+/// The areas of the tallies with their votes and first mention, best first.
+fn areas_of(
+    tallies: &[Tally],
+    key_of: impl Fn(&Tally) -> Area,
+    specificity: bool,
+) -> Vec<(Area, f64, usize)> {
+    let mut areas: Vec<(Area, f64, usize)> = Vec::new();
+    for t in tallies {
+        let key = key_of(t);
+        match areas.iter_mut().find(|a| a.0 == key) {
+            Some(a) => {
+                a.1 += t.area_votes;
+                a.2 = a.2.min(t.first);
+            }
+            None => areas.push((key, t.area_votes, t.first)),
+        }
+    }
+    if specificity {
+        // A country's own votes go to its best governorate when the text names one; places
+        // of no country (continents, world regions) frame the story when others are named.
+        let mut moved = Vec::new();
+        for (i, a) in areas.iter().enumerate() {
+            let inner = areas
+                .iter()
+                .enumerate()
+                .filter(|(j, b)| *j != i && b.0.0 == a.0.0 && b.0.1 != 0)
+                .max_by(|x, y| x.1.1.total_cmp(&y.1.1).then(y.1.2.cmp(&x.1.2)));
+            if a.0.1 == 0 {
+                if let Some((j, _)) = inner {
+                    moved.push((i, Some(j)));
+                } else if a.0.0 == [0, 0] && areas.iter().any(|b| b.0.0 != [0, 0]) {
+                    moved.push((i, None));
+                }
+            }
+        }
+        for (from, to) in moved {
+            let votes = std::mem::take(&mut areas[from].1);
+            if let Some(to) = to {
+                areas[to].1 += votes;
+            }
+        }
+    }
+    areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    areas
+}
+
+/// Whether a preposition of origin ("from") stands up to [`ORIGIN_WINDOW`] tokens before
+/// token `first` in its sentence, after token `floor` (the end of the place named before)
+/// and with no other preposition between ("from the towns of X", not "from Idlib to X").
+fn comes_from(doc: &Document<'_>, lex: &Lexicon, first: usize, floor: usize) -> bool {
+    let tokens = doc.tokens();
+    let sentence = tokens[first].sentence;
+    for i in (first.saturating_sub(ORIGIN_WINDOW).max(floor)..first).rev() {
+        if tokens[i].sentence != sentence || !doc.is_word(i) {
+            continue;
+        }
+        let words = lex.token_words(doc.text(i));
+        if lex.is_origin(&words) {
+            return true;
+        }
+        if lex.is_locative(&words) || lex.is_event(&words) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether only a comma, "and" or "or" stands between the place that ends at token `end`
+/// and the one at token `first`: the next item of a list.
+fn listed(doc: &Document<'_>, end: usize, first: usize) -> bool {
+    (end..first).all(|i| !doc.is_word(i) || matches!(doc.text(i), "and" | "or"))
 }
 
 /// What the words around a mention say of it, as a factor of its vote: a dateline, an event

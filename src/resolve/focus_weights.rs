@@ -23,6 +23,9 @@ pub struct FocusWeights {
     pub capital: f64,
     /// The place a relative-position or containment phrase is measured from.
     pub reference: f64,
+    /// A place named as an origin ("evacuees from the towns of X", "rockets fired from X"):
+    /// where people or fire came from, not where the story happens.
+    pub origin: f64,
     /// A governorate named as one («محافظة إدلب», «ريف حلب», "Idlib province", "the
     /// countryside of Aleppo"): the story's scene named as an area; it counts for the area,
     /// not for the governorate's rank among the area's places.
@@ -46,6 +49,7 @@ impl Default for FocusWeights {
             frame: 0.2,
             capital: 0.5,
             reference: 0.5,
+            origin: 0.3,
             province: 2.0,
             later: 0.5,
             specificity: true,
@@ -65,6 +69,7 @@ impl FocusWeights {
             frame: 1.0,
             capital: 1.0,
             reference: 1.0,
+            origin: 1.0,
             province: 1.0,
             later: 1.0,
             specificity: true,
@@ -93,13 +98,14 @@ impl std::str::FromStr for FocusWeights {
                 "frame" => w.frame = value,
                 "capital" => w.capital = value,
                 "reference" => w.reference = value,
+                "origin" => w.origin = value,
                 "province" => w.province = value,
                 "later" => w.later = value,
                 "specificity" => w.specificity = value != 0.0,
                 other => {
                     return Err(format!(
                         "unknown weight `{other}` (one of: headline, headline_first, first_sentence, \
-                         dateline, event, frame, capital, reference, province, later, specificity)"
+                         dateline, event, frame, capital, reference, origin, province, later, specificity)"
                     ));
                 }
             }
@@ -145,8 +151,12 @@ impl FocusWeights {
                     ..d
                 },
             ),
+            ("without origins", FocusWeights { origin: 1.0, ..d }),
             ("without provinces", FocusWeights { province: 1.0, ..d }),
-            ("without the lead's weight", FocusWeights { later: 1.0, ..d }),
+            (
+                "without the lead's weight",
+                FocusWeights { later: 1.0, ..d },
+            ),
             (
                 "without specificity",
                 FocusWeights {
