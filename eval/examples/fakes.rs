@@ -185,6 +185,34 @@ fn print_misses(
     }
 }
 
+/// The confusion table of top-1: rows the labels, columns the focus governorates.
+fn print_confusion(confusion: &BTreeMap<&'static str, BTreeMap<String, usize>>) {
+    let mut columns: Vec<String> = confusion
+        .values()
+        .flat_map(|row| row.keys().cloned())
+        .collect();
+    columns.sort();
+    columns.dedup();
+    println!(
+        "\nconfusion (rows: label, columns: top-1 focus governorate; - a country or a place abroad)"
+    );
+    print!("{:>6}", "");
+    for c in &columns {
+        print!("{c:>6}");
+    }
+    println!("{:>7}", "n");
+    for (label, row) in confusion {
+        print!("{label:>6}");
+        for c in &columns {
+            match row.get(c) {
+                Some(k) => print!("{k:>6}"),
+                None => print!("{:>6}", "."),
+            }
+        }
+        println!("{:>7}", row.values().sum::<usize>());
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let weights_at = args.iter().position(|a| a == "--weights").map(|i| i + 1);
@@ -244,30 +272,7 @@ fn main() -> ExitCode {
          top-1 counting these as right: {:.1} %",
         pct(top1 + countryside)
     );
-    let mut columns: Vec<String> = confusion
-        .values()
-        .flat_map(|row| row.keys().cloned())
-        .collect();
-    columns.sort();
-    columns.dedup();
-    println!(
-        "\nconfusion (rows: label, columns: top-1 focus governorate; - a country or a place abroad)"
-    );
-    print!("{:>6}", "");
-    for c in &columns {
-        print!("{c:>6}");
-    }
-    println!("{:>7}", "n");
-    for (label, row) in &confusion {
-        print!("{label:>6}");
-        for c in &columns {
-            match row.get(c) {
-                Some(k) => print!("{k:>6}"),
-                None => print!("{:>6}", "."),
-            }
-        }
-        println!("{:>7}", row.values().sum::<usize>());
-    }
+    print_confusion(&confusion);
     if args.iter().any(|a| a == "--misses") {
         print_misses(&resolver, &found, &weights);
     }
