@@ -140,6 +140,79 @@ fn score(
     (top1, top2, confusion)
 }
 
+/// Each article whose top focus is not its label: the label, the focus places (name, kind,
+/// governorate, score, mentions), the places named and the text, for error analysis.
+fn print_misses(
+    resolver: &Resolver,
+    found: &[(&Article, Vec<(makan::Mention, makan::Resolution)>)],
+    weights: &FocusWeights,
+) {
+    let g = resolver.tagger().gazetteer();
+    for (i, (article, mentions)) in found.iter().enumerate() {
+        let focus = resolver.focus_with(&article.text, mentions, weights);
+        let areas = first_two(g, &focus);
+        if areas.first().map(String::as_str) == Some(article.label) {
+            continue;
+        }
+        println!("\n=== #{i} label {} focus {:?}", article.label, areas);
+        for place in focus.places() {
+            let e = g.entity(place.entity());
+            let area = governorate(g, place.entity()).unwrap_or_else(|| "-".into());
+            println!(
+                "  {:<28} {:<10} {area} {:.2} x{}",
+                e.name_en(),
+                e.kind().name(),
+                place.score(),
+                place.mentions()
+            );
+        }
+        let named: Vec<String> = mentions
+            .iter()
+            .filter(|(_, r)| r.is_accepted())
+            .filter_map(|(m, r)| {
+                let e = g.entity(r.entity()?);
+                let span = m.span();
+                let area = governorate(g, r.entity()?).unwrap_or_else(|| "-".into());
+                Some(format!(
+                    "{}→{}({area})",
+                    &article.text[span.range()],
+                    e.name_en()
+                ))
+            })
+            .collect();
+        println!("  named: {}", named.join(", "));
+        println!("{}", article.text);
+    }
+}
+
+/// The confusion table of top-1: rows the labels, columns the focus governorates.
+fn print_confusion(confusion: &BTreeMap<&'static str, BTreeMap<String, usize>>) {
+    let mut columns: Vec<String> = confusion
+        .values()
+        .flat_map(|row| row.keys().cloned())
+        .collect();
+    columns.sort();
+    columns.dedup();
+    println!(
+        "\nconfusion (rows: label, columns: top-1 focus governorate; - a country or a place abroad)"
+    );
+    print!("{:>6}", "");
+    for c in &columns {
+        print!("{c:>6}");
+    }
+    println!("{:>7}", "n");
+    for (label, row) in confusion {
+        print!("{label:>6}");
+        for c in &columns {
+            match row.get(c) {
+                Some(k) => print!("{k:>6}"),
+                None => print!("{:>6}", "."),
+            }
+        }
+        println!("{:>7}", row.values().sum::<usize>());
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let weights_at = args.iter().position(|a| a == "--weights").map(|i| i + 1);
@@ -149,7 +222,7 @@ fn main() -> ExitCode {
         .find(|&(i, a)| !a.starts_with("--") && Some(i) != weights_at)
         .map(|(_, a)| a);
     let Some(path) = path else {
-        eprintln!("usage: fakes FAKES.csv [--ablation] [--weights name=value,...]");
+        eprintln!("usage: fakes FAKES.csv [--ablation] [--misses] [--weights name=value,...]");
         return ExitCode::from(2);
     };
     let articles = match read(path) {
@@ -199,35 +272,15 @@ fn main() -> ExitCode {
          top-1 counting these as right: {:.1} %",
         pct(top1 + countryside)
     );
-    let mut columns: Vec<String> = confusion
-        .values()
-        .flat_map(|row| row.keys().cloned())
-        .collect();
-    columns.sort();
-    columns.dedup();
-    println!(
-        "\nconfusion (rows: label, columns: top-1 focus governorate; - a country or a place abroad)"
-    );
-    print!("{:>6}", "");
-    for c in &columns {
-        print!("{c:>6}");
-    }
-    println!("{:>7}", "n");
-    for (label, row) in &confusion {
-        print!("{label:>6}");
-        for c in &columns {
-            match row.get(c) {
-                Some(k) => print!("{k:>6}"),
-                None => print!("{:>6}", "."),
-            }
-        }
-        println!("{:>7}", row.values().sum::<usize>());
+    print_confusion(&confusion);
+    if args.iter().any(|a| a == "--misses") {
+        print_misses(&resolver, &found, &weights);
     }
     if args.iter().any(|a| a == "--ablation") {
-        println!("\n{:<28} {:>7} {:>7}", "ablation", "top-1", "top-2");
+        println!("\n{:<36} {:>7} {:>7}", "ablation", "top-1", "top-2");
         for (name, weights) in FocusWeights::ablations() {
             let (top1, top2, _) = score(&resolver, &found, &weights);
-            println!("{name:<28} {:>6.1}% {:>6.1}%", pct(top1), pct(top2));
+            println!("{name:<36} {:>6.1}% {:>6.1}%", pct(top1), pct(top2));
         }
     }
     ExitCode::SUCCESS

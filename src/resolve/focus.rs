@@ -27,140 +27,21 @@ use crate::gazetteer::{EntityId, EntityType, Gazetteer, Kind};
 use crate::tag::Mention;
 use crate::words::Lexicon;
 
-/// The weights of the evidence the document focus counts; 1.0 turns a kind of evidence off
-/// (and `specificity: false` the vote of a place for its governorate).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct FocusWeights {
-    /// A mention in the headline: the first line of a text of several lines, if short.
-    pub headline: f64,
-    /// A mention in the first sentence of the body.
-    pub first_sentence: f64,
-    /// A dateline («دمشق - سانا»).
-    pub dateline: f64,
-    /// An event word (`events.tsv`) in the same sentence, up to [`EVENT_WINDOW`] tokens before
-    /// the mention or three after it.
-    pub event: f64,
-    /// A country, continent or world region with no preposition before it: an actor.
-    pub frame: f64,
-    /// A capital with no preposition before it: the seat of a government («أعلنت دمشق»).
-    pub capital: f64,
-    /// The place a relative-position or containment phrase is measured from.
-    pub reference: f64,
-    /// A place's votes count for its governorate (and «Syria»'s for its best governorate).
-    pub specificity: bool,
-}
-
-impl Default for FocusWeights {
-    fn default() -> FocusWeights {
-        FocusWeights {
-            headline: 3.0,
-            first_sentence: 2.5,
-            dateline: 1.0,
-            event: 1.5,
-            frame: 0.2,
-            capital: 0.5,
-            reference: 0.5,
-            specificity: true,
-        }
-    }
-}
-
-impl FocusWeights {
-    /// Frequency alone: every mention one vote, places counted for their governorate.
-    pub fn frequency() -> FocusWeights {
-        FocusWeights {
-            headline: 1.0,
-            first_sentence: 1.0,
-            dateline: 1.0,
-            event: 1.0,
-            frame: 1.0,
-            capital: 1.0,
-            reference: 1.0,
-            specificity: true,
-        }
-    }
-}
-
-impl std::str::FromStr for FocusWeights {
-    type Err = String;
-
-    /// Weights written `name=value,...` over the defaults: `headline=2,event=1`
-    /// (`specificity=0` turns it off).
-    fn from_str(s: &str) -> Result<FocusWeights, String> {
-        let mut w = FocusWeights::default();
-        for item in s.split(',').filter(|i| !i.trim().is_empty()) {
-            let (name, value) = item
-                .split_once('=')
-                .ok_or_else(|| format!("`{item}`: expected name=value"))?;
-            let value: f64 = value.trim().parse().map_err(|e| format!("`{item}`: {e}"))?;
-            match name.trim() {
-                "headline" => w.headline = value,
-                "first_sentence" => w.first_sentence = value,
-                "dateline" => w.dateline = value,
-                "event" => w.event = value,
-                "frame" => w.frame = value,
-                "capital" => w.capital = value,
-                "reference" => w.reference = value,
-                "specificity" => w.specificity = value != 0.0,
-                other => {
-                    return Err(format!(
-                        "unknown weight `{other}` (one of: headline, first_sentence, \
-                         dateline, event, frame, capital, reference, specificity)"
-                    ));
-                }
-            }
-        }
-        Ok(w)
-    }
-}
-
-impl FocusWeights {
-    /// The default weights, then each kind of evidence turned off in turn, named: what an
-    /// ablation table measures.
-    pub fn ablations() -> Vec<(&'static str, FocusWeights)> {
-        let d = FocusWeights::default();
-        vec![
-            ("all evidence (default)", d),
-            ("frequency alone", FocusWeights::frequency()),
-            ("without headline", FocusWeights { headline: 1.0, ..d }),
-            (
-                "without first sentence",
-                FocusWeights {
-                    first_sentence: 1.0,
-                    ..d
-                },
-            ),
-            ("without dateline", FocusWeights { dateline: 1.0, ..d }),
-            ("without event words", FocusWeights { event: 1.0, ..d }),
-            ("without framing actors", FocusWeights { frame: 1.0, ..d }),
-            (
-                "without framing capitals",
-                FocusWeights { capital: 1.0, ..d },
-            ),
-            (
-                "without reference places",
-                FocusWeights {
-                    reference: 1.0,
-                    ..d
-                },
-            ),
-            (
-                "without specificity",
-                FocusWeights {
-                    specificity: false,
-                    ..d
-                },
-            ),
-        ]
-    }
-}
+pub use super::focus_weights::FocusWeights;
 
 /// How many tokens before a mention an event word may stand («قصف الطيران الحربي على
 /// مدينة X», "air strikes on the town of X").
 pub const EVENT_WINDOW: usize = 6;
 
+/// How many tokens before a mention a preposition of origin may stand ("from the northern
+/// towns of X").
+const ORIGIN_WINDOW: usize = 6;
+
 /// How many tokens after a mention an event word may stand ("X was shelled").
 const EVENT_AFTER: usize = 3;
+
+/// How many sentences of the body, the first one included, make its lead.
+pub const LEAD_SENTENCES: u32 = 3;
 
 /// A headline has at most this many tokens.
 const HEADLINE_TOKENS: usize = 40;
@@ -223,6 +104,8 @@ struct Tally {
     entity: EntityId,
     area: Area,
     votes: f64,
+    /// What it gives its area: its votes, a governorate named as one more.
+    area_votes: f64,
     mentions: u32,
     first: usize,
     rank: u8,
@@ -241,6 +124,39 @@ fn specificity(kind: Kind) -> u8 {
     }
 }
 
+/// Where the headline and the lead of a document are.
+struct Layout {
+    /// The first line is a headline.
+    headline: bool,
+    /// The first sentence of the body: the one after the headline, or the first.
+    lead: u32,
+}
+
+impl Layout {
+    fn of(doc: &Document<'_>) -> Layout {
+        let tokens = doc.tokens();
+        let paragraphs = tokens.last().map_or(0, |t| t.paragraph + 1);
+        let first_body = tokens.iter().position(|t| t.paragraph > 0);
+        let headline = paragraphs > 1 && first_body.is_some_and(|b| b <= HEADLINE_TOKENS);
+        let lead = match (headline, first_body) {
+            (true, Some(b)) => tokens[b].sentence,
+            _ => 0,
+        };
+        Layout { headline, lead }
+    }
+}
+
+/// What reading one mention leaves for the next.
+#[derive(Default)]
+struct Carry {
+    /// The previous mention's phrase measures it from this one (a relative position).
+    measures: bool,
+    /// The headline's first place is counted.
+    headline_named: bool,
+    /// Where the previous place mention ends, and whether it was an origin.
+    previous: Option<(usize, bool)>,
+}
+
 /// The focus of `doc` from its accepted mentions `found` (in text order).
 pub(super) fn focus(
     doc: &Document<'_>,
@@ -250,18 +166,9 @@ pub(super) fn focus(
     found: &[(Mention, Resolution)],
     w: &FocusWeights,
 ) -> Focus {
-    let tokens = doc.tokens();
-    let paragraphs = tokens.last().map_or(0, |t| t.paragraph + 1);
-    let first_body = tokens.iter().position(|t| t.paragraph > 0);
-    let headline = paragraphs > 1 && first_body.is_some_and(|b| b <= HEADLINE_TOKENS);
-    // The first sentence of the body: the one after the headline, or the first.
-    let lead = match (headline, first_body) {
-        (true, Some(b)) => tokens[b].sentence,
-        _ => 0,
-    };
-    let words_at = |i: usize| lex.token_words(doc.text(i));
+    let layout = Layout::of(doc);
     let mut tallies: Vec<Tally> = Vec::new();
-    let mut previous_measures = false;
+    let mut carry = Carry::default();
     for (order, (m, r)) in found.iter().enumerate() {
         let Some(e) = r.entity().filter(|_| r.is_accepted()) else {
             continue;
@@ -270,50 +177,11 @@ pub(super) fn focus(
         if f.ty != EntityType::Loc || r.entity_type() != EntityType::Loc {
             continue;
         }
-        let first = m.first_token();
-        let Some(token) = tokens.get(first) else {
+        if m.first_token() >= doc.tokens().len() {
             continue;
-        };
+        }
         let kind = g.entity(e).kind();
-        let mut vote = 1.0;
-        if headline && token.paragraph == 0 {
-            vote *= w.headline;
-        } else if token.sentence == lead {
-            vote *= w.first_sentence;
-        }
-        if r.evidence().contains(Evidence::Dateline) {
-            vote *= w.dateline;
-        }
-        let sentence = token.sentence;
-        let end = m.end_token();
-        let near = (first.saturating_sub(EVENT_WINDOW)..first)
-            .chain(end..(end + EVENT_AFTER).min(tokens.len()))
-            .filter(|&i| tokens[i].sentence == sentence && doc.is_word(i));
-        let event = near.clone().any(|i| lex.is_event(&words_at(i)));
-        if event {
-            vote *= w.event;
-        }
-        let located = m.proclitic().preposition().is_some()
-            || first
-                .checked_sub(1)
-                .is_some_and(|b| doc.is_word(b) && lex.is_locative(&words_at(b)));
-        // An actor near an event word is most often its author («US-led strikes», «Russian
-        // air strikes»): only a preposition makes it the place of the story.
-        if f.actor && !located {
-            vote *= match kind {
-                Kind::Populated => w.capital,
-                _ => w.frame,
-            };
-        }
-        if previous_measures {
-            vote *= w.reference;
-        }
-        let measures = [
-            Evidence::RelativePosition,
-            Evidence::Containment,
-            Evidence::AdminChain,
-        ];
-        previous_measures = measures.iter().any(|&x| r.evidence().contains(x));
+        let (vote, area_vote) = votes_of(doc, lex, &layout, &mut carry, (m, r), (f.actor, kind), w);
         let area = match kind {
             Kind::Country => (f.iso, 0),
             _ if f.in_syria() && f.admin1 != 0 => (f.country, f.admin1),
@@ -323,40 +191,147 @@ pub(super) fn focus(
         match tallies.iter_mut().find(|t| t.entity == e) {
             Some(t) => {
                 t.votes += vote;
+                t.area_votes += area_vote;
                 t.mentions += 1;
             }
             None => tallies.push(Tally {
                 entity: e,
                 area,
                 votes: vote,
+                area_votes: area_vote,
                 mentions: 1,
                 first: order,
                 rank: specificity(kind),
             }),
         }
     }
+    rank(g, tallies, w)
+}
+
+/// The vote of one mention, for the place and for its area: its position, the words around
+/// it, and what the mention before it says of it.
+fn votes_of(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    layout: &Layout,
+    carry: &mut Carry,
+    (m, r): (&Mention, &Resolution),
+    (actor, kind): (bool, Kind),
+    w: &FocusWeights,
+) -> (f64, f64) {
+    let first = m.first_token();
+    let token = &doc.tokens()[first];
+    let in_headline = layout.headline && token.paragraph == 0;
+    let mut vote = if in_headline {
+        w.headline
+    } else if token.sentence == layout.lead {
+        w.first_sentence
+    } else if token.sentence >= layout.lead + LEAD_SENTENCES {
+        w.later
+    } else {
+        1.0
+    };
+    if in_headline && !carry.headline_named && !actor && kind != Kind::Country {
+        carry.headline_named = true;
+        vote *= w.headline_first;
+    }
+    vote *= read_around(doc, lex, m, r, actor, kind, w);
+    if carry.measures {
+        vote *= w.reference;
+    }
+    // "from the towns of X and Y": the origin covers the list.
+    let floor = carry.previous.map_or(0, |(end, _)| end);
+    let origin = comes_from(doc, lex, first, floor)
+        || carry
+            .previous
+            .is_some_and(|(end, origin)| origin && listed(doc, end, first));
+    if origin {
+        vote *= w.origin;
+    }
+    carry.previous = Some((m.end_token(), origin));
+    let measures = [
+        Evidence::RelativePosition,
+        Evidence::Containment,
+        Evidence::AdminChain,
+    ];
+    carry.measures = measures.iter().any(|&x| r.evidence().contains(x));
+    // The scene named as an area counts for the area, not for the governorate as the
+    // place of the story: a town it names stays first.
+    let area_vote = if named_as_area(kind, r) {
+        vote * w.province
+    } else {
+        vote
+    };
+    (vote, area_vote)
+}
+
+/// The ranked focus from the tallies of its places: areas by their votes, places by theirs
+/// within their area.
+fn rank(g: &Gazetteer, mut tallies: Vec<Tally>, w: &FocusWeights) -> Focus {
     let total: f64 = tallies.iter().map(|t| t.votes).sum();
+    let area_total: f64 = tallies.iter().map(|t| t.area_votes).sum();
     if tallies.is_empty() || total <= 0.0 {
         return Focus::default();
     }
-    // The votes of each area.
-    let mut areas: Vec<(Area, f64, usize)> = Vec::new();
-    for t in &tallies {
-        let key = if w.specificity {
+    let key_of = |t: &Tally| {
+        if w.specificity {
             t.area
         } else {
             // Without specificity each place is an area of its own.
             ([0, 0], t.entity.index() as u32 + 1)
-        };
+        }
+    };
+    let areas = areas_of(&tallies, key_of, w.specificity);
+    let area_of = |t: &Tally| {
+        areas
+            .iter()
+            .position(|a| a.0 == key_of(t))
+            .unwrap_or(usize::MAX)
+    };
+    tallies.sort_by(|a, b| {
+        area_of(a)
+            .cmp(&area_of(b))
+            .then(b.votes.total_cmp(&a.votes))
+            .then(b.rank.cmp(&a.rank))
+            .then(a.first.cmp(&b.first))
+    });
+    let places: Vec<FocusPlace> = tallies
+        .iter()
+        .take(Focus::MAX_PLACES)
+        .map(|t| FocusPlace {
+            entity: t.entity,
+            score: t.votes / total,
+            mentions: t.mentions,
+        })
+        .collect();
+    let top = &tallies[0];
+    let share = if w.specificity {
+        areas[0].1 / area_total
+    } else {
+        top.votes / total
+    };
+    let area = admin1_of(g, top.entity).map(|a| (a, share.min(1.0)));
+    Focus { places, area }
+}
+
+/// The areas of the tallies with their votes and first mention, best first.
+fn areas_of(
+    tallies: &[Tally],
+    key_of: impl Fn(&Tally) -> Area,
+    specificity: bool,
+) -> Vec<(Area, f64, usize)> {
+    let mut areas: Vec<(Area, f64, usize)> = Vec::new();
+    for t in tallies {
+        let key = key_of(t);
         match areas.iter_mut().find(|a| a.0 == key) {
             Some(a) => {
-                a.1 += t.votes;
+                a.1 += t.area_votes;
                 a.2 = a.2.min(t.first);
             }
-            None => areas.push((key, t.votes, t.first)),
+            None => areas.push((key, t.area_votes, t.first)),
         }
     }
-    if w.specificity {
+    if specificity {
         // A country's own votes go to its best governorate when the text names one; places
         // of no country (continents, world regions) frame the story when others are named.
         let mut moved = Vec::new();
@@ -382,38 +357,84 @@ pub(super) fn focus(
         }
     }
     areas.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
-    let area_of = |t: &Tally| {
-        let key = if w.specificity {
-            t.area
-        } else {
-            ([0, 0], t.entity.index() as u32 + 1)
+    areas
+}
+
+/// Whether a preposition of origin ("from") stands up to [`ORIGIN_WINDOW`] tokens before
+/// token `first` in its sentence, after token `floor` (the end of the place named before)
+/// and with no other preposition between ("from the towns of X", not "from Idlib to X").
+fn comes_from(doc: &Document<'_>, lex: &Lexicon, first: usize, floor: usize) -> bool {
+    let tokens = doc.tokens();
+    let sentence = tokens[first].sentence;
+    for i in (first.saturating_sub(ORIGIN_WINDOW).max(floor)..first).rev() {
+        if tokens[i].sentence != sentence || !doc.is_word(i) {
+            continue;
+        }
+        let words = lex.token_words(doc.text(i));
+        if lex.is_origin(&words) {
+            return true;
+        }
+        if lex.is_locative(&words) || lex.is_event(&words) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether only a comma, "and" or "or" stands between the place that ends at token `end`
+/// and the one at token `first`: the next item of a list.
+fn listed(doc: &Document<'_>, end: usize, first: usize) -> bool {
+    (end..first).all(|i| !doc.is_word(i) || matches!(doc.text(i), "and" | "or"))
+}
+
+/// What the words around a mention say of it, as a factor of its vote: a dateline, an event
+/// word near it, an actor named with no preposition before it.
+fn read_around(
+    doc: &Document<'_>,
+    lex: &Lexicon,
+    m: &Mention,
+    r: &Resolution,
+    actor: bool,
+    kind: Kind,
+    w: &FocusWeights,
+) -> f64 {
+    let tokens = doc.tokens();
+    let words_at = |i: usize| lex.token_words(doc.text(i));
+    let mut vote = 1.0;
+    if r.evidence().contains(Evidence::Dateline) {
+        vote *= w.dateline;
+    }
+    let first = m.first_token();
+    let sentence = tokens[first].sentence;
+    let end = m.end_token();
+    let event = (first.saturating_sub(EVENT_WINDOW)..first)
+        .chain(end..(end + EVENT_AFTER).min(tokens.len()))
+        .filter(|&i| tokens[i].sentence == sentence && doc.is_word(i))
+        .any(|i| lex.is_event(&words_at(i)));
+    if event {
+        vote *= w.event;
+    }
+    let located = m.proclitic().preposition().is_some()
+        || first
+            .checked_sub(1)
+            .is_some_and(|b| doc.is_word(b) && lex.is_locative(&words_at(b)));
+    // An actor near an event word is most often its author («US-led strikes», «Russian
+    // air strikes»): only a preposition makes it the place of the story.
+    if actor && !located {
+        vote *= match kind {
+            Kind::Populated => w.capital,
+            _ => w.frame,
         };
-        areas.iter().position(|a| a.0 == key).unwrap_or(usize::MAX)
-    };
-    tallies.sort_by(|a, b| {
-        area_of(a)
-            .cmp(&area_of(b))
-            .then(b.votes.total_cmp(&a.votes))
-            .then(b.rank.cmp(&a.rank))
-            .then(a.first.cmp(&b.first))
-    });
-    let places: Vec<FocusPlace> = tallies
-        .iter()
-        .take(Focus::MAX_PLACES)
-        .map(|t| FocusPlace {
-            entity: t.entity,
-            score: t.votes / total,
-            mentions: t.mentions,
-        })
-        .collect();
-    let top = &tallies[0];
-    let share = if w.specificity {
-        areas[0].1 / total
-    } else {
-        top.votes / total
-    };
-    let area = admin1_of(g, top.entity).map(|a| (a, share.min(1.0)));
-    Focus { places, area }
+    }
+    vote
+}
+
+/// A governorate named as one («محافظة إدلب», «ريف حلب», "Idlib province").
+fn named_as_area(kind: Kind, r: &Resolution) -> bool {
+    kind == Kind::Admin1
+        && [Evidence::CueGovernorate, Evidence::CueCountryside]
+            .iter()
+            .any(|&x| r.evidence().contains(x))
 }
 
 /// The governorate of a Syrian place (itself for a governorate), or the country of another.

@@ -20,10 +20,12 @@ mod context;
 mod courses;
 mod decide;
 mod divisions;
+mod discourse;
 mod evidence;
 mod features;
 mod fits;
 mod focus;
+mod focus_weights;
 mod links;
 mod modifiers;
 mod persons;
@@ -401,6 +403,7 @@ impl Resolver {
             }
         }
         persons::persons_throughout(&mut sites);
+        discourse::words_throughout(&ctx, &mut sites);
         let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
         // Coherence reads the places the document is sure of within a window of mentions:
         // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW

@@ -8,6 +8,10 @@ use super::features::Site;
 use crate::gazetteer::{EntityType, Kind, NameId};
 use crate::words::PersonWord;
 
+/// The Arabic article as English news writes it before a surname (Bashar al-Assad, Abdel
+/// Fattah el-Sisi).
+const ARTICLES: [&str; 2] = ["al", "el"];
+
 /// How a capitalised Latin name reads as a person's.
 #[derive(Clone, Copy, Debug, Eq, PartialEq)]
 pub(super) enum PersonReading {
@@ -52,10 +56,17 @@ pub(super) fn reads_as_person(
     let is = |t: usize, w: PersonWord| ctx.person_word(Some(t), w);
     let surname =
         before.is_some_and(|b| capitalised(b) && joined(b, first) && is(b, PersonWord::GivenName));
+    // A surname opens with a capital, or with the article before one (al-Assad, el-Sisi).
+    let surname_at = |a: usize| {
+        capitalised(a)
+            || (a + 1 < doc.tokens().len()
+                && ARTICLES.contains(&doc.original_of(a))
+                && doc.original_between(a, a + 1) == "-"
+                && capitalised(a + 1))
+    };
     let given = first == last
         && is(first, PersonWord::GivenName)
-        && after
-            .is_some_and(|a| capitalised(a) && joined(last, a) && ctx.cue_of(Some(a)).is_none());
+        && after.is_some_and(|a| surname_at(a) && joined(last, a) && ctx.cue_of(Some(a)).is_none());
     if surname || given {
         return Some(PersonReading::Named);
     }

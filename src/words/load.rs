@@ -167,8 +167,11 @@ impl Loader {
             match row.get("role") {
                 "event" => info.event = true,
                 "scene" => info.scene = true,
+                "origin" => info.origin = true,
                 other => {
-                    return Err(row.error(format!("unknown role `{other}` (one of: event, scene)")));
+                    return Err(row.error(format!(
+                        "unknown role `{other}` (one of: event, scene, origin)"
+                    )));
                 }
             }
         }

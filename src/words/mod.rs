@@ -229,6 +229,9 @@ pub(crate) struct WordInfo {
     /// A preposition that makes the place after it the scene of the story («على», "on";
     /// `events.tsv`, read by the document focus).
     pub(crate) scene: bool,
+    /// A preposition that makes the place a few words after it an origin ("from";
+    /// `events.tsv`, read by the document focus).
+    pub(crate) origin: bool,
     /// What it says of a person's name beside it (`persons.tsv`).
     pub(crate) person: PersonWords,
     /// The country an English nationality adjective names (`demonyms.tsv`).
@@ -320,6 +323,12 @@ impl Lexicon {
     /// its proclitics (وقصف، بقصف).
     pub(crate) fn is_event(&self, ids: &TokenWords) -> bool {
         ids.iter().any(|&id| self.info(id).is_some_and(|i| i.event))
+    }
+
+    /// Whether a token is a preposition of origin ("from", `events.tsv`).
+    pub(crate) fn is_origin(&self, ids: &TokenWords) -> bool {
+        ids.iter()
+            .any(|&id| self.info(id).is_some_and(|i| i.origin))
     }
 
     /// Whether a token is a locative word or a preposition (`locatives.tsv`) or a word that

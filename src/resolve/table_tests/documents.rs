@@ -58,7 +58,7 @@ fn focus_top(text: &str) -> Option<String> {
 }
 
 #[test]
-fn every_event_word_draws_the_focus_and_every_scene_word_places_an_actor() {
+fn every_event_word_draws_the_focus_every_scene_word_places_an_actor_and_origins_yield() {
     let rows = table_rows("events.tsv", &["word", "role"]);
     let mut missed = Vec::new();
     for (line, cols) in &rows {
@@ -72,6 +72,11 @@ fn every_event_word_draws_the_focus_and_every_scene_word_places_an_actor() {
             ("event", true) => (
                 format!("It rained. The delegation reached Homs. The {word} in Hama."),
                 "Hama",
+            ),
+            // Where the convoy came from is not where the story is: the place it reached wins.
+            ("origin", _) => (
+                format!("The convoy of evacuees {word} the town of Hama reached Homs."),
+                "Homs",
             ),
             // A capital with no preposition is a government: half a vote, unless the word
             // makes it the scene.
