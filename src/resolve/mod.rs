@@ -19,8 +19,8 @@
 mod context;
 mod courses;
 mod decide;
-mod divisions;
 mod discourse;
+mod divisions;
 mod evidence;
 mod features;
 mod fits;
