@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
 use makan::output::table::Column;
-use makan::output::{FocusRecord, MentionRecord, conll};
+use makan::output::{FocusRecord, conll};
 
 use crate::cli::{
     GazetteerOpts, MissingIds, Result, RunOpts, UsageError, decode, open_input, read_text,
@@ -423,7 +423,8 @@ impl Tag {
         let (records, focus) = self.pipeline.records(&doc.text, with_focus);
         let chunks = match self.format {
             Format::Json | Format::Jsonl => {
-                let mut bytes = document_json(&doc.fields, &records, focus.as_deref());
+                let mut bytes =
+                    crate::pipeline::document_json(&doc.fields, &records, focus.as_deref());
                 if self.format == Format::Jsonl {
                     bytes.push(b'\n');
                 }
@@ -479,36 +480,4 @@ impl Tag {
         };
         (chunks, focus)
     }
-}
-
-/// A document's JSON object: its input fields in their order, then `mentions` and, when
-/// given, `focus`, written straight to bytes (no `Value` built and dropped per document). An
-/// input field of either name is replaced where it stands, as a map insert would.
-fn document_json(
-    fields: &Map<String, Value>,
-    records: &[MentionRecord],
-    focus: Option<&[FocusRecord]>,
-) -> Vec<u8> {
-    use serde::ser::{SerializeMap, Serializer};
-    let mut bytes = Vec::with_capacity(256 + records.len() * 256);
-    let mut out = serde_json::Serializer::new(&mut bytes);
-    let written = (|| {
-        let mut map = out.serialize_map(None)?;
-        for (key, value) in fields {
-            match key.as_str() {
-                "mentions" => map.serialize_entry(key, records)?,
-                "focus" if focus.is_some() => map.serialize_entry(key, &focus)?,
-                _ => map.serialize_entry(key, value)?,
-            }
-        }
-        if !fields.contains_key("mentions") {
-            map.serialize_entry("mentions", records)?;
-        }
-        if let Some(focus) = focus.filter(|_| !fields.contains_key("focus")) {
-            map.serialize_entry("focus", focus)?;
-        }
-        map.end()
-    })();
-    written.expect("JSON values serialize to memory");
-    bytes
 }
