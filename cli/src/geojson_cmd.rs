@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use makan::output::{FocusRecord, MentionRecord};
@@ -69,40 +70,66 @@ pub fn run(args: &GeojsonArgs) -> Result<ExitCode> {
     Tag::new(pipeline, format, args.jsonl, args.lossy).run(args.file.as_deref(), &args.run)
 }
 
-/// One Point feature per accepted place mention that has coordinates: the record's fields
-/// as properties, without the point and the candidates, with `doc_id` and the first place of
-/// the document's focus (`focus`) when given.
+/// One Point feature per accepted place mention that has coordinates, written as JSON: the
+/// record's fields as properties, without the point and the candidates, with `doc_id` and the
+/// first place of the document's focus (`focus`) when given. Written straight from the
+/// records, with no `Value` built per feature.
 pub fn place_features(
     records: &[MentionRecord],
     doc_id: Option<&Value>,
     focus: Option<&FocusRecord>,
-) -> Vec<Value> {
+) -> Vec<Vec<u8>> {
     records
         .iter()
         .filter(|m| m.ty == "LOC" && !m.rejected)
         .filter_map(|m| {
             let resolved = m.resolved.as_ref()?;
             let (lat, lon) = (resolved.lat?, resolved.lon?);
-            let mut properties = serde_json::to_value(m).expect("mention records serialize");
-            let props = properties.as_object_mut()?;
-            props.shift_remove("lat");
-            props.shift_remove("lon");
-            props.shift_remove("candidates");
-            if let Some(doc_id) = doc_id {
-                props.insert("doc_id".into(), doc_id.clone());
+            // The record without its point and candidates: both are skipped when empty.
+            let mut record = m.clone();
+            record.candidates.clear();
+            if let Some(r) = record.resolved.as_mut() {
+                (r.lat, r.lon) = (None, None);
             }
-            if let Some(focus) = focus {
-                props.insert(
-                    "focus".into(),
-                    serde_json::to_value(focus).expect("focus records serialize"),
-                );
-            }
-            // GeoJSON orders coordinates longitude first.
-            Some(json!({
-                "type": "Feature",
-                "geometry": { "type": "Point", "coordinates": [lon, lat] },
-                "properties": properties,
-            }))
+            let feature = Feature {
+                ty: "Feature",
+                // GeoJSON orders coordinates longitude first.
+                geometry: Geometry {
+                    ty: "Point",
+                    coordinates: [lon, lat],
+                },
+                properties: Properties {
+                    record: &record,
+                    doc_id,
+                    focus,
+                },
+            };
+            Some(serde_json::to_vec(&feature).expect("features serialize"))
         })
         .collect()
+}
+
+#[derive(Serialize)]
+struct Feature<'a> {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    geometry: Geometry,
+    properties: Properties<'a>,
+}
+
+#[derive(Serialize)]
+struct Geometry {
+    #[serde(rename = "type")]
+    ty: &'static str,
+    coordinates: [f64; 2],
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    #[serde(flatten)]
+    record: &'a MentionRecord,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc_id: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    focus: Option<&'a FocusRecord>,
 }

@@ -467,9 +467,8 @@ impl Tag {
                     .and_then(|f| f.first())
                     .filter(|_| doc.doc_id.is_some());
                 geojson_cmd::place_features(&records, doc.doc_id.as_ref(), top)
-                    .iter()
-                    .map(|feature| {
-                        let mut bytes = serde_json::to_vec(feature).expect("JSON values serialize");
+                    .into_iter()
+                    .map(|mut bytes| {
                         if self.format == Format::Geojsonl {
                             bytes.push(b'\n');
                         }
