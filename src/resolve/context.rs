@@ -292,3 +292,13 @@ fn glued_preposition_of_place(proclitic: Proclitic, name: &Name) -> bool {
     let never_a_place = count >= 10 && f64::from(name.corpus_locative()) < 0.02 * f64::from(count);
     preposition != 'ك' && !never_a_place
 }
+
+/// The words before a mention where its cue word stands: before the opening quote of a quoted
+/// name («مدينة " بورصة "», «صحيفة "الوطن"»).
+pub(super) fn cue_words(before: Before, quoted: bool) -> Before {
+    if quoted {
+        [before[1], before[2], None]
+    } else {
+        before
+    }
+}

@@ -151,18 +151,24 @@ impl Verdict {
         // A prominent one stands on its own like a cue («قصفت الطائرات قطاع غزة»), and so
         // does a region of a country as a whole (`whole_region`: دارفور، الشيشان): it is no
         // village that a word happens to spell. A site is not one («(بترا)», the agency).
+        // A glued ك compares («كالرقة» "like Raqqa") and is no preposition of place: cut off a
+        // word it reads a name into a surname or a word (كلاوس "Claus" as ك + Laos), so a
+        // foreign name after it with nothing else for it is not kept, a country's neither.
+        let compared = site.mention.proclitic().preposition() == Some('ك');
         if best.ty == EntityType::Loc
             && best.country != [0, 0]
             && !best.in_syria()
-            && !best.actor
-            && !whole_region
+            && (compared || (!best.actor && !whole_region))
             && alone
         {
             // The corpus is Arabic, so a Latin name has no use to count: written with its
             // capital, a first-level division (Ohio, Hatay) stands on its own as a country does.
             let latin_division =
                 site.name.key().is_ascii() && !site.lowercase && best.kind == Kind::Admin1;
-            if commonness == Commonness::Name && (is_prominent(site.name, best) || latin_division) {
+            if !compared
+                && commonness == Commonness::Name
+                && (is_prominent(site.name, best) || latin_division)
+            {
                 self.evidence.insert(Evidence::Prominent);
             } else {
                 self.reject(Evidence::UnsupportedForeign, 0.3);

@@ -1,7 +1,9 @@
 //! Pass one: the features of a mention alone — its type, the cue words around it, quotation
 //! marks, a dateline, the words before it — scored into its candidates' priors.
 
-use super::context::{Before, Ctx, Marked, Tok, after_preposition, marked, stands_as_place};
+use super::context::{
+    Before, Ctx, Marked, Tok, after_preposition, cue_words, marked, stands_as_place,
+};
 use super::evidence::{Evidence, EvidenceSet};
 use super::modifiers;
 use super::persons::{self, PersonReading};
@@ -128,13 +130,13 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     // the name is one.
     let name_head = ctx.plays(before[0], Part::NameHead);
     let marked = marked(ctx, m.proclitic(), &before);
+    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
     // «زار الرئيس أنقرة»: the title is the verb's subject, not the name's.
     let cue_before = ctx
-        .cue_before(&before)
+        .cue_before(&cue_words(before, quoted))
         .filter(|&c| !(c == Cue::Person && marked.title_is_subject))
         .or_else(|| name_head.then_some(Cue::Organization));
     let cue_after = ctx.cue_after(after).or_else(|| ctx.cue_in_apposition(m));
-    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
     let dateline = is_dateline(ctx, m);
     let hashtag = in_hashtag(ctx, m);
     let stands = stands_as_place(ctx, m.proclitic(), before[0]);

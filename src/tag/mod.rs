@@ -230,6 +230,7 @@ impl Tagger {
         }
         let mut candidates = Vec::with_capacity(doc.len() / 8);
         self.candidates_in(doc, &mut candidates, words);
+        select::prefer_prominent_split(&self.inner.gazetteer, &mut candidates);
         let mut chosen = Vec::with_capacity(candidates.len());
         select::longest_first(&mut candidates, &mut chosen);
         out.extend(chosen.iter().map(|c| {
