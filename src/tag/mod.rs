@@ -247,7 +247,7 @@ impl Tagger {
         mut words: Option<&mut Vec<TokenWords>>,
     ) {
         let inner = &*self.inner;
-        let (original, norm) = (doc.original(), doc.norm());
+        let norm = doc.norm();
         let folded = norm.text();
         let bytes = folded.as_bytes();
         // Whether the text writes words with a capital ("The", "Damascus"): an all-lower-case
@@ -280,30 +280,8 @@ impl Tagger {
                         ) {
                             return;
                         }
-                        // A span cannot begin or end inside one original character (ﻻ).
-                        if norm.splits_original_char(at) || norm.splits_original_char(end) {
+                        if !stands_as_name(doc, name, at, end, run_end, &cased) {
                             return;
-                        }
-                        let word_end = boundary::ends_word(folded, end)
-                            || boundary::ends_with_possessive(folded, end, || {
-                                let s = norm.original_start(end);
-                                original[..s].ends_with(['\'', '’'])
-                            });
-                        if !word_end {
-                            return;
-                        }
-                        let rest = &original[norm.original_start(at)..];
-                        if written_as_word(name, rest, &folded[at..run_end], end > run_end, || {
-                            *cased.get_or_init(|| boundary::writes_capitals(original))
-                        }) {
-                            return;
-                        }
-                        if name.acronym_forms().next().is_some() {
-                            let s = norm.original_start(at);
-                            let e = norm.original_end(original, end);
-                            if !name.acronym_forms().any(|f| f == &original[s..e]) {
-                                return;
-                            }
                         }
                         out.push(Candidate {
                             folded: Span::new(at, end),
@@ -323,6 +301,46 @@ impl Tagger {
             }
         }
     }
+}
+
+/// Whether a match of `name` over the folded `at..end`, in the word that ends at `run_end`,
+/// stands as the name in the original text: not cut inside one original character (ﻻ), ending
+/// a word (or before a possessive), not written as an ordinary word, and, for an acronym,
+/// written as one. `cased` caches whether the text writes capitals at all.
+fn stands_as_name(
+    doc: &Document<'_>,
+    name: &Name,
+    at: usize,
+    end: usize,
+    run_end: usize,
+    cased: &std::cell::OnceCell<bool>,
+) -> bool {
+    let (original, norm) = (doc.original(), doc.norm());
+    let folded = norm.text();
+    // A span cannot begin or end inside one original character (ﻻ).
+    if norm.splits_original_char(at) || norm.splits_original_char(end) {
+        return false;
+    }
+    let word_end = boundary::ends_word(folded, end)
+        || boundary::ends_with_possessive(folded, end, || {
+            let s = norm.original_start(end);
+            original[..s].ends_with(['\'', '’'])
+        });
+    if !word_end {
+        return false;
+    }
+    let rest = &original[norm.original_start(at)..];
+    if written_as_word(name, rest, &folded[at..run_end], end > run_end, || {
+        *cased.get_or_init(|| boundary::writes_capitals(original))
+    }) {
+        return false;
+    }
+    if name.acronym_forms().next().is_some() {
+        let s = norm.original_start(at);
+        let e = norm.original_end(original, end);
+        return name.acronym_forms().any(|f| f == &original[s..e]);
+    }
+    true
 }
 
 /// Whether a Latin name found at `rest` (the original text from the match on) is written as
