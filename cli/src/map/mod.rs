@@ -361,7 +361,7 @@ fn write_outlines(
     outlines: &[Outline],
     projection: &Projection,
     lang: Lang,
-    mut taken: Vec<LabelBox>,
+    taken: Vec<LabelBox>,
 ) {
     let (x, y, w, h) = (
         projection.origin.0,
@@ -380,7 +380,19 @@ fn write_outlines(
         r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="#dcebf5"/>"##
     )
     .expect("writing to a String");
-    // Countries first, governorates over them.
+    write_area_paths(svg, outlines, projection, lang);
+    write_area_names(svg, outlines, projection, lang, taken);
+    writeln!(svg, "</g>").expect("writing to a String");
+    writeln!(
+        svg,
+        r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="none" stroke="#888"/>"##
+    )
+    .expect("writing to a String");
+}
+
+/// The outlines as paths: countries first, governorates over them, each with its name as a
+/// tooltip.
+fn write_area_paths(svg: &mut String, outlines: &[Outline], projection: &Projection, lang: Lang) {
     for kind in ["country", "admin1"] {
         for outline in outlines.iter().filter(|o| o.kind == kind) {
             let mut d = String::new();
@@ -410,6 +422,17 @@ fn write_outlines(
             .expect("writing to a String");
         }
     }
+}
+
+/// The names of the areas, faint, beneath the places, where they fit without overlapping the
+/// labels already `taken`.
+fn write_area_names(
+    svg: &mut String,
+    outlines: &[Outline],
+    projection: &Projection,
+    lang: Lang,
+    mut taken: Vec<LabelBox>,
+) {
     // Names of the areas, faint, beneath the places: countries first (fewer, and they orient
     // the reader), then the governorates.
     for outline in outlines.iter().rev() {
@@ -457,12 +480,6 @@ fn write_outlines(
         )
         .expect("writing to a String");
     }
-    writeln!(svg, "</g>").expect("writing to a String");
-    writeln!(
-        svg,
-        r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="none" stroke="#888"/>"##
-    )
-    .expect("writing to a String");
 }
 
 #[cfg(test)]
