@@ -102,7 +102,6 @@ pub(super) fn place_labels(
     scale_bar: LabelBox,
 ) -> (String, Vec<LabelBox>) {
     let mut svg = String::new();
-    const SIZE: f64 = 13.0;
     let frame = LabelBox {
         x0: projection.origin.0,
         y0: projection.origin.1,
@@ -134,38 +133,7 @@ pub(super) fn place_labels(
         let (x, y, r) = circle(place);
         let text = place.label(lang);
         let w = text_width(text, SIZE);
-        let gap = r + 3.0;
-        // (left edge of the box, baseline) for each side.
-        let sides = [
-            (x + gap, y + SIZE * 0.35),
-            (x - gap - w, y + SIZE * 0.35),
-            (x - w / 2.0, y - gap - 2.0),
-            (x - w / 2.0, y + gap + SIZE),
-            (x + gap * 0.7, y - gap * 0.7),
-            (x - gap * 0.7 - w, y - gap * 0.7),
-            (x + gap * 0.7, y + gap * 0.7 + SIZE),
-            (x - gap * 0.7 - w, y + gap * 0.7 + SIZE),
-        ];
-        let own = LabelBox {
-            x0: x - r * 0.7,
-            y0: y - r * 0.7,
-            x1: x + r * 0.7,
-            y1: y + r * 0.7,
-        };
-        let chosen = sides.iter().find_map(|&(left, baseline)| {
-            let b = LabelBox {
-                x0: left,
-                y0: baseline - SIZE,
-                x1: left + w,
-                y1: baseline + 3.0,
-            };
-            let fits = b.x0 >= frame.x0 && b.x1 <= frame.x1 && b.y0 >= frame.y0 && b.y1 <= frame.y1;
-            let free = taken
-                .iter()
-                .filter(|t| !same_box(t, &own))
-                .all(|t| !t.overlaps(&b));
-            (fits && free).then_some((b, baseline))
-        });
+        let chosen = free_side((x, y, r), w, &frame, &taken);
         let Some((b, baseline)) = chosen else {
             continue;
         };
@@ -192,6 +160,52 @@ pub(super) fn place_labels(
         }
     }));
     (svg, taken)
+}
+
+/// The size of a place's label.
+const SIZE: f64 = 13.0;
+
+/// The first side of a circle at `(x, y)` of radius `r` (right, left, above, below, then the
+/// corners) where a label `w` wide stays in the `frame` and overlaps nothing `taken` but the
+/// circle itself: the label's box and its baseline.
+fn free_side(
+    (x, y, r): (f64, f64, f64),
+    w: f64,
+    frame: &LabelBox,
+    taken: &[LabelBox],
+) -> Option<(LabelBox, f64)> {
+    let gap = r + 3.0;
+    // (left edge of the box, baseline) for each side.
+    let sides = [
+        (x + gap, y + SIZE * 0.35),
+        (x - gap - w, y + SIZE * 0.35),
+        (x - w / 2.0, y - gap - 2.0),
+        (x - w / 2.0, y + gap + SIZE),
+        (x + gap * 0.7, y - gap * 0.7),
+        (x - gap * 0.7 - w, y - gap * 0.7),
+        (x + gap * 0.7, y + gap * 0.7 + SIZE),
+        (x - gap * 0.7 - w, y + gap * 0.7 + SIZE),
+    ];
+    let own = LabelBox {
+        x0: x - r * 0.7,
+        y0: y - r * 0.7,
+        x1: x + r * 0.7,
+        y1: y + r * 0.7,
+    };
+    sides.iter().find_map(|&(left, baseline)| {
+        let b = LabelBox {
+            x0: left,
+            y0: baseline - SIZE,
+            x1: left + w,
+            y1: baseline + 3.0,
+        };
+        let fits = b.x0 >= frame.x0 && b.x1 <= frame.x1 && b.y0 >= frame.y0 && b.y1 <= frame.y1;
+        let free = taken
+            .iter()
+            .filter(|t| !same_box(t, &own))
+            .all(|t| !t.overlaps(&b));
+        (fits && free).then_some((b, baseline))
+    })
 }
 
 pub(super) fn same_box(a: &LabelBox, b: &LabelBox) -> bool {
