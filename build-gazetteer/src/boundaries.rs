@@ -41,53 +41,8 @@ struct Outline<'a> {
 /// Reads the boundary sources, simplifies them and renders `boundaries.tsv`.
 pub fn build(dir: &Path, places: &[Place], report: &mut Report) -> Result<String, String> {
     let plane = Plane::at_latitude(REFERENCE_LATITUDE);
-    let wof_path = dir.join("syria_wof_admin_polygons.geojson");
-    let mut governorates = Vec::new();
-    for feature in features(&wof_path)? {
-        let props = &feature["properties"];
-        if props["wof:placetype"] != "region" {
-            continue;
-        }
-        let wof_id = props["wof:id"].as_i64().unwrap_or_default();
-        let wof_ref = format!("wof:{wof_id}");
-        let place = places
-            .iter()
-            .find(|p| p.kind == Kind::Admin1 && p.refs.contains(&wof_ref));
-        match place {
-            Some(place) => governorates.push(Outline {
-                place,
-                rings: rings(&feature["geometry"])
-                    .map_err(|e| format!("{}: {wof_ref}: {e}", wof_path.display()))?,
-            }),
-            None => report.drop("boundary: WOF region with no governorate", || {
-                format!("{wof_ref} {}", props["wof:name"])
-            }),
-        }
-    }
-    let ne_path = dir.join("ne10m_admin0_syria_region_deu.geojson");
-    let mut countries = Vec::new();
-    for feature in features(&ne_path)? {
-        let iso = feature["properties"]["ISO_A2"].as_str().unwrap_or_default();
-        if iso == "SY" {
-            continue;
-        }
-        let id = format!("iso:{iso}");
-        let Some(place) = places.iter().find(|p| p.id == id) else {
-            report.drop("boundary: country not in the gazetteer", || id.clone());
-            continue;
-        };
-        let rings: Vec<Vec<(f64, f64)>> = rings(&feature["geometry"])
-            .map_err(|e| format!("{}: {id}: {e}", ne_path.display()))?
-            .iter()
-            .map(|ring| clip_ring(ring, CLIP_MIN, CLIP_MAX))
-            .filter(|ring| ring.len() >= 3)
-            .collect();
-        if rings.is_empty() {
-            report.drop("boundary: country outside the map's box", || id.clone());
-            continue;
-        }
-        countries.push(Outline { place, rings });
-    }
+    let mut governorates = governorate_outlines(dir, places, report)?;
+    let mut countries = country_outlines(dir, places, report)?;
     governorates.sort_by(|a, b| a.place.id.cmp(&b.place.id));
     countries.sort_by(|a, b| a.place.id.cmp(&b.place.id));
     let mut out = COLUMNS.join("\t");
@@ -135,6 +90,71 @@ pub fn build(dir: &Path, places: &[Place], report: &mut Report) -> Result<String
         ),
     );
     Ok(out)
+}
+
+/// The governorates' outlines, from the WOF regions that a governorate of `places` refers to.
+fn governorate_outlines<'p>(
+    dir: &Path,
+    places: &'p [Place],
+    report: &mut Report,
+) -> Result<Vec<Outline<'p>>, String> {
+    let wof_path = dir.join("syria_wof_admin_polygons.geojson");
+    let mut governorates = Vec::new();
+    for feature in features(&wof_path)? {
+        let props = &feature["properties"];
+        if props["wof:placetype"] != "region" {
+            continue;
+        }
+        let wof_id = props["wof:id"].as_i64().unwrap_or_default();
+        let wof_ref = format!("wof:{wof_id}");
+        let place = places
+            .iter()
+            .find(|p| p.kind == Kind::Admin1 && p.refs.contains(&wof_ref));
+        match place {
+            Some(place) => governorates.push(Outline {
+                place,
+                rings: rings(&feature["geometry"])
+                    .map_err(|e| format!("{}: {wof_ref}: {e}", wof_path.display()))?,
+            }),
+            None => report.drop("boundary: WOF region with no governorate", || {
+                format!("{wof_ref} {}", props["wof:name"])
+            }),
+        }
+    }
+    Ok(governorates)
+}
+
+/// The neighbouring countries' outlines (Natural Earth), clipped to the map's box.
+fn country_outlines<'p>(
+    dir: &Path,
+    places: &'p [Place],
+    report: &mut Report,
+) -> Result<Vec<Outline<'p>>, String> {
+    let ne_path = dir.join("ne10m_admin0_syria_region_deu.geojson");
+    let mut countries = Vec::new();
+    for feature in features(&ne_path)? {
+        let iso = feature["properties"]["ISO_A2"].as_str().unwrap_or_default();
+        if iso == "SY" {
+            continue;
+        }
+        let id = format!("iso:{iso}");
+        let Some(place) = places.iter().find(|p| p.id == id) else {
+            report.drop("boundary: country not in the gazetteer", || id.clone());
+            continue;
+        };
+        let rings: Vec<Vec<(f64, f64)>> = rings(&feature["geometry"])
+            .map_err(|e| format!("{}: {id}: {e}", ne_path.display()))?
+            .iter()
+            .map(|ring| clip_ring(ring, CLIP_MIN, CLIP_MAX))
+            .filter(|ring| ring.len() >= 3)
+            .collect();
+        if rings.is_empty() {
+            report.drop("boundary: country outside the map's box", || id.clone());
+            continue;
+        }
+        countries.push(Outline { place, rings });
+    }
+    Ok(countries)
 }
 
 fn features(path: &Path) -> Result<Vec<Value>, String> {

@@ -104,31 +104,7 @@ fn merge_pass(places: &mut Vec<Place>, report: &mut Report) -> (usize, Vec<Strin
             .iter()
             .min_by_key(|&&i| precedence(&places[i]))
             .expect("a group has members");
-        let mut sources: Vec<&str> = group.iter().map(|&i| source_of(&places[i])).collect();
-        sources.sort_unstable();
-        report.count("identity merges (groups by sources)", &sources.join("+"), 1);
-        report.count(
-            "identity merges",
-            "records merged into another",
-            group.len() - 1,
-        );
-        if examples < MERGE_EXAMPLES {
-            examples += 1;
-            let others: Vec<&str> = group
-                .iter()
-                .filter(|&&i| i != keep)
-                .map(|&i| places[i].id.as_str())
-                .collect();
-            report.line(
-                "identity merges (examples)",
-                format!(
-                    "{} {} ← {}",
-                    places[keep].id,
-                    display_name(&places[keep]),
-                    others.join(", ")
-                ),
-            );
-        }
+        report_group(places, group, keep, &mut examples, report);
         for &i in group.iter().filter(|&&i| i != keep) {
             let other = places[i].clone();
             renamed.insert(other.id.clone(), places[keep].id.clone());
@@ -158,6 +134,41 @@ fn merge_pass(places: &mut Vec<Place>, report: &mut Report) -> (usize, Vec<Strin
         }
     }
     (gone.len(), left_apart)
+}
+
+/// Counts a merged group by its sources, and gives the first groups as examples.
+fn report_group(
+    places: &[Place],
+    group: &[usize],
+    keep: usize,
+    examples: &mut usize,
+    report: &mut Report,
+) {
+    let mut sources: Vec<&str> = group.iter().map(|&i| source_of(&places[i])).collect();
+    sources.sort_unstable();
+    report.count("identity merges (groups by sources)", &sources.join("+"), 1);
+    report.count(
+        "identity merges",
+        "records merged into another",
+        group.len() - 1,
+    );
+    if *examples < MERGE_EXAMPLES {
+        *examples += 1;
+        let others: Vec<&str> = group
+            .iter()
+            .filter(|&&i| i != keep)
+            .map(|&i| places[i].id.as_str())
+            .collect();
+        report.line(
+            "identity merges (examples)",
+            format!(
+                "{} {} ← {}",
+                places[keep].id,
+                display_name(&places[keep]),
+                others.join(", ")
+            ),
+        );
+    }
 }
 
 /// The places the merge looks at: Syrian populated places with a point.

@@ -202,36 +202,10 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
             place.refs.insert(format!("wof:{id}"));
         }
     }
-    let wof = wof::read_wof(&dir.join("wof/syria_wof_places.tsv"), &locator, report)?;
-    let mut settlements = wof.places;
-    let sy500 = world::read_cities(&dir.join("geonames/sy_cities500.tsv"), report)?;
     let world_cities = world::read_cities(&dir.join("geonames/world_cities15000.tsv"), report)?;
-    let extra =
-        world::merge_syrian_cities(&mut settlements, &sy500, &locator, report, "sy_cities500");
-    settlements.extend(extra);
-    let extra = world::merge_syrian_cities(
-        &mut settlements,
-        &world_cities,
-        &locator,
-        report,
-        "world_cities15000",
-    );
-    settlements.extend(extra);
-    let iom = iom::read_iom(
-        &dir.join("iom-dtm-locations-2026/iom_dtm_locations_2026.tsv"),
-        report,
-    )?;
-    iom::assign_subdistricts(&mut settlements, &iom, &locator, report);
-    let iom_only = iom::iom_only_places(&iom, &settlements, report);
-    settlements.extend(iom_only);
-    quarters::link_seat_communities(&mut settlements, &iom, &admin, report);
-    let city_quarters = quarters::aleppo_quarters(
-        &dir.join("aleppo-city-neighbourhoods/aleppo_neighbourhoods.tsv"),
-        &mut settlements,
-        report,
-    )?;
+    let (settlements, wof_country_names) =
+        syrian_settlements(dir, &admin, &locator, &world_cities, report)?;
     places.extend(settlements);
-    places.extend(city_quarters);
     places.extend(features::read_features(
         &dir.join("features-curated/syria_named_features.tsv"),
         &locator,
@@ -248,7 +222,7 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
         &dir.join("geonames/countries.tsv"),
         &dir.join("boundaries/ne10m_admin0_syria_region_deu.geojson"),
         &world_cities,
-        &wof.country_names,
+        &wof_country_names,
         report,
     )?;
     places.extend(countries.places);
@@ -288,6 +262,46 @@ fn build_places(dir: &Path, curated: &Path, report: &mut Report) -> Result<Vec<P
     identity::merge_same_places(&mut places, report);
     naming::plain_english_names(&mut places, report);
     Ok(places)
+}
+
+/// The Syrian settlements of every source (WOF, GeoNames, IOM DTM), linked and merged, with
+/// Aleppo's quarters; and the country names WOF gives.
+fn syrian_settlements(
+    dir: &Path,
+    admin: &admin::AdminTable,
+    locator: &locate::Locator,
+    world_cities: &[world::City],
+    report: &mut Report,
+) -> Result<(Vec<Place>, Vec<String>), String> {
+    let wof = wof::read_wof(&dir.join("wof/syria_wof_places.tsv"), locator, report)?;
+    let mut settlements = wof.places;
+    let sy500 = world::read_cities(&dir.join("geonames/sy_cities500.tsv"), report)?;
+    let extra =
+        world::merge_syrian_cities(&mut settlements, &sy500, locator, report, "sy_cities500");
+    settlements.extend(extra);
+    let extra = world::merge_syrian_cities(
+        &mut settlements,
+        world_cities,
+        locator,
+        report,
+        "world_cities15000",
+    );
+    settlements.extend(extra);
+    let iom = iom::read_iom(
+        &dir.join("iom-dtm-locations-2026/iom_dtm_locations_2026.tsv"),
+        report,
+    )?;
+    iom::assign_subdistricts(&mut settlements, &iom, locator, report);
+    let iom_only = iom::iom_only_places(&iom, &settlements, report);
+    settlements.extend(iom_only);
+    quarters::link_seat_communities(&mut settlements, &iom, admin, report);
+    let city_quarters = quarters::aleppo_quarters(
+        &dir.join("aleppo-city-neighbourhoods/aleppo_neighbourhoods.tsv"),
+        &mut settlements,
+        report,
+    )?;
+    settlements.extend(city_quarters);
+    Ok((settlements, wof.country_names))
 }
 
 /// Curated Syrian places with a point get their district from the polygons (adm1 as given).

@@ -294,36 +294,43 @@ pub fn aleppo_quarters(
             continue;
         }
         let city = &settlements[parent];
-        for q in group {
-            if q.names_ar.is_empty() {
-                report.drop("quarters: named after a facility or a common noun", || {
-                    format!("{} {}", q.code, q.name_en)
-                });
-                continue;
-            }
-            let mut place = Place::new(format!("iom:{}", q.code), Kind::Neighbourhood);
-            for name in &q.names_ar {
-                place.add_arabic(name, report);
-            }
-            place.add_latin(&q.name_en, report);
-            place.add_latin(&q.name_en_iom, report);
-            if !place.has_name() {
-                report.drop("quarters: no usable name", || q.code.clone());
-                continue;
-            }
-            place.point = city.point;
-            place.pcode = q.code.clone();
-            place.adm1 = city.adm1.clone();
-            place.adm2 = city.adm2.clone();
-            place.adm3 = city.adm3.clone();
-            place.country = city.country.clone();
-            place.parent = city.id.clone();
-            place.refs.insert(format!("iom:{}", q.code));
-            report.count("kinds", "neighbourhood (quarters of cities)", 1);
-            out.push(place);
-        }
+        out.extend(
+            group
+                .into_iter()
+                .filter_map(|q| quarter_place(q, city, report)),
+        );
     }
     Ok(out)
+}
+
+/// The place of quarter `q` of `city`, or `None` (reported) when it has no usable name.
+fn quarter_place(q: &Quarter, city: &Place, report: &mut Report) -> Option<Place> {
+    if q.names_ar.is_empty() {
+        report.drop("quarters: named after a facility or a common noun", || {
+            format!("{} {}", q.code, q.name_en)
+        });
+        return None;
+    }
+    let mut place = Place::new(format!("iom:{}", q.code), Kind::Neighbourhood);
+    for name in &q.names_ar {
+        place.add_arabic(name, report);
+    }
+    place.add_latin(&q.name_en, report);
+    place.add_latin(&q.name_en_iom, report);
+    if !place.has_name() {
+        report.drop("quarters: no usable name", || q.code.clone());
+        return None;
+    }
+    place.point = city.point;
+    place.pcode = q.code.clone();
+    place.adm1 = city.adm1.clone();
+    place.adm2 = city.adm2.clone();
+    place.adm3 = city.adm3.clone();
+    place.country = city.country.clone();
+    place.parent = city.id.clone();
+    place.refs.insert(format!("iom:{}", q.code));
+    report.count("kinds", "neighbourhood (quarters of cities)", 1);
+    Some(place)
 }
 
 #[cfg(test)]

@@ -217,39 +217,16 @@ fn read_units(path: &Path, report: &mut Report) -> Result<Vec<Unit>, String> {
             report.drop("region admin unit not current", || at.clone());
             continue;
         }
-        let names_ar: Vec<String> = std::iter::once(row.get(ar))
-            .chain(row.list(ar_variants))
-            .filter(|n| !n.is_empty())
-            .map(without_admin_head)
-            .filter(|n| {
-                let generic = is_generic(n);
-                if generic {
-                    report.drop("region admin name that only describes", || {
-                        format!("{at} `{n}`")
-                    });
-                }
-                !generic
-            })
-            .collect();
+        let names_ar = unit_names(row.get(ar), row.list(ar_variants).into_iter(), &at, report);
         if names_ar.is_empty() {
             report.count("region admin units", "without an Arabic name (left out)", 1);
             continue;
         }
-        // The label point is where a map writes the name, inside the unit; the geometric
-        // point can fall outside a crescent-shaped one.
-        let point = match (
-            parse_f64(row.get(lbl_lat), "lbl_lat", &at)?,
-            parse_f64(row.get(lbl_lon), "lbl_lon", &at)?,
-        ) {
-            (Some(la), Some(lo)) => Some(Point { lat: la, lon: lo }),
-            _ => match (
-                parse_f64(row.get(lat), "lat", &at)?,
-                parse_f64(row.get(lon), "lon", &at)?,
-            ) {
-                (Some(la), Some(lo)) => Some(Point { lat: la, lon: lo }),
-                _ => None,
-            },
-        };
+        let point = unit_point(
+            [row.get(lbl_lat), row.get(lbl_lon)],
+            [row.get(lat), row.get(lon)],
+            &at,
+        )?;
         let Some(point) = point else {
             report.drop("region admin unit without a point", || at.clone());
             continue;
@@ -267,6 +244,50 @@ fn read_units(path: &Path, report: &mut Report) -> Result<Vec<Unit>, String> {
     }
     units.sort_by_key(|u| (u.country.clone(), u.wof_id));
     Ok(units)
+}
+
+/// The Arabic names of a unit without their administrative head words, less those that only
+/// describe (reported).
+fn unit_names<'a>(
+    name: &'a str,
+    variants: impl Iterator<Item = &'a str>,
+    at: &str,
+    report: &mut Report,
+) -> Vec<String> {
+    std::iter::once(name)
+        .chain(variants)
+        .filter(|n| !n.is_empty())
+        .map(without_admin_head)
+        .filter(|n| {
+            let generic = is_generic(n);
+            if generic {
+                report.drop("region admin name that only describes", || {
+                    format!("{at} `{n}`")
+                });
+            }
+            !generic
+        })
+        .collect()
+}
+
+/// The unit's point: its label point, where a map writes the name, inside the unit (the
+/// geometric point can fall outside a crescent-shaped one), else its geometric point.
+fn unit_point(label: [&str; 2], geometric: [&str; 2], at: &str) -> Result<Option<Point>, String> {
+    Ok(
+        match (
+            parse_f64(label[0], "lbl_lat", at)?,
+            parse_f64(label[1], "lbl_lon", at)?,
+        ) {
+            (Some(la), Some(lo)) => Some(Point { lat: la, lon: lo }),
+            _ => match (
+                parse_f64(geometric[0], "lat", at)?,
+                parse_f64(geometric[1], "lon", at)?,
+            ) {
+                (Some(la), Some(lo)) => Some(Point { lat: la, lon: lo }),
+                _ => None,
+            },
+        },
+    )
 }
 
 /// The name without an administrative head word before it (محافظة شبوة -> شبوة), after

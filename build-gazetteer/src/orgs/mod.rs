@@ -195,6 +195,14 @@ pub fn build(
             return Err(format!("two organizations with id {}", pair[0].id));
         }
     }
+    totals(&orgs, &mut summary);
+    write_tsv(&out_dir.join("orgs.tsv"), &orgs.list)?;
+    Ok(summary)
+}
+
+/// The summary's totals: organizations by kind, names by script, curated rows, and what each
+/// rule dropped.
+fn totals(orgs: &Orgs, summary: &mut String) {
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     let (mut ar, mut en) = (0, 0);
     for o in &orgs.list {
@@ -220,8 +228,6 @@ pub fn build(
             names.iter().take(4).cloned().collect::<Vec<_>>().join(", ")
         );
     }
-    write_tsv(&out_dir.join("orgs.tsv"), &orgs.list)?;
-    Ok(summary)
 }
 
 /// A tab-separated file: its header and its rows with their 1-based line numbers. Blank
