@@ -3,8 +3,13 @@
 //! only English capitalisation makes it look like a name, at the start of a sentence or in a
 //! headline ("Sarin nerve gas used in Syria").
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
+
 use super::context::Ctx;
 use super::features::Site;
+use crate::automaton::WordHasher;
 use crate::document::Document;
 use crate::gazetteer::{EntityType, NameId};
 use crate::normalize::is_word_char;
@@ -23,6 +28,8 @@ pub(super) fn words_throughout(ctx: &Ctx<'_, '_>, sites: &mut [Site<'_>]) {
     words.dedup();
     let tokens = ctx.doc.tokens();
     let multi_paragraph = tokens.last().is_some_and(|t| t.paragraph > 0);
+    // The words the text writes in lower case, read once, when a site first asks.
+    let lower_words = OnceCell::new();
     for site in sites.iter_mut() {
         let first = site.mention.first_token();
         let Some(token) = tokens.get(first) else {
@@ -41,7 +48,12 @@ pub(super) fn words_throughout(ctx: &Ctx<'_, '_>, sites: &mut [Site<'_>]) {
             continue;
         }
         let written_as_word = site.mention.name().is_some_and(|n| {
-            words.binary_search(&n).is_ok() || written_in_lower_case(ctx.doc, site.name.key())
+            words.binary_search(&n).is_ok()
+                || written_in_lower_case(
+                    ctx.doc,
+                    lower_words.get_or_init(|| lower_case_words(ctx.doc)),
+                    site.name.key(),
+                )
         });
         if written_as_word {
             site.lowercase = true;
@@ -49,10 +61,31 @@ pub(super) fn words_throughout(ctx: &Ctx<'_, '_>, sites: &mut [Site<'_>]) {
     }
 }
 
+/// The folded words the document writes starting in lower case.
+fn lower_case_words<'d>(doc: &'d Document<'_>) -> HashSet<&'d str, BuildHasherDefault<WordHasher>> {
+    (0..doc.len())
+        .filter(|&i| doc.is_word(i) && doc.original_of(i).starts_with(char::is_lowercase))
+        .map(|i| doc.text(i))
+        .collect()
+}
+
 /// Whether the document writes `key` somewhere as whole words starting in lower case. The
 /// tagger drops such a match of a name always written with a capital ("sarin" in a text that
-/// writes capitals), so no site shows it; the text does.
-fn written_in_lower_case(doc: &Document<'_>, key: &str) -> bool {
+/// writes capitals), so no site shows it; the text does. A key of one word is answered by
+/// the document's `lower` words; a longer one only needs the text read when its first word
+/// is among them.
+fn written_in_lower_case(
+    doc: &Document<'_>,
+    lower: &HashSet<&str, BuildHasherDefault<WordHasher>>,
+    key: &str,
+) -> bool {
+    let first = key.split(|c: char| !is_word_char(c)).next().unwrap_or(key);
+    if !lower.contains(first) {
+        return false;
+    }
+    if first.len() == key.len() {
+        return true;
+    }
     let folded = doc.folded();
     folded.match_indices(key).any(|(at, _)| {
         let end = at + key.len();
