@@ -20,10 +20,9 @@ impl NameAutomaton {
     /// Writes an automaton made by [`for_snapshot`](Self::for_snapshot) over a gazetteer of
     /// `names` name keys.
     pub(crate) fn write_snapshot(&self, names: usize, w: &mut Writer) {
-        let automaton = self;
         w.len(names);
-        automaton.trie.write_snapshot(w);
-        let mut first: Vec<(&[u8], &FirstWord)> = automaton
+        self.trie.write_snapshot(w);
+        let mut first: Vec<(&[u8], &FirstWord)> = self
             .first_word_table
             .iter()
             .map(|(k, v)| (&**k, v))
@@ -35,9 +34,9 @@ impl NameAutomaton {
             w.opt_u32(entry.exact);
             w.opt_u32(entry.resume.map(|n| n.number()));
         }
-        w.u32s(&automaton.bounds);
-        w.len(automaton.targets.len());
-        for t in &automaton.targets {
+        w.u32s(&self.bounds);
+        w.len(self.targets.len());
+        for t in &self.targets {
             w.u32(t.name.index() as u32);
             w.u8(match t.form {
                 Form::Plain => 0,

@@ -215,10 +215,6 @@ pub(super) fn entities<'b>(
     }
 }
 
-fn boxed_list<'a>(items: impl Iterator<Item = &'a str>) -> List {
-    List::from_items(items)
-}
-
 /// One row of a places or organizations table as an entity, or why it is not one.
 fn read_entity(row: &Row<'_, '_>, ty: EntityType) -> Result<Entity, String> {
     let kind: Kind = row.get("kind").parse()?;
@@ -255,8 +251,8 @@ fn read_entity(row: &Row<'_, '_>, ty: EntityType) -> Result<Entity, String> {
         class: owned(row.get("class")),
         name_ar: owned(row.get("name_ar")),
         name_en: owned(row.get("name_en")),
-        names_ar: boxed_list(row.list("names_ar")),
-        names_en: boxed_list(row.list("names_en")),
+        names_ar: List::from_items(row.list("names_ar")),
+        names_en: List::from_items(row.list("names_en")),
         point,
         course,
         population: row.parse_number("population")?,
@@ -267,10 +263,10 @@ fn read_entity(row: &Row<'_, '_>, ty: EntityType) -> Result<Entity, String> {
             owned(row.get("adm3")),
         ],
         country: owned(row.get("country")),
-        refs: boxed_list(row.list("refs")),
+        refs: List::from_items(row.list("refs")),
         parent: owned(row.get("parent")),
-        predecessors: boxed_list(row.list("predecessors")),
-        successors: boxed_list(row.list("successors")),
+        predecessors: List::from_items(row.list("predecessors")),
+        successors: List::from_items(row.list("successors")),
         active: owned(row.get("active")),
     };
     if entity.id.is_empty() {
