@@ -44,6 +44,21 @@ pub(super) fn is_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
 
+/// Whether the two UTF-8 bytes `lead trail` encode an Arabic letter that folds to itself:
+/// ا ب, ت to غ (U+062A–U+063A), ف to و (U+0641–U+0648) and ي.
+#[inline]
+pub(super) fn is_plain_letter(lead: u8, trail: u8) -> bool {
+    // Bit n of a mask: trail byte 0x80 + n.
+    const AFTER_D8: u64 = 0b11 << 0x27 | ((1 << 17) - 1) << 0x2A;
+    const AFTER_D9: u64 = ((1 << 8) - 1) << 0x01 | 1 << 0x0A;
+    let mask = match lead {
+        0xD8 => AFTER_D8,
+        0xD9 => AFTER_D9,
+        _ => return false,
+    };
+    trail & 0xC0 == 0x80 && mask >> (trail & 0x3F) & 1 == 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,6 +70,16 @@ mod tests {
                 Some(Fold::Char(f)) => assert_eq!(f.len_utf8(), c.len_utf8(), "{c}"),
                 other => panic!("{c} folded to {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn plain_letters_are_read_on_bytes() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            let mut utf8 = [0; 2];
+            let b = c.encode_utf8(&mut utf8).as_bytes();
+            let plain = matches!(c, 'ا' | 'ب' | 'ت'..='غ' | 'ف'..='و' | 'ي');
+            assert_eq!(is_plain_letter(b[0], b[1]), plain, "{c:?}");
         }
     }
 
