@@ -146,32 +146,92 @@ const COHERENCE_BINS: [(f64, f64); 4] = [(15.0, 3.0), (40.0, 2.0), (80.0, 1.0), 
 static COHERENCE_TERMS: once_cell::sync::Lazy<[(f64, f64); 4]> =
     once_cell::sync::Lazy::new(|| COHERENCE_BINS.map(|(km, fit)| (term_of_km(km), fit)));
 
-/// How close a candidate is to the places the document is sure about: within 15 / 40 / 80 /
-/// 150 km of an anchor that is a point-like place 3 / 2 / 1 / 0.5, plus 0.75 in the same
-/// governorate; 1 for a foreign candidate in a country the document names.
-pub(super) fn coherence_fit<'a>(e: &Facts, anchors: impl Iterator<Item = &'a Anchor>) -> f64 {
+/// The degree box around a candidate beyond which no anchor is within the bins' reach.
+const BOX_LAT: f64 = 1.5;
+const BOX_LON: f64 = 2.0;
+
+/// The anchors of a block of mentions, indexed for [`coherence_fit`]: by latitude, and by the
+/// governorate and the country they name. It reads as the slice of anchors.
+#[derive(Debug, Default)]
+pub(super) struct Anchors {
+    all: Vec<Anchor>,
+    /// `(latitude, index in all)` of the anchors with a point, by latitude.
+    by_lat: Vec<(f64, u32)>,
+    /// `(admin1 code, name)` for each anchor's admin1 and own admin1 that is not 0.
+    admin1: Vec<(u32, NameId)>,
+    /// `(country code, name)` for each anchor that is a country.
+    countries: Vec<([u8; 2], NameId)>,
+}
+
+impl Anchors {
+    pub(super) fn new(all: Vec<Anchor>) -> Anchors {
+        let mut by_lat: Vec<(f64, u32)> = (all.iter().enumerate())
+            .filter_map(|(i, a)| Some((a.point?.lat, i as u32)))
+            .collect();
+        by_lat.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let admin1 = (all.iter())
+            .flat_map(|a| [(a.admin1, a.name), (a.own_admin1, a.name)])
+            .filter(|&(code, _)| code != 0)
+            .collect();
+        let countries = (all.iter())
+            .filter_map(|a| Some((a.country?, a.name)))
+            .collect();
+        Anchors {
+            all,
+            by_lat,
+            admin1,
+            countries,
+        }
+    }
+}
+
+impl std::ops::Deref for Anchors {
+    type Target = [Anchor];
+
+    fn deref(&self) -> &[Anchor] {
+        &self.all
+    }
+}
+
+/// How close a candidate is to the places the document is sure about, other than those found
+/// by the name `own`: within 15 / 40 / 80 / 150 km of an anchor that is a point-like place 3 /
+/// 2 / 1 / 0.5, plus 0.75 in the same governorate; 1 for a foreign candidate in a country the
+/// document names. Only the anchors within a degree box are measured, found by latitude.
+pub(super) fn coherence_fit(e: &Facts, anchors: &Anchors, own: Option<NameId>) -> f64 {
     let Some(p) = e.point else { return 0.0 };
-    let bins = &*COHERENCE_TERMS;
+    let other = |name: NameId| Some(name) != own;
+    let same_admin1 =
+        |a: &Anchor| e.admin1 != 0 && (a.admin1 == e.admin1 || a.own_admin1 == e.admin1);
     let mut best: f64 = 0.0;
-    for a in anchors {
-        let same_admin1 = e.admin1 != 0 && (a.admin1 == e.admin1 || a.own_admin1 == e.admin1);
-        let near = match a.point {
-            // Most anchors are far: skip the trigonometry when a degree box says so.
-            Some(q) if (p.lat - q.lat).abs() <= 1.5 && (p.lon - q.lon).abs() <= 2.0 => {
-                let term = haversine_term(p, e.cos_lat, q, a.cos_lat);
-                bins.iter()
-                    .find(|&&(limit, _)| term <= limit)
-                    .map_or(0.0, |&(_, fit)| fit)
-            }
-            _ => 0.0,
+    if e.admin1 != 0 && (anchors.admin1.iter()).any(|&(code, name)| code == e.admin1 && other(name))
+    {
+        best = 0.75;
+    }
+    if !e.in_syria()
+        && (anchors.countries.iter()).any(|&(code, name)| code == e.country && other(name))
+    {
+        best = best.max(1.0);
+    }
+    let bins = &*COHERENCE_TERMS;
+    // The latitude range is widened a little so that rounding never leaves out an anchor the
+    // box takes in; the box test itself decides.
+    let from = (anchors.by_lat).partition_point(|&(lat, _)| lat < p.lat - BOX_LAT - 0.01);
+    for &(lat, i) in &anchors.by_lat[from..] {
+        if lat > p.lat + BOX_LAT + 0.01 {
+            break;
+        }
+        let a = &anchors.all[i as usize];
+        let Some(q) = a.point.filter(|_| other(a.name)) else {
+            continue;
         };
-        let admin = if same_admin1 { 0.75 } else { 0.0 };
-        let country = if a.country == Some(e.country) && !e.in_syria() {
-            1.0
-        } else {
-            0.0
-        };
-        best = best.max(near + admin).max(country);
+        if (p.lat - q.lat).abs() <= BOX_LAT && (p.lon - q.lon).abs() <= BOX_LON {
+            let term = haversine_term(p, e.cos_lat, q, a.cos_lat);
+            let near = (bins.iter())
+                .find(|&&(limit, _)| term <= limit)
+                .map_or(0.0, |&(_, fit)| fit);
+            let admin = if same_admin1(a) { 0.75 } else { 0.0 };
+            best = best.max(near + admin);
+        }
     }
     best
 }

@@ -6,7 +6,9 @@
 use super::context::Ctx;
 use super::evidence::Evidence;
 use super::features::{Scored, Site};
-use super::fits::{Anchor, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit};
+use super::fits::{
+    Anchor, Anchors, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit,
+};
 use super::prior::{Facts, NameCues};
 use super::{decide, divisions, prior, relative};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name};
@@ -107,7 +109,7 @@ pub(super) fn link(
     sites: &mut [Site<'_>],
     i: usize,
     choices: &[Option<EntityId>],
-    anchors: &[Anchor],
+    anchors: &Anchors,
 ) {
     if sites[i].ty != EntityType::Loc {
         return;
@@ -253,7 +255,7 @@ fn score_against_places(
     ctx: &Ctx<'_, '_>,
     site: &mut Site<'_>,
     phrase: &Phrase<'_, '_>,
-    anchors: &[Anchor],
+    anchors: &Anchors,
 ) {
     let latin = site.name.key().is_ascii();
     let relations = ctx.lex.relations(phrase.gap, latin);
@@ -374,7 +376,7 @@ fn named_country<'a>(
 /// Coherence with the places the document is sure of: it picks among places of the same name
 /// (villages, towns), and must not overrule a cue between a city and its own governorate,
 /// which share a place. Returns whether a candidate lies near one of them.
-fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool {
+fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &Anchors) -> bool {
     // Other names' places: a name does not vouch for itself.
     let own = site.mention.name();
     let others = || anchors.iter().filter(|a| Some(a.name) != own);
@@ -394,7 +396,7 @@ fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &[Anchor]) -> bool
     let mut near = false;
     for cand in site.candidates.iter_mut().filter(|c| local(c)) {
         let facts = ctx.facts(cand.entity);
-        let mut fit = coherence_fit(facts, others());
+        let mut fit = coherence_fit(facts, anchors, own);
         // A country named by its adjective ("British") counts like one named by its name.
         if !facts.in_syria() && ctx.demonym_countries.contains(&facts.country) {
             fit = fit.max(1.0);
@@ -437,7 +439,7 @@ pub(super) fn anchors<'g>(
     sites: &[Site<'g>],
     choices: &[Option<EntityId>],
     common_word_ratio: f64,
-) -> Vec<Anchor> {
+) -> Anchors {
     let mut anchors: Vec<(EntityId, Anchor)> = sites
         .iter()
         .zip(choices)
@@ -463,5 +465,5 @@ pub(super) fn anchors<'g>(
         .collect();
     anchors.sort_by_key(|a| a.0);
     anchors.dedup_by_key(|a| a.0);
-    anchors.into_iter().map(|a| a.1).collect()
+    Anchors::new(anchors.into_iter().map(|a| a.1).collect())
 }

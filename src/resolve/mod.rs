@@ -44,7 +44,7 @@ use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Tagger, forms};
 use context::Ctx;
 use features::Site;
-use fits::Anchor;
+use fits::Anchors;
 use prior::EntityFacts;
 use std::sync::Arc;
 
@@ -409,7 +409,7 @@ impl Resolver {
         // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
         // mentions a mention is in and its two neighbours, so that time stays linear in the
         // length of a text.
-        let blocks: Vec<Vec<Anchor>> = (0..sites.len().div_ceil(WINDOW))
+        let blocks: Vec<Anchors> = (0..sites.len().div_ceil(WINDOW))
             .map(|b| {
                 let range = b.saturating_sub(1) * WINDOW..((b + 2) * WINDOW).min(sites.len());
                 links::anchors(
