@@ -111,13 +111,35 @@ impl<'t> OffsetConverter<'t> {
         if byte < self.at.byte {
             self.at = Offsets::default();
         }
-        for c in self.text[self.at.byte..byte].chars() {
-            self.at.char += 1;
-            self.at.utf16 += c.len_utf16();
-        }
+        let (chars, astral) = count_chars(&self.text.as_bytes()[self.at.byte..byte]);
+        self.at.char += chars;
+        self.at.utf16 += chars + astral;
         self.at.byte = byte;
         self.at
     }
+}
+
+/// The chars of UTF-8 `bytes`, and how many of them lie outside the Basic Multilingual Plane
+/// (two UTF-16 units each), counted eight bytes at a time: a char starts at every byte that is
+/// not a continuation byte (10xxxxxx), and an astral one at a lead byte 11110xxx.
+fn count_chars(bytes: &[u8]) -> (usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The number of bytes whose high bit is set in `flags` (only high bits set): one per byte
+    // moved to the low bit, then the bytes summed by a multiplication.
+    let count = |flags: u64| ((flags >> 7).wrapping_mul(ONES) >> 56) as usize;
+    let mut chunks = bytes.chunks_exact(8);
+    let (mut continuation, mut astral) = (0, 0);
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        continuation += count(w & !(w << 1) & HIGH);
+        astral += count(w & (w << 1) & (w << 2) & (w << 3) & HIGH);
+    }
+    for &b in chunks.remainder() {
+        continuation += usize::from(b & 0xC0 == 0x80);
+        astral += usize::from(b >= 0xF0);
+    }
+    (bytes.len() - continuation, astral)
 }
 
 #[cfg(test)]
@@ -148,6 +170,27 @@ mod tests {
         );
         // Going backwards restarts and still gives the right answer.
         assert_eq!(conv.convert(halab).char, 3);
+    }
+
+    #[test]
+    fn every_boundary_converts_like_the_chars_before_it() {
+        let text = "a«حلب»\u{1F600}ß\u{10348}z ١٤٠ كم";
+        let mut conv = OffsetConverter::new(text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let before = &text[..byte];
+            let want = Offsets {
+                byte,
+                char: before.chars().count(),
+                utf16: before.encode_utf16().count(),
+            };
+            assert_eq!(conv.convert(byte), want, "at byte {byte}");
+            // In one jump from the start too, eight bytes at a time.
+            assert_eq!(
+                OffsetConverter::new(text).convert(byte),
+                want,
+                "at byte {byte}"
+            );
+        }
     }
 
     #[test]

@@ -74,6 +74,7 @@ impl Pipeline {
     pub fn write_mentions(&self, text: &str, out: &mut impl Write) -> io::Result<()> {
         let (mentions, resolutions, focus) = self.found(text, true);
         out.write_all(b"{\"mentions\":[")?;
+        let mut buffer = Vec::new();
         let iter = records_iter(&self.tagger, text, &mentions, resolutions.as_deref());
         for (i, mut record) in iter.enumerate() {
             if i > 0 {
@@ -82,7 +83,9 @@ impl Pipeline {
             if self.compact {
                 record.compact();
             }
-            serde_json::to_writer(&mut *out, &record)?;
+            buffer.clear();
+            record.write_json(&mut buffer);
+            out.write_all(&buffer)?;
         }
         out.write_all(b"]")?;
         if let Some(focus) = focus {
@@ -127,26 +130,50 @@ pub fn document_json(
     records: &[MentionRecord],
     focus: Option<&[FocusRecord]>,
 ) -> Vec<u8> {
-    use serde::ser::{SerializeMap, Serializer};
-    let mut bytes = Vec::with_capacity(256 + records.len() * 256);
-    let mut out = serde_json::Serializer::new(&mut bytes);
-    let written = (|| {
-        let mut map = out.serialize_map(None)?;
-        for (key, value) in fields {
-            match key.as_str() {
-                "mentions" => map.serialize_entry(key, records)?,
-                "focus" if focus.is_some() => map.serialize_entry(key, &focus)?,
-                _ => map.serialize_entry(key, value)?,
-            }
+    let mut bytes = Vec::with_capacity(256 + records.len() * 320);
+    let out = &mut bytes;
+    out.push(b'{');
+    let mut first = true;
+    let mut key = |out: &mut Vec<u8>, key: &str| {
+        if !std::mem::take(&mut first) {
+            out.push(b',');
         }
-        if !fields.contains_key("mentions") {
-            map.serialize_entry("mentions", records)?;
+        json(out, key);
+        out.push(b':');
+    };
+    for (name, value) in fields {
+        key(out, name);
+        match name.as_str() {
+            "mentions" => mention_list(out, records),
+            "focus" if focus.is_some() => json(out, &focus),
+            _ => json(out, value),
         }
-        if let Some(focus) = focus.filter(|_| !fields.contains_key("focus")) {
-            map.serialize_entry("focus", focus)?;
-        }
-        map.end()
-    })();
-    written.expect("JSON values serialize to memory");
+    }
+    if !fields.contains_key("mentions") {
+        key(out, "mentions");
+        mention_list(out, records);
+    }
+    if let Some(focus) = focus.filter(|_| !fields.contains_key("focus")) {
+        key(out, "focus");
+        json(out, &focus);
+    }
+    out.push(b'}');
     bytes
+}
+
+/// `records` as a JSON array, each written by [`MentionRecord::write_json`].
+fn mention_list(out: &mut Vec<u8>, records: &[MentionRecord]) {
+    out.push(b'[');
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        record.write_json(out);
+    }
+    out.push(b']');
+}
+
+/// `value` written by serde_json.
+fn json<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(out, value).expect("JSON values serialize to memory");
 }

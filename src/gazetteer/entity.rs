@@ -43,6 +43,17 @@ impl NameId {
     }
 }
 
+/// The stored strings of an entity that records show (see [`Entity::texts`]).
+#[derive(Clone, Copy)]
+pub(crate) struct EntityTexts<'e> {
+    pub(crate) id: &'e Text,
+    pub(crate) name_ar: &'e Text,
+    pub(crate) name_en: &'e Text,
+    pub(crate) pcode: &'e Text,
+    pub(crate) admin: &'e [Text; 3],
+    pub(crate) country: &'e Text,
+}
+
 /// A place or an organization.
 #[derive(Clone, Debug)]
 pub struct Entity {
@@ -67,6 +78,19 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// The id, name and code strings as stored, for records that keep them without a copy
+    /// (borrowed from the embedded snapshot; owned for a user's table).
+    pub(crate) fn texts(&self) -> EntityTexts<'_> {
+        EntityTexts {
+            id: &self.id,
+            name_ar: &self.name_ar,
+            name_en: &self.name_en,
+            pcode: &self.pcode,
+            admin: &self.admin,
+            country: &self.country,
+        }
+    }
+
     /// The stable id (`wof:890449891`, `ocha:SY0902`, `iso:SY`, `org:islamic-state`...).
     pub fn id(&self) -> &str {
         &self.id

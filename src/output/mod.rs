@@ -3,6 +3,8 @@
 //! Offsets: `start`/`end` are code points (Python string indices, what EVAL.md scores),
 //! `byte_start`/`byte_end` UTF-8 bytes, `utf16_start`/`utf16_end` UTF-16 units (JavaScript).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::gazetteer::Entity;
@@ -10,6 +12,7 @@ use crate::resolve::{Focus, Resolution};
 use crate::{EntityId, Gazetteer, Mention, OffsetConverter, Tagger};
 
 pub mod conll;
+mod json;
 pub mod table;
 
 /// One mention as written to JSON.
@@ -38,7 +41,7 @@ pub struct MentionRecord {
     /// Ids of every entity the name can mean (left out when there are none, and by
     /// [`MentionRecord::compact`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
+    pub candidates: Vec<Cow<'static, str>>,
     /// True when the resolver rejected the mention (printed only when asked for all).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub rejected: bool,
@@ -52,16 +55,16 @@ pub struct MentionRecord {
 pub struct ResolvedRecord {
     /// The chosen entity's id; absent for a mention found by its form (kind `unlisted`:
     /// «لواء صقور الجبل», «قلعة حلب», which no gazetteer lists).
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub id: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub id: Cow<'static, str>,
     /// Its kind, or `unlisted`.
     pub kind: &'static str,
     /// Arabic name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name_ar: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub name_ar: Cow<'static, str>,
     /// English name.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name_en: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub name_en: Cow<'static, str>,
     /// Latitude (places).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
@@ -69,11 +72,11 @@ pub struct ResolvedRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
     /// The entity's own P-code.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub pcode: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub pcode: Cow<'static, str>,
     /// ISO country code.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub country: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub country: Cow<'static, str>,
     /// The admin chain: governorate, district, sub-district.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub admin: Vec<AdminRecord>,
@@ -81,7 +84,7 @@ pub struct ResolvedRecord {
     pub confidence: f64,
     /// Names of the evidence rules that decided (left out when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<String>,
+    pub evidence: Vec<&'static str>,
     /// The runners-up, best first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<AlternativeRecord>,
@@ -169,20 +172,36 @@ pub fn entity_record(g: &Gazetteer, id: EntityId) -> EntityRecord {
 /// not part of its chain.
 fn admin_chain(g: &Gazetteer, e: &Entity) -> Vec<AdminRecord> {
     let levels = ["admin1", "admin2", "admin3"];
-    e.admin_pcodes()
+    let own = e.pcode();
+    e.texts()
+        .admin
         .iter()
         .zip(levels)
-        .filter(|(p, _)| !p.is_empty() && **p != e.pcode())
+        .filter(|(p, _)| !p.is_empty() && **p != own)
         .map(|(p, level)| {
-            let unit = g.by_id(&format!("ocha:{p}")).map(|id| g.entity(id));
+            let unit = admin_unit(g, p).map(|id| g.entity(id).texts());
             AdminRecord {
                 level,
-                pcode: p.to_string(),
-                name_ar: unit.map_or(String::new(), |u| u.name_ar().to_string()),
-                name_en: unit.map_or(String::new(), |u| u.name_en().to_string()),
+                pcode: p.clone(),
+                name_ar: unit.map_or(Cow::Borrowed(""), |u| u.name_ar.clone()),
+                name_en: unit.map_or(Cow::Borrowed(""), |u| u.name_en.clone()),
             }
         })
         .collect()
+}
+
+/// The entity of the admin unit with P-code `pcode` (id `ocha:` and the P-code), its id
+/// written on the stack.
+fn admin_unit(g: &Gazetteer, pcode: &str) -> Option<EntityId> {
+    const PREFIX: &[u8] = b"ocha:";
+    let mut key = [0u8; 32];
+    let len = PREFIX.len() + pcode.len();
+    if len > key.len() {
+        return g.by_id(&format!("ocha:{pcode}"));
+    }
+    key[..PREFIX.len()].copy_from_slice(PREFIX);
+    key[PREFIX.len()..len].copy_from_slice(pcode.as_bytes());
+    g.by_id(std::str::from_utf8(&key[..len]).expect("ASCII prefix and a str"))
 }
 
 /// One level of an admin chain.
@@ -191,18 +210,18 @@ pub struct AdminRecord {
     /// `admin1`, `admin2` or `admin3`.
     pub level: &'static str,
     /// OCHA P-code.
-    pub pcode: String,
+    pub pcode: Cow<'static, str>,
     /// Arabic name of the unit.
-    pub name_ar: String,
+    pub name_ar: Cow<'static, str>,
     /// English name of the unit.
-    pub name_en: String,
+    pub name_en: Cow<'static, str>,
 }
 
 /// A candidate the resolver did not choose.
 #[derive(Clone, Debug, Serialize)]
 pub struct AlternativeRecord {
     /// Entity id.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Its score, comparable with the chosen one's.
     pub score: f64,
 }
@@ -247,7 +266,7 @@ pub fn records_iter<'a>(
             candidates: tagger
                 .candidates(m)
                 .iter()
-                .map(|&id| g.entity(id).id().to_string())
+                .map(|&id| g.entity(id).texts().id.clone())
                 .collect(),
             rejected: resolution.is_some_and(|r| !r.is_accepted()),
             resolved: resolution.and_then(|r| resolved(r, g)),
@@ -259,39 +278,39 @@ pub fn records_iter<'a>(
 fn resolved(r: &Resolution, g: &Gazetteer) -> Option<ResolvedRecord> {
     let Some(entity) = r.entity() else {
         return r.is_accepted().then(|| ResolvedRecord {
-            id: String::new(),
+            id: Cow::Borrowed(""),
             kind: "unlisted",
-            name_ar: String::new(),
-            name_en: String::new(),
+            name_ar: Cow::Borrowed(""),
+            name_en: Cow::Borrowed(""),
             lat: r.point().map(|p| round5(p.lat)),
             lon: r.point().map(|p| round5(p.lon)),
-            pcode: String::new(),
-            country: String::new(),
+            pcode: Cow::Borrowed(""),
+            country: Cow::Borrowed(""),
             admin: Vec::new(),
             confidence: (r.confidence() * 1000.0).round() / 1000.0,
-            evidence: r.evidence().names().map(String::from).collect(),
+            evidence: r.evidence().names().collect(),
             alternatives: Vec::new(),
         });
     };
     let e = g.entity(entity);
-    let admin = admin_chain(g, e);
+    let texts = e.texts();
     Some(ResolvedRecord {
-        id: e.id().to_string(),
+        id: texts.id.clone(),
         kind: e.kind().name(),
-        name_ar: e.name_ar().to_string(),
-        name_en: e.name_en().to_string(),
+        name_ar: texts.name_ar.clone(),
+        name_en: texts.name_en.clone(),
         lat: r.point().map(|p| round5(p.lat)),
         lon: r.point().map(|p| round5(p.lon)),
-        pcode: e.pcode().to_string(),
-        country: e.country().to_string(),
-        admin,
+        pcode: texts.pcode.clone(),
+        country: texts.country.clone(),
+        admin: admin_chain(g, e),
         confidence: (r.confidence() * 1000.0).round() / 1000.0,
-        evidence: r.evidence().names().map(String::from).collect(),
+        evidence: r.evidence().names().collect(),
         alternatives: r
             .alternatives()
             .iter()
             .map(|&(id, score)| AlternativeRecord {
-                id: g.entity(id).id().to_string(),
+                id: g.entity(id).texts().id.clone(),
                 score: (score * 100.0).round() / 100.0,
             })
             .collect(),

@@ -1,0 +1,180 @@
+//! [`MentionRecord::write_json`]: a record written as JSON by hand, byte for byte what
+//! `serde_json` writes for it, without serde's machinery: the keys are written as they stand,
+//! and a string is escaped only when one of its bytes needs it. `makan tag --jsonl` writes
+//! every record of every document this way.
+
+use super::{AdminRecord, AlternativeRecord, MentionRecord, ResolvedRecord};
+
+impl MentionRecord {
+    /// Appends the record as compact JSON to `out`: the same bytes as
+    /// `serde_json::to_writer(out, self)`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let mut w = Object::open(out);
+        w.number("start", self.start);
+        w.number("end", self.end);
+        w.number("byte_start", self.byte_start);
+        w.number("byte_end", self.byte_end);
+        w.number("utf16_start", self.utf16_start);
+        w.number("utf16_end", self.utf16_end);
+        w.string("text", &self.text);
+        w.string("type", self.ty);
+        w.string_unless_empty("proclitic", &self.proclitic);
+        if !self.candidates.is_empty() {
+            w.key("candidates");
+            strings(w.out, &self.candidates);
+        }
+        if self.rejected {
+            w.key("rejected");
+            w.out.extend_from_slice(b"true");
+        }
+        if let Some(r) = &self.resolved {
+            r.write_fields(&mut w);
+        }
+        w.close();
+    }
+}
+
+impl ResolvedRecord {
+    /// The fields, flattened into the mention's object.
+    fn write_fields(&self, w: &mut Object<'_>) {
+        w.string_unless_empty("id", &self.id);
+        w.string("kind", self.kind);
+        w.string_unless_empty("name_ar", &self.name_ar);
+        w.string_unless_empty("name_en", &self.name_en);
+        w.float_if_some("lat", self.lat);
+        w.float_if_some("lon", self.lon);
+        w.string_unless_empty("pcode", &self.pcode);
+        w.string_unless_empty("country", &self.country);
+        if !self.admin.is_empty() {
+            w.key("admin");
+            list(w.out, &self.admin, AdminRecord::write_json);
+        }
+        w.float("confidence", self.confidence);
+        if !self.evidence.is_empty() {
+            w.key("evidence");
+            strings(w.out, &self.evidence);
+        }
+        if !self.alternatives.is_empty() {
+            w.key("alternatives");
+            list(w.out, &self.alternatives, AlternativeRecord::write_json);
+        }
+    }
+}
+
+impl AdminRecord {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut w = Object::open(out);
+        w.string("level", self.level);
+        w.string("pcode", &self.pcode);
+        w.string("name_ar", &self.name_ar);
+        w.string("name_en", &self.name_en);
+        w.close();
+    }
+}
+
+impl AlternativeRecord {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut w = Object::open(out);
+        w.string("id", &self.id);
+        w.float("score", self.score);
+        w.close();
+    }
+}
+
+/// A JSON object being written: its fields, separated by commas.
+struct Object<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+}
+
+impl<'o> Object<'o> {
+    fn open(out: &'o mut Vec<u8>) -> Object<'o> {
+        out.push(b'{');
+        Object { out, first: true }
+    }
+
+    fn close(self) {
+        self.out.push(b'}');
+    }
+
+    /// A key (a plain ASCII name: no byte of it needs escaping) and its colon.
+    fn key(&mut self, key: &str) {
+        debug_assert!(!needs_escape(key));
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    fn number(&mut self, key: &str, n: usize) {
+        self.key(key);
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    }
+
+    fn float(&mut self, key: &str, x: f64) {
+        self.key(key);
+        float(self.out, x);
+    }
+
+    fn float_if_some(&mut self, key: &str, x: Option<f64>) {
+        if let Some(x) = x {
+            self.float(key, x);
+        }
+    }
+
+    fn string(&mut self, key: &str, s: &str) {
+        self.key(key);
+        string(self.out, s);
+    }
+
+    fn string_unless_empty(&mut self, key: &str, s: &str) {
+        if !s.is_empty() {
+            self.string(key, s);
+        }
+    }
+}
+
+/// A float as serde_json writes it (`null` for a value that is not finite): serde_json's own
+/// formatting, whose exponent form differs from ryu's.
+fn float(out: &mut Vec<u8>, x: f64) {
+    serde_json::to_writer(&mut *out, &x).expect("a float serializes to memory");
+}
+
+/// A JSON string: as it stands when no byte needs escaping (nearly always), else escaped by
+/// serde_json.
+fn string(out: &mut Vec<u8>, s: &str) {
+    if needs_escape(s) {
+        serde_json::to_writer(&mut *out, s).expect("a string serializes to memory");
+    } else {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    }
+}
+
+/// Whether JSON needs a byte of `s` escaped: a quote, a backslash or a control character.
+fn needs_escape(s: &str) -> bool {
+    s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
+fn strings<S: AsRef<str>>(out: &mut Vec<u8>, items: &[S]) {
+    list(out, items, |s, out| string(out, s.as_ref()));
+}
+
+fn list<T>(out: &mut Vec<u8>, items: &[T], write: impl Fn(&T, &mut Vec<u8>)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(item, out);
+    }
+    out.push(b']');
+}
+
+#[cfg(test)]
+mod tests;
