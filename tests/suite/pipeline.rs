@@ -82,3 +82,21 @@ fn a_facility_named_after_its_place_has_the_places_point() {
         .unwrap();
     assert_eq!(r.point(), town.point());
 }
+
+#[test]
+fn a_town_no_gazetteer_lists_is_found_by_its_cue() {
+    let resolver = Resolver::new(Tagger::new());
+    let text = "اشتبك الجيش مع المسلحين قرب بلدة بنديرادلي الصومالية";
+    let found = resolver.find(text);
+    let (m, r) = found
+        .iter()
+        .find(|(m, _)| &text[m.span()] == "بنديرادلي")
+        .expect("the town after بلدة");
+    assert_eq!(m.entity_type(), makan::EntityType::Loc);
+    assert_eq!((m.name(), r.entity(), r.point()), (None, None, None));
+    assert_eq!(
+        r.evidence().names().collect::<Vec<_>>(),
+        ["cue:town", "pattern"]
+    );
+    assert!(r.confidence() < 0.8);
+}
