@@ -470,18 +470,18 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
     context::stands_as_place(&ctx, mention.proclitic(), before)
 }
 
-/// Places named by their form after a settlement's cue word («مدينة قوانغتشو»), which no
-/// gazetteer lists: a place mention with no entity and no point (evidence `pattern` and the
-/// cue's), at the confidence of a name with nothing else for it.
+/// Places named by their form after a settlement's noun («بلدة بنديرادلي»), which no
+/// gazetteer lists: a place mention with no entity and no point (evidence `pattern` and
+/// `place_marker`), at the confidence of a name with nothing else for it.
 fn unlisted_places(doc: &Document<'_>, all: &mut Vec<(Mention, Resolution)>) {
     let found = forms::places(doc, all.iter().map(|(m, _)| m));
     if found.is_empty() {
         return;
     }
-    for (f, cue) in found {
-        let evidence = EvidenceSet::EMPTY
-            .with(Evidence::Pattern)
-            .with(features::cue_evidence(cue));
+    let evidence = EvidenceSet::EMPTY
+        .with(Evidence::Pattern)
+        .with(Evidence::PlaceMarker);
+    for f in found {
         let folded = crate::Span::new(f.start, f.end);
         let mention = Mention::new(doc, folded, None, EntityType::Loc, f.proclitic);
         all.push((

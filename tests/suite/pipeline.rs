@@ -96,7 +96,7 @@ fn a_town_no_gazetteer_lists_is_found_by_its_cue() {
     assert_eq!((m.name(), r.entity(), r.point()), (None, None, None));
     assert_eq!(
         r.evidence().names().collect::<Vec<_>>(),
-        ["cue:town", "pattern"]
+        ["place_marker", "pattern"]
     );
     assert!(r.confidence() < 0.8);
 }
