@@ -311,12 +311,11 @@ fn against(
     } else if idiom {
         Some(Evidence::Idiom)
     } else if loc
-        && m.proclitic().is_empty()
-        && (modifiers::reads_as_adjective(ctx, key, before[0], country())
-            || (reads_as_definite_adjective(key, ctx.text(before[0])) && country()))
+        && ((m.proclitic().is_empty()
+            && (modifiers::reads_as_adjective(ctx, key, before[0], country())
+                || (reads_as_definite_adjective(key, ctx.text(before[0])) && country())))
+            || modifiers::coordinated_adjective(ctx, key, m.proclitic(), before))
     {
-        Some(Evidence::Adjective)
-    } else if loc && modifiers::coordinated_adjective(ctx, key, m.proclitic(), before) {
         Some(Evidence::Adjective)
     } else {
         None
