@@ -130,3 +130,16 @@ fn nisba_adjectives_after_a_place_noun_and_in_pairs() {
     let text = "زار الوزير تركية وسورية الشهر الماضي";
     assert_eq!(kept_and_adjective(&resolver, text, "سورية"), (true, false));
 }
+
+#[test]
+fn a_small_foreign_place_after_a_settlement_noun_stands() {
+    let resolver = Resolver::new(Tagger::new());
+    // Kish, a small Iranian island town: alone it would be an unsupported foreign name.
+    let text = "تراهن جزيرة كيش على السياحة";
+    let found = resolver.find(text);
+    assert!(
+        found.iter().any(|(m, r)| &text[m.span()] == "كيش"
+            && r.evidence().contains(makan::Evidence::PlaceMarker)),
+        "{found:?}"
+    );
+}
