@@ -1,5 +1,5 @@
 //! Places no gazetteer lists, found by their form: a settlement or province named right after
-//! the singular noun that says what it is (`marks.tsv`: settlement — «مدينة قوانغتشو», «بلدة
+//! the singular noun that says what it is (`marks.tsv`: settlement — «مدينة فيلدنهايم», «بلدة
 //! بنديرادلي», «جزيرة نيكوبار»). Arabic news names a place it expects the reader not to know
 //! exactly this way.
 //!
