@@ -1,7 +1,8 @@
 //! Names recognized by their form rather than looked up: organizations no gazetteer lists —
 //! a head noun that names a unit or an institution, then its name («لواء صقور الجبل», «كتيبة
-//! المدرعات الخامسة», «الفرقة 30», «غرفة عمليات حلب», «وزارة الخدمة المدنية») — and
-//! facilities named after their place («قلعة حلب», [`facilities`]).
+//! المدرعات الخامسة», «الفرقة 30», «غرفة عمليات حلب», «وزارة الخدمة المدنية»),
+//! facilities named after their place («قلعة حلب», [`facilities`]), and towns no gazetteer
+//! lists, named right after a settlement's cue word («بلدة بنديرادلي», [`places`]).
 //!
 //! The name after the head is a run of definite words (الـ, read on the original text: آليات
 //! folds to اليات but is no definite word), a number after a division head, or one indefinite
@@ -14,8 +15,10 @@
 //! ([`TokenWords`]); the words after each from the document view.
 
 mod facility;
+mod place;
 
 pub(crate) use facility::facilities;
+pub(crate) use place::places;
 
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};

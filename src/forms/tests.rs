@@ -78,3 +78,48 @@ fn what_is_no_name() {
         ["لجنة حقوق الإنسان"]
     );
 }
+
+fn unlisted(text: &str) -> Vec<String> {
+    let doc = Document::new(text);
+    let (mut names, mut words) = (Vec::new(), Vec::new());
+    crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut words));
+    places(&doc, &names)
+        .iter()
+        .map(|f| text[doc.original_span(crate::Span::new(f.start, f.end))].to_string())
+        .collect()
+}
+
+#[test]
+fn unlisted_places_after_a_settlement_cue() {
+    assert_eq!(
+        unlisted("سيطر المسلحون على بلدة بنديرادلي الصومالية"),
+        ["بنديرادلي"]
+    );
+    assert_eq!(
+        unlisted("وصل الوفد التجاري إلى مدينة فيلدنهايم أمس"),
+        ["فيلدنهايم"]
+    );
+    assert_eq!(unlisted("قتل مدنيان في قصف على قرية زغندريا"), ["زغندريا"]);
+    assert_eq!(unlisted("ضربت الأمواج جزيرة نيكوبار"), ["نيكوبار"]);
+    // A name of the gazetteer is the tagger's, even where it is rejected.
+    assert!(unlisted("دخلت القوات مدينة حلب").is_empty());
+}
+
+#[test]
+fn what_follows_a_settlement_cue_and_is_no_name() {
+    // Adjectives agree with the feminine cue; a relative verb opens a clause.
+    assert!(unlisted("زار مدينة تاريخية قديمة").is_empty());
+    assert!(unlisted("قصفت الطائرات قرية يسيطر عليها التنظيم").is_empty());
+    assert!(unlisted("هي مدينة يقطنها مليون نسمة").is_empty());
+    // The next item of a list, a table word, a definite word (an idafa), a plural cue.
+    assert!(unlisted("دمرت بلدة ومستوطنة").is_empty());
+    assert!(unlisted("استهدفت القذائف قرية شمال المدينة").is_empty());
+    assert!(unlisted("سقطت القذيفة في قرية الحديد").is_empty());
+    assert!(unlisted("شهدت مدن كثيرة احتجاجات").is_empty());
+    // An elative adjective ends in ى; a noun with a pronoun names nothing after it
+    // («بولائه» folds as «بولاية»).
+    assert!(unlisted("انتقل الفريق إلى مدينة أخرى").is_empty());
+    assert!(unlisted("اتهم بولائه لنظام الأسد").is_empty());
+    // A definite cue is no naming: «العاصمة لتفجيرين» is "the capital, to two bombings".
+    assert!(unlisted("تعرضت العاصمة لتفجيرين").is_empty());
+}

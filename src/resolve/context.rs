@@ -258,7 +258,11 @@ pub(super) fn marked(ctx: &Ctx<'_, '_>, proclitic: Proclitic, before: &Before) -
     let place = (glued_in && event(before[0]))
         || (word_in && event(before[1]))
         || (bare && ctx.marks(before[0], Mark::Gathering));
-    let visited = ((bare || glued_to) && ctx.marks(before[0], Mark::Visit)) || title_is_subject;
+    // The noun of a settlement says what the name after it is, whatever its size («جزيرة
+    // كيش», «إقليم هونان»); only cue words of the right size support a name fully.
+    let settled = bare && ctx.marks(before[0], Mark::Settlement);
+    let visited =
+        ((bare || glued_to) && ctx.marks(before[0], Mark::Visit)) || title_is_subject || settled;
     Marked {
         place,
         visited,

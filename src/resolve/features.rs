@@ -311,9 +311,10 @@ fn against(
     } else if idiom {
         Some(Evidence::Idiom)
     } else if loc
-        && m.proclitic().is_empty()
-        && (reads_as_adjective(ctx, key, before[0])
-            || (reads_as_definite_adjective(key, ctx.text(before[0])) && country()))
+        && ((m.proclitic().is_empty()
+            && (modifiers::reads_as_adjective(ctx, key, before[0], country())
+                || (reads_as_definite_adjective(key, ctx.text(before[0])) && country())))
+            || modifiers::coordinated_adjective(ctx, key, m.proclitic(), before))
     {
         Some(Evidence::Adjective)
     } else {
@@ -463,24 +464,10 @@ fn is_family_nisba(ctx: &Ctx<'_, '_>, key: &str, before: &Before) -> bool {
 }
 
 /// An Arabic word of at least `min` letters with a feminine or plural ending.
-fn inflected_noun(noun: &str, min: usize) -> bool {
+pub(super) fn inflected_noun(noun: &str, min: usize) -> bool {
     noun.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
         && noun.chars().count() >= min
         && ["ه", "ات", "ين", "ون"].iter().any(|e| noun.ends_with(e))
-}
-
-/// Whether a name ending in ية reads as a nisba adjective after an indefinite noun: «قوات
-/// تركية», «فصائل كردية», «مصادر سورية» — not the country. The noun before carries a feminine
-/// or plural ending and is no preposition, locative or cue word.
-fn reads_as_adjective(ctx: &Ctx<'_, '_>, key: &str, before: Tok) -> bool {
-    let noun = ctx.text(before);
-    key.ends_with("يه")
-        && !key.starts_with("ال")
-        && !key.contains(' ')
-        && inflected_noun(noun, 3)
-        && !noun.starts_with("ال")
-        && ctx.locative(before) != Some(crate::words::Strength::Locative)
-        && ctx.cue_of(before).is_none()
 }
 
 /// Whether a definite name ending in ية reads as a nisba adjective after a definite noun:

@@ -260,6 +260,7 @@ impl Resolver {
             all.sort_by_key(|(m, _)| m.span().start());
         }
         self.facilities_in_places(doc, &words, &mut all);
+        unlisted_places(doc, &mut all);
         all
     }
 
@@ -467,4 +468,26 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
         demonym_countries: &[],
     };
     context::stands_as_place(&ctx, mention.proclitic(), before)
+}
+
+/// Places named by their form after a settlement's noun («بلدة بنديرادلي»), which no
+/// gazetteer lists: a place mention with no entity and no point (evidence `pattern` and
+/// `place_marker`), at the confidence of a name with nothing else for it.
+fn unlisted_places(doc: &Document<'_>, all: &mut Vec<(Mention, Resolution)>) {
+    let found = forms::places(doc, all.iter().map(|(m, _)| m));
+    if found.is_empty() {
+        return;
+    }
+    let evidence = EvidenceSet::EMPTY
+        .with(Evidence::Pattern)
+        .with(Evidence::PlaceMarker);
+    for f in found {
+        let folded = crate::Span::new(f.start, f.end);
+        let mention = Mention::new(doc, folded, None, EntityType::Loc, f.proclitic);
+        all.push((
+            mention,
+            Resolution::unlisted(EntityType::Loc, 0.6, evidence, None),
+        ));
+    }
+    all.sort_by_key(|(m, _)| m.span().start());
 }

@@ -1,14 +1,16 @@
 //! English words right after a Latin name that make it no mention of a place
 //! (`src/words/after_name.tsv`): a country used as a nationality adjective ("US troops" are
 //! American troops, and the guidelines leave adjectives unmarked), a place inside a longer
-//! name ("Cairo Stadium", "West Chester"), a country code before a currency sign ("US$").
+//! name ("Cairo Stadium", "West Chester"), a country code before a currency sign ("US$"); and
+//! Arabic nisba adjectives that spell a place's name («قوات تركية», «سرية فرنسية أو تركية»).
 
-use super::context::{Ctx, Tok};
+use super::context::{Before, Ctx, Tok};
 use super::evidence::Evidence;
-use super::features::Site;
+use super::features::{Site, inflected_noun};
 use crate::gazetteer::{EntityType, Kind};
 use crate::span::Span;
-use crate::words::{AfterName, Size};
+use crate::tag::Proclitic;
+use crate::words::{AfterName, Cue, Size};
 
 /// What the words right after a capitalised Latin name say against it, if anything:
 /// [`Evidence::Adjective`] for a country before a noun of people or forces in lower case
@@ -83,4 +85,48 @@ fn opens_with_compass(ctx: &Ctx<'_, '_>, site: &Site<'_>, before: Tok) -> bool {
         f.kind == Kind::Populated && matches!(f.size, Size::Large | Size::Capital)
     });
     !opens_sentence && !city_part
+}
+
+/// Whether a name ending in ية reads as a nisba adjective after an indefinite noun: «قوات
+/// تركية», «فصائل كردية», «مصادر سورية» — not the country. The noun before carries a feminine
+/// or plural ending and is no preposition, locative or cue word. After a place's cue noun a
+/// country's name is the adjective too («13 محافظة تركية», «عدة مدن تركية»: a province or a
+/// town is never named after a country), a village's is its name («قرية كفرية»).
+pub(super) fn reads_as_adjective(ctx: &Ctx<'_, '_>, key: &str, before: Tok, country: bool) -> bool {
+    let noun = ctx.text(before);
+    let cue = ctx.cue_of(before);
+    let place_cue = cue.is_some_and(|c| c.is_place_cue() && c != Cue::Country);
+    key.ends_with("يه")
+        && !key.starts_with("ال")
+        && !key.contains(' ')
+        && !noun.starts_with("ال")
+        && ctx.locative(before) != Some(crate::words::Strength::Locative)
+        && ((inflected_noun(noun, 3) && cue.is_none()) || (country && place_cue))
+}
+
+/// Whether a name ending in ية is the second of two nisba adjectives joined by و or أو:
+/// «سرية فرنسية أو تركية», «مصادر أمريكية وسورية». The first is a nationality adjective
+/// written without the article (its form with the article is in the table) and no name of
+/// a place itself («زار تركية وسورية» in the old spelling of Turkey names two countries).
+pub(super) fn coordinated_adjective(
+    ctx: &Ctx<'_, '_>,
+    key: &str,
+    p: Proclitic,
+    before: &Before,
+) -> bool {
+    let nationality = |t: Tok| {
+        let w = ctx.text(t);
+        !w.starts_with("ال")
+            && w.ends_with("يه")
+            && ctx.g.lookup(w).is_empty()
+            && ctx
+                .lex
+                .word(&format!("ال{w}"))
+                .is_some_and(|i| i.nationality.is_some())
+    };
+    let single = key.ends_with("يه") && !key.starts_with("ال") && !key.contains(' ');
+    let after_wa =
+        p.conjunction() == Some('و') && p.preposition().is_none() && nationality(before[0]);
+    let after_aw = p.is_empty() && ctx.text(before[0]) == "او" && nationality(before[1]);
+    single && (after_wa || after_aw)
 }

@@ -132,6 +132,7 @@ flags!(Marks, Mark, "What a word says of the name after it by the grammar of the
     Gathering => "gathering", "A meeting or agreement named after its place («مؤتمر جنيف»).";
     Visit => "visit", "A verb whose object is a place («زار أنقرة»).";
     NameOpener => "name_opener", "The first word of a compound personal name («أبو بكر»).";
+    Settlement => "settlement", "The singular noun of a settlement or province: an unknown word after it is a name («بلدة بنديرادلي»).";
 });
 
 flags!(PersonWords, PersonWord, "What a word says of the capitalised name beside it (`persons.tsv`)." {

@@ -82,3 +82,64 @@ fn a_facility_named_after_its_place_has_the_places_point() {
         .unwrap();
     assert_eq!(r.point(), town.point());
 }
+
+#[test]
+fn a_town_no_gazetteer_lists_is_found_by_its_cue() {
+    let resolver = Resolver::new(Tagger::new());
+    let text = "اشتبك الجيش مع المسلحين قرب بلدة بنديرادلي الصومالية";
+    let found = resolver.find(text);
+    let (m, r) = found
+        .iter()
+        .find(|(m, _)| &text[m.span()] == "بنديرادلي")
+        .expect("the town after بلدة");
+    assert_eq!(m.entity_type(), makan::EntityType::Loc);
+    assert_eq!((m.name(), r.entity(), r.point()), (None, None, None));
+    assert_eq!(
+        r.evidence().names().collect::<Vec<_>>(),
+        ["place_marker", "pattern"]
+    );
+    assert!(r.confidence() < 0.8);
+}
+
+/// Whether the mention written `name` in `text` is kept, and whether it reads as an adjective.
+fn kept_and_adjective(resolver: &Resolver, text: &str, name: &str) -> (bool, bool) {
+    let all = resolver.tag_and_resolve(text);
+    let (_, r) = all
+        .iter()
+        .find(|(m, _)| &text[m.span()] == name)
+        .expect("the name is tagged");
+    let adjective = r.evidence().contains(makan::Evidence::Adjective);
+    (r.is_accepted(), adjective)
+}
+
+#[test]
+fn nisba_adjectives_after_a_place_noun_and_in_pairs() {
+    let resolver = Resolver::new(Tagger::new());
+    // After a place's cue noun a country's name is the adjective: a province is never named
+    // after a country.
+    let text = "جرت المداهمات في 13 محافظة تركية أمس";
+    assert_eq!(kept_and_adjective(&resolver, text, "تركية"), (false, true));
+    let text = "شهدت عدة مدن تركية احتجاجات";
+    assert_eq!(kept_and_adjective(&resolver, text, "تركية"), (false, true));
+    // The second of two nationality adjectives joined by و or أو.
+    let text = "شاركت في المهمة سرية فرنسية أو تركية";
+    assert_eq!(kept_and_adjective(&resolver, text, "تركية"), (false, true));
+    let text = "نقلت مصادر أمريكية وسورية الخبر";
+    assert_eq!(kept_and_adjective(&resolver, text, "سورية"), (false, true));
+    // Two countries, the first in the old spelling with ة, are no adjectives.
+    let text = "زار الوزير تركية وسورية الشهر الماضي";
+    assert_eq!(kept_and_adjective(&resolver, text, "سورية"), (true, false));
+}
+
+#[test]
+fn a_small_foreign_place_after_a_settlement_noun_stands() {
+    let resolver = Resolver::new(Tagger::new());
+    // Kish, a small Iranian island town: alone it would be an unsupported foreign name.
+    let text = "تراهن جزيرة كيش على السياحة";
+    let found = resolver.find(text);
+    assert!(
+        found.iter().any(|(m, r)| &text[m.span()] == "كيش"
+            && r.evidence().contains(makan::Evidence::PlaceMarker)),
+        "{found:?}"
+    );
+}

@@ -1,0 +1,78 @@
+//! Places no gazetteer lists, found by their form: a settlement or province named right after
+//! the singular noun that says what it is (`marks.tsv`: settlement — «مدينة فيلدنهايم», «بلدة
+//! بنديرادلي», «جزيرة نيكوبار»). Arabic news names a place it expects the reader not to know
+//! exactly this way.
+//!
+//! The name is the one word after the noun, when no table knows it and no name of the
+//! gazetteer (accepted or not) stands there. What follows such a noun and is no name is ruled
+//! out by its form: an indefinite adjective or a relative verb agrees with the feminine noun
+//! and so ends in ة, ى or a pronoun, or opens with the ي/ت of a verb («مدينة تاريخية», «مدينة
+//! أخرى», «مدينة يقطنها», «قرية تسيطر عليها»); a word glued to و is the next item of a list
+//! («بلدة ومستوطنة»); a definite word is a genitive («قرية الأطفال»: a Syrian village of that
+//! name is the gazetteer's); words of the tables (لا، غير، وسط, a nationality) are no names. A
+//! noun with a pronoun (مدينته "his city") or the article (العاصمة) names nothing after it.
+//! Only one word is taken: the end of a longer name cannot be told from the verb after it.
+
+use super::Found;
+use crate::document::Document;
+use crate::tag::{Mention, Proclitic};
+use crate::words::{Mark, lexicon};
+
+/// Unlisted places, in text order. `mentions` are the document's mentions in text order,
+/// accepted or not; a word inside one is never taken.
+pub(crate) fn places<'m>(
+    doc: &Document<'_>,
+    mentions: impl IntoIterator<Item = &'m Mention>,
+) -> Vec<Found> {
+    let mut mentions = mentions.into_iter().peekable();
+    let mut out = Vec::new();
+    for j in 1..doc.len() {
+        let (start, end) = (doc.tokens()[j].start(), doc.tokens()[j].end());
+        while mentions.next_if(|m| m.folded().end() <= start).is_some() {}
+        if mentions.peek().is_some_and(|m| m.folded().start() < end) {
+            continue;
+        }
+        if names_a_settlement(doc, j - 1)
+            && doc.is_word(j)
+            && doc.original_between(j - 1, j).trim().is_empty()
+            && reads_as_name(doc, j)
+        {
+            let proclitic = Proclitic::NONE;
+            out.push(Found {
+                start,
+                end,
+                proclitic,
+            });
+        }
+    }
+    out
+}
+
+/// Whether token `i` is the singular noun of a settlement, indefinite and with no pronoun,
+/// with the proclitics a cue may carry (بمدينة، ولبلدة).
+fn names_a_settlement(doc: &Document<'_>, i: usize) -> bool {
+    if !doc.is_word(i) || doc.original_of(i).ends_with('ه') {
+        return false;
+    }
+    lexicon()
+        .with_proclitics(doc.text(i), |info| {
+            info.marks.has(Mark::Settlement).then_some(())
+        })
+        .is_some()
+}
+
+/// Whether token `j` has the form of a name after a settlement's noun: Arabic letters only,
+/// four or more, no article, not glued to و, not opening like a verb (ي، ت), known to no
+/// table, and no ending of an adjective or a pronoun (ة، ى، ه، ها).
+fn reads_as_name(doc: &Document<'_>, j: usize) -> bool {
+    let w = doc.text(j);
+    let arabic = w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+    arabic
+        && w.chars().count() >= 4
+        && !w.starts_with(['و', 'ي', 'ت'])
+        && !w.starts_with("ال")
+        && !w.ends_with('ه')
+        && !w.ends_with("ها")
+        && !doc.original_of(j).ends_with('ى')
+        && lexicon().with_proclitics(w, |_| Some(())).is_none()
+}
