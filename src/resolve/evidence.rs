@@ -68,6 +68,7 @@ evidence! {
     Course => "course", "A river placed on the stretch its neighbours name.";
     Pattern => "pattern", "Found by its form; no gazetteer lists it.";
     PlaceInside => "place_inside", "A facility named after the place inside it.";
+    Acronym => "acronym", "A short form the text defines in parentheses after the organization's name: «منظمة الأغذية والزراعة (فاو)».";
     PersonName => "person_name", "A person's name in English (Hillary Clinton, Vladimir Putin, Clinton said).";
 }
 

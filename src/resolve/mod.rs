@@ -16,6 +16,7 @@
 //! Every rule that moves a score is reported as an [`Evidence`], so a user can see why. The
 //! words the rules read are data (`src/words/*.tsv`).
 
+mod acronyms;
 mod context;
 mod courses;
 mod decide;
@@ -261,6 +262,7 @@ impl Resolver {
         }
         self.facilities_in_places(doc, &words, &mut all);
         unlisted_places(doc, &mut all);
+        acronyms::short_forms(doc, lexicon(), &mut all);
         all
     }
 
