@@ -16,26 +16,33 @@
 use super::Found;
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Mark, lexicon};
+use crate::words::{Lexicon, Mark, TokenWords, lexicon};
 
-/// Unlisted places, in text order. `mentions` are the document's mentions in text order,
-/// accepted or not; a word inside one is never taken.
+/// Unlisted places, in text order. `words` are the tagger's word-table entries of each
+/// token; `mentions` the document's mentions in text order, accepted or not: a word inside
+/// one is never taken.
 pub(crate) fn places<'m>(
     doc: &Document<'_>,
+    words: &[TokenWords],
     mentions: impl IntoIterator<Item = &'m Mention>,
 ) -> Vec<Found> {
+    let lex = lexicon();
     let mut mentions = mentions.into_iter().peekable();
     let mut out = Vec::new();
     for j in 1..doc.len() {
+        // The noun first: one look at the tagger's entries of the word before, for most
+        // words all there is to read.
+        if !names_a_settlement(lex, &words[j - 1]) || !doc.is_word(j) {
+            continue;
+        }
         let (start, end) = (doc.tokens()[j].start(), doc.tokens()[j].end());
         while mentions.next_if(|m| m.folded().end() <= start).is_some() {}
         if mentions.peek().is_some_and(|m| m.folded().start() < end) {
             continue;
         }
-        if names_a_settlement(doc, j - 1)
-            && doc.is_word(j)
+        if !doc.original_of(j - 1).ends_with('ه')
             && doc.original_between(j - 1, j).trim().is_empty()
-            && reads_as_name(doc, j)
+            && reads_as_name(doc, lex, &words[j], j)
         {
             let proclitic = Proclitic::NONE;
             out.push(Found {
@@ -48,23 +55,21 @@ pub(crate) fn places<'m>(
     out
 }
 
-/// Whether token `i` is the singular noun of a settlement, indefinite and with no pronoun,
-/// with the proclitics a cue may carry (بمدينة، ولبلدة).
-fn names_a_settlement(doc: &Document<'_>, i: usize) -> bool {
-    if !doc.is_word(i) || doc.original_of(i).ends_with('ه') {
-        return false;
-    }
-    lexicon()
-        .with_proclitics(doc.text(i), |info| {
-            info.marks.has(Mark::Settlement).then_some(())
-        })
-        .is_some()
+/// Whether a token whose word-table entries are `ids` is the singular noun of a settlement,
+/// with the proclitics a cue may carry (بمدينة، ولبلدة). The caller checks that it is
+/// indefinite and has no pronoun (مدينته ends in ه as written; مدينة in ة).
+fn names_a_settlement(lex: &Lexicon, ids: &TokenWords) -> bool {
+    ids.iter().any(|&id| {
+        lex.info(id)
+            .is_some_and(|info| info.marks.has(Mark::Settlement))
+    })
 }
 
-/// Whether token `j` has the form of a name after a settlement's noun: Arabic letters only,
-/// four or more, no article, not glued to و, not opening like a verb (ي، ت), known to no
-/// table, and no ending of an adjective or a pronoun (ة، ى، ه، ها).
-fn reads_as_name(doc: &Document<'_>, j: usize) -> bool {
+/// Whether token `j` (its word-table entries `ids`) has the form of a name after a
+/// settlement's noun: Arabic letters only, four or more, no article, not glued to و, not
+/// opening like a verb (ي، ت), known to no table, and no ending of an adjective or a pronoun
+/// (ة، ى، ه، ها).
+fn reads_as_name(doc: &Document<'_>, lex: &Lexicon, ids: &TokenWords, j: usize) -> bool {
     let w = doc.text(j);
     let arabic = w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
     arabic
@@ -74,5 +79,5 @@ fn reads_as_name(doc: &Document<'_>, j: usize) -> bool {
         && !w.ends_with('ه')
         && !w.ends_with("ها")
         && !doc.original_of(j).ends_with('ى')
-        && lexicon().with_proclitics(w, |_| Some(())).is_none()
+        && ids.iter().all(|&id| lex.info(id).is_none())
 }

@@ -83,7 +83,7 @@ fn unlisted(text: &str) -> Vec<String> {
     let doc = Document::new(text);
     let (mut names, mut words) = (Vec::new(), Vec::new());
     crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut words));
-    places(&doc, &names)
+    places(&doc, &words, &names)
         .iter()
         .map(|f| text[doc.original_span(crate::Span::new(f.start, f.end))].to_string())
         .collect()

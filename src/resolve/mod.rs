@@ -261,7 +261,7 @@ impl Resolver {
             all.sort_by_key(|(m, _)| m.span().start());
         }
         self.facilities_in_places(doc, &words, &mut all);
-        unlisted_places(doc, &mut all);
+        unlisted_places(doc, &words, &mut all);
         acronyms::short_forms(doc, lexicon(), &mut all);
         all
     }
@@ -475,8 +475,8 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
 /// Places named by their form after a settlement's noun («بلدة بنديرادلي»), which no
 /// gazetteer lists: a place mention with no entity and no point (evidence `pattern` and
 /// `place_marker`), at the confidence of a name with nothing else for it.
-fn unlisted_places(doc: &Document<'_>, all: &mut Vec<(Mention, Resolution)>) {
-    let found = forms::places(doc, all.iter().map(|(m, _)| m));
+fn unlisted_places(doc: &Document<'_>, words: &[TokenWords], all: &mut Vec<(Mention, Resolution)>) {
+    let found = forms::places(doc, words, all.iter().map(|(m, _)| m));
     if found.is_empty() {
         return;
     }
