@@ -124,9 +124,13 @@ pub(super) fn coordinated_adjective(
                 .word(&format!("ال{w}"))
                 .is_some_and(|i| i.nationality.is_some())
     };
+    // The name's own form first: most names are no single word in يه, and the words before
+    // them are then not read.
     let single = key.ends_with("يه") && !key.starts_with("ال") && !key.contains(' ');
+    if !single {
+        return false;
+    }
     let after_wa =
         p.conjunction() == Some('و') && p.preposition().is_none() && nationality(before[0]);
-    let after_aw = p.is_empty() && ctx.text(before[0]) == "او" && nationality(before[1]);
-    single && (after_wa || after_aw)
+    after_wa || (p.is_empty() && ctx.text(before[0]) == "او" && nationality(before[1]))
 }
