@@ -360,7 +360,11 @@ fn news_commonness(g: &Gazetteer, name: &Name, e: &Facts, common_word_ratio: f64
     // تعلن): they seldom stand after a locative word and are names all the same.
     let actor = e.actor;
     let by_use = count >= 20 && locative_share < 0.015 && !actor;
-    if rate_ratio > 5.0 || (count >= 50 && locative_share < 0.01 && !actor) {
+    // A city of half a million is written after في and in the names of its institutions
+    // (جامعة شيكاغو، شيكاغو تريبيون) more than after إلى: seldom standing after a locative
+    // word makes it a word that needs support, not one that only a cue rescues.
+    let large_city = e.kind == Kind::Populated && matches!(e.size, Size::Large | Size::Capital);
+    if rate_ratio > 5.0 || (count >= 50 && locative_share < 0.01 && !actor && !large_city) {
         Commonness::VeryCommon
     } else if rate_ratio > 1.0 || by_spread || by_use || (name.is_person_name() && !actor) {
         Commonness::Common
