@@ -185,6 +185,13 @@ impl Anchors {
     }
 }
 
+impl Anchors {
+    /// Whether an anchor found by a name other than `own` is the country `code`.
+    pub(super) fn names_country(&self, code: [u8; 2], own: Option<NameId>) -> bool {
+        (self.countries.iter()).any(|&(c, name)| c == code && Some(name) != own)
+    }
+}
+
 impl std::ops::Deref for Anchors {
     type Target = [Anchor];
 

@@ -11,7 +11,7 @@ use super::fits::{
 };
 use super::prior::{Facts, NameCues};
 use super::{decide, divisions, prior, relative};
-use crate::gazetteer::{EntityId, EntityType, Kind, Name};
+use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
 use crate::words::{Cue, Part, Relation, Relations};
 
@@ -345,32 +345,34 @@ const NAMED_COUNTRY_FIT: f64 = 2.0;
 const NAMED_COUNTRY_MIN_PRIOR: f64 = 4.0;
 
 /// The one country, among those the candidates lie in, that the document names (a country it
-/// is sure of, or an English nationality adjective: "British", "Canadian"), if exactly one is.
-fn named_country<'a>(
+/// is sure of other than by the name `own`, or an English nationality adjective: "British",
+/// "Canadian"), if exactly one is and the candidates lie in two countries or more.
+fn named_country(
     ctx: &Ctx<'_, '_>,
     site: &Site<'_>,
-    anchors: impl Iterator<Item = &'a Anchor>,
+    anchors: &Anchors,
+    own: Option<NameId>,
 ) -> Option<[u8; 2]> {
-    let named: Vec<[u8; 2]> = anchors
-        .filter_map(Anchor::country)
-        .chain(ctx.demonym_countries.iter().copied())
-        .collect();
-    if named.is_empty() {
-        return None;
+    let named =
+        |code: [u8; 2]| ctx.demonym_countries.contains(&code) || anchors.names_country(code, own);
+    let (mut first, mut several, mut found) = (None, false, None);
+    for c in &site.candidates {
+        let code = ctx.facts(c.entity).country;
+        if code == [0, 0] {
+            continue;
+        }
+        match first {
+            None => first = Some(code),
+            Some(f) => several |= f != code,
+        }
+        if named(code) {
+            match found {
+                Some(f) if f != code => return None,
+                _ => found = Some(code),
+            }
+        }
     }
-    let mut countries: Vec<[u8; 2]> = site
-        .candidates
-        .iter()
-        .map(|c| ctx.facts(c.entity).country)
-        .filter(|c| *c != [0, 0])
-        .collect();
-    countries.sort_unstable();
-    countries.dedup();
-    let mut in_named = countries.iter().filter(|c| named.contains(c));
-    match (countries.len(), in_named.next(), in_named.next()) {
-        (2.., Some(&one), None) => Some(one),
-        _ => None,
-    }
+    found.filter(|_| several)
 }
 
 /// Coherence with the places the document is sure of: it picks among places of the same name
@@ -392,7 +394,11 @@ fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &Anchors) -> bool 
     if !several_local && !any_other {
         return false;
     }
-    let named = named_country(ctx, site, others()).filter(|_| several_local);
+    let named = if several_local {
+        named_country(ctx, site, anchors, own)
+    } else {
+        None
+    };
     let mut near = false;
     for cand in site.candidates.iter_mut().filter(|c| local(c)) {
         let facts = ctx.facts(cand.entity);
