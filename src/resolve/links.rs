@@ -231,7 +231,21 @@ fn lists_and_roads(
             close || (f.admin1 != 0 && f.admin1 == n.admin1)
         })
     });
+    // Items of a list name places of one level: «بحزام بغداد وصلاح الدين والأنبار» lists
+    // governorates, so a governorate of the neighbour's country gains over a town of the name.
+    let levels: Vec<(Kind, [u8; 2])> = (neighbours.clone())
+        .filter(|n| matches!(n.kind, Kind::Admin1))
+        .map(|n| (n.kind, n.country))
+        .collect();
     let site = &mut sites[i];
+    if chain && !levels.is_empty() {
+        for c in &mut site.candidates {
+            let f = ctx.facts(c.entity);
+            if levels.contains(&(f.kind, f.country)) {
+                c.score += LIST_LEVEL_FIT;
+            }
+        }
+    }
     if road {
         site.support.insert(Evidence::Road);
     }
@@ -242,6 +256,10 @@ fn lists_and_roads(
         site.weak_support.insert(Evidence::List);
     }
 }
+
+/// What a candidate of a listed name gains for being a governorate of the country of the
+/// governorate listed beside it.
+const LIST_LEVEL_FIT: f64 = 1.0;
 
 /// The phrase between a mention and the next place.
 struct Phrase<'p, 'g> {
