@@ -331,11 +331,7 @@ impl Builder {
         if self.text.is_empty() || self.prev_is_space {
             return;
         }
-        let at = self.text.len();
-        if original_at as isize - at as isize != self.delta {
-            self.map.points.push((at, original_at));
-            self.delta = original_at as isize - at as isize;
-        }
+        self.map_to(original_at);
         self.end_word();
         self.prev_is_space = true;
         self.text.push(' ');
@@ -344,27 +340,14 @@ impl Builder {
     /// Appends `run`, letters and digits that fold to themselves, found at `original_at`.
     #[inline]
     fn push_plain_run(&mut self, run: &str, original_at: usize) {
-        let at = self.text.len();
-        if original_at as isize - at as isize != self.delta {
-            self.map.points.push((at, original_at));
-            self.delta = original_at as isize - at as isize;
-        }
-        if !self.prev_is_word {
-            self.start_token(at, TokenKind::Word);
-            self.prev_is_word = true;
-        }
-        self.prev_is_space = false;
+        self.continue_word(original_at);
         self.text.push_str(run);
     }
 
     fn push(&mut self, fold: Fold, original_at: usize) {
         match fold {
             Fold::Drop => {}
-            Fold::Space => {
-                if !self.text.is_empty() && !self.prev_is_space {
-                    self.push_char(' ', original_at);
-                }
-            }
+            Fold::Space => self.push_space(original_at),
             Fold::Char(c) if is_word_char(c) => self.push_word_char(c, original_at),
             Fold::Char(c) => self.push_char(c, original_at),
             Fold::Str(s) => s.chars().for_each(|c| self.push_char(c, original_at)),
@@ -374,20 +357,26 @@ impl Builder {
     /// `push_char` for a word character (a letter or a digit of folded text).
     #[inline]
     fn push_word_char(&mut self, c: char, original_at: usize) {
-        let at = self.text.len();
-        if original_at as isize - at as isize != self.delta {
-            self.map.points.push((at, original_at));
-            self.delta = original_at as isize - at as isize;
-        }
+        self.continue_word(original_at);
+        self.text.push(c);
+    }
+
+    /// Before word characters from `original_at`: the offset map, and a word token opened
+    /// unless one is open.
+    #[inline]
+    fn continue_word(&mut self, original_at: usize) {
+        let at = self.map_to(original_at);
         if !self.prev_is_word {
             self.start_token(at, TokenKind::Word);
             self.prev_is_word = true;
         }
         self.prev_is_space = false;
-        self.text.push(c);
     }
 
-    fn push_char(&mut self, c: char, original_at: usize) {
+    /// Records in the offset map that the next folded character, at the returned folded
+    /// position, comes from `original_at`, where the two drift apart.
+    #[inline]
+    fn map_to(&mut self, original_at: usize) -> usize {
         let at = self.text.len();
         let delta = original_at as isize - at as isize;
         if delta != self.delta {
@@ -395,6 +384,11 @@ impl Builder {
             self.delta = delta;
             debug_assert_eq!(self.map.delta_at_end(), delta);
         }
+        at
+    }
+
+    fn push_char(&mut self, c: char, original_at: usize) {
+        let at = self.map_to(original_at);
         let is_word = is_word_char(c);
         if is_word && !self.prev_is_word {
             self.start_token(at, TokenKind::Word);
