@@ -1,13 +1,21 @@
 use super::*;
 
-fn found(text: &str) -> Vec<String> {
+/// The surfaces of what `pass` finds in `text`, given the tagger's mentions and word entries.
+fn surfaces(
+    text: &str,
+    pass: impl Fn(&Document<'_>, &[TokenWords], &[Mention]) -> Vec<Found>,
+) -> Vec<String> {
     let doc = Document::new(text);
     let (mut names, mut words) = (Vec::new(), Vec::new());
     crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut words));
-    organizations(&doc, &words, &names)
+    pass(&doc, &words, &names)
         .iter()
         .map(|f| text[doc.original_span(crate::Span::new(f.start, f.end))].to_string())
         .collect()
+}
+
+fn found(text: &str) -> Vec<String> {
+    surfaces(text, organizations)
 }
 
 #[test]
@@ -80,13 +88,7 @@ fn what_is_no_name() {
 }
 
 fn unlisted(text: &str) -> Vec<String> {
-    let doc = Document::new(text);
-    let (mut names, mut words) = (Vec::new(), Vec::new());
-    crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut words));
-    places(&doc, &words, &names)
-        .iter()
-        .map(|f| text[doc.original_span(crate::Span::new(f.start, f.end))].to_string())
-        .collect()
+    surfaces(text, |doc, words, names| places(doc, words, names))
 }
 
 #[test]

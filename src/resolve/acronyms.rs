@@ -80,7 +80,10 @@ fn definitions(doc: &Document<'_>, lex: &Lexicon, all: &[(Mention, Resolution)])
             let mut resolution = r.clone();
             resolution.evidence = EvidenceSet::EMPTY.with(Evidence::Acronym);
             resolution.alternatives.clear();
-            defined.push(Defined { key, resolution });
+            defined.push(Defined {
+                key: key.to_string(),
+                resolution,
+            });
         }
     }
     defined
@@ -98,10 +101,10 @@ fn names_other(all: &[(Mention, Resolution)], t: usize, r: &Resolution) -> bool 
 }
 
 /// A word's key: without the article when letters are left after it (الفاو and فاو are one).
-fn key(word: &str) -> String {
+fn key(word: &str) -> &str {
     match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
-        _ => word.to_string(),
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => word,
     }
 }
 

@@ -233,15 +233,14 @@ fn lists_and_roads(
     });
     // Items of a list name places of one level: «بحزام بغداد وصلاح الدين والأنبار» lists
     // governorates, so a governorate of the neighbour's country gains over a town of the name.
-    let levels: Vec<(Kind, [u8; 2])> = (neighbours.clone())
-        .filter(|n| matches!(n.kind, Kind::Admin1))
-        .map(|n| (n.kind, n.country))
-        .collect();
     let site = &mut sites[i];
-    if chain && !levels.is_empty() {
+    if chain {
         for c in &mut site.candidates {
             let f = ctx.facts(c.entity);
-            if levels.contains(&(f.kind, f.country)) {
+            let sibling = |n: &Facts| {
+                n.kind == Kind::Admin1 && f.kind == Kind::Admin1 && n.country == f.country
+            };
+            if neighbours.clone().any(|n| sibling(n)) {
                 c.score += LIST_LEVEL_FIT;
             }
         }
@@ -399,8 +398,7 @@ fn named_country(
 fn coherence(ctx: &Ctx<'_, '_>, site: &mut Site<'_>, anchors: &Anchors) -> bool {
     // Other names' places: a name does not vouch for itself.
     let own = site.mention.name();
-    let others = || anchors.iter().filter(|a| Some(a.name) != own);
-    let any_other = others().next().is_some();
+    let any_other = anchors.iter().any(|a| Some(a.name) != own);
     // A cue naming an admin level (ريف، محافظة، منطقة، ناحية) has chosen between the city and
     // its unit; nearby places must not undo that.
     let admin_cue = matches!(
