@@ -51,6 +51,9 @@ pub(crate) struct Normalized {
     text: String,
     map: OffsetMap,
     tokens: Vec<Token>,
+    /// Whether some original character folded to more than one character (a ligature): only
+    /// then can a folded position fall inside one original character.
+    expands: bool,
 }
 
 /// What a token of folded text is.
@@ -125,6 +128,7 @@ impl Normalized {
         let mut out = Builder {
             text: String::with_capacity(original.len()),
             map: OffsetMap::default(),
+            expands: false,
             // News averages 9 bytes a token.
             tokens: Vec::with_capacity(original.len() / 8),
             prev_is_word: false,
@@ -170,6 +174,7 @@ impl Normalized {
             text: out.text,
             map: out.map,
             tokens: out.tokens,
+            expands: out.expands,
         }
     }
 
@@ -201,7 +206,7 @@ impl Normalized {
     /// (between the ل and the ا of a ﻻ ligature): no span may start or end there, since the
     /// original text cannot be cut inside a character.
     pub(crate) fn splits_original_char(&self, folded: usize) -> bool {
-        if folded == 0 || folded >= self.text.len() {
+        if !self.expands || folded == 0 || folded >= self.text.len() {
             return false;
         }
         let prev = self.text[..folded]
@@ -236,6 +241,8 @@ impl Normalized {
 struct Builder {
     text: String,
     map: OffsetMap,
+    /// Set where one original character is written as several ([`Normalized::expands`]).
+    expands: bool,
     tokens: Vec<Token>,
     prev_is_word: bool,
     prev_is_space: bool,
@@ -310,6 +317,7 @@ impl Builder {
         match fold_char(c) {
             Folded::One(fold) => self.push(fold, at),
             Folded::Compatibility => {
+                self.expands = true;
                 unicode_normalization::char::decompose_compatible(c, |d| {
                     // Isolated harakat forms decompose to a space plus the mark: keep
                     // neither, like the marks themselves.
@@ -350,7 +358,10 @@ impl Builder {
             Fold::Space => self.push_space(original_at),
             Fold::Char(c) if is_word_char(c) => self.push_word_char(c, original_at),
             Fold::Char(c) => self.push_char(c, original_at),
-            Fold::Str(s) => s.chars().for_each(|c| self.push_char(c, original_at)),
+            Fold::Str(s) => {
+                self.expands |= s.chars().nth(1).is_some();
+                s.chars().for_each(|c| self.push_char(c, original_at));
+            }
         }
     }
 

@@ -94,7 +94,7 @@ fn folding_is_idempotent() {
 /// folds to it.
 #[test]
 fn mixed_texts_keep_the_invariants() {
-    const PIECES: [&str; 24] = [
+    const PIECES: [&str; 26] = [
         "حلب",
         "إدلب",
         "حماة",
@@ -119,6 +119,8 @@ fn mixed_texts_keep_the_invariants() {
         "ئ",
         "\u{200F}",
         "h",
+        "Straße",
+        "Æ",
     ];
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     for _ in 0..2000 {
@@ -131,6 +133,18 @@ fn mixed_texts_keep_the_invariants() {
         }
         let norm = Normalized::new(&text);
         assert_eq!(fold(norm.text()), norm.text(), "not idempotent on {text:?}");
+        // The shortcut for texts without ligatures agrees with the map.
+        for (at, _) in norm.text().char_indices().skip(1) {
+            let prev = norm.text()[..at]
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            assert_eq!(
+                norm.splits_original_char(at),
+                norm.original_start(at - prev) == norm.original_start(at),
+                "at {at} in {text:?}"
+            );
+        }
         for (_, start, end) in norm.words() {
             let from = norm.original_start(start);
             let to = norm.original_end(&text, end);

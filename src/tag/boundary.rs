@@ -57,8 +57,14 @@ impl Proclitic {
 /// The ways the start of a folded word can split into proclitics and a name: always the whole
 /// word, then every proclitic sequence the grammar allows that the word begins with.
 pub(crate) fn proclitic_splits(word: &str) -> impl Iterator<Item = Proclitic> {
-    let mut chars = word.chars();
-    let (first, second) = (chars.next(), chars.next());
+    // Proclitics are two-byte Arabic letters: read the first two letters on the bytes.
+    let letter = |i: usize| match word.as_bytes().get(i..i + 2) {
+        Some(&[lead @ (0xD8 | 0xD9), trail]) => {
+            char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(trail & 0x3F))
+        }
+        _ => None,
+    };
+    let (first, second) = (letter(0), letter(2));
     let mut splits = [Some(Proclitic::NONE), None, None];
     match first {
         Some(c) if CONJUNCTIONS.contains(&c) => {

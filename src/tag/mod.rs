@@ -329,10 +329,18 @@ fn stands_as_name(
     if !word_end {
         return false;
     }
-    let rest = &original[norm.original_start(at)..];
-    if written_as_word(name, rest, &folded[at..run_end], end > run_end, || {
-        *cased.get_or_init(|| boundary::writes_capitals(original))
-    }) {
+    // Only a longer name or one written with a capital can be written as a word: the
+    // original text is read for those alone.
+    let longer = end > run_end;
+    if (longer || name.is_capitalised())
+        && written_as_word(
+            name,
+            &original[norm.original_start(at)..],
+            &folded[at..run_end],
+            longer,
+            || *cased.get_or_init(|| boundary::writes_capitals(original)),
+        )
+    {
         return false;
     }
     if name.acronym_forms().next().is_some() {
