@@ -20,13 +20,17 @@ pub(super) struct Scored {
     pub(super) evidence: EvidenceSet,
 }
 
+/// The candidates of a mention.
+pub(super) type Candidates = smallvec::SmallVec<[Scored; 4]>;
+
 /// What the resolver knows about one mention.
 pub(super) struct Site<'g> {
     pub(super) mention: Mention,
     pub(super) name: &'g Name,
     pub(super) cue_before: Option<Cue>,
     pub(super) ty: EntityType,
-    pub(super) candidates: Vec<Scored>,
+    /// Most names have a few candidates: held inline, with no allocation per mention.
+    pub(super) candidates: Candidates,
     /// Evidence that the mention is a real name (a cue word, a phrase tying it to another
     /// place), strong enough to keep a name that is also an ordinary word.
     pub(super) support: EvidenceSet,
