@@ -301,25 +301,66 @@ pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 /// A hash map with [`WordHasher`], for keys that are names, ids or words (not adversarial).
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
+impl WordHasher {
+    /// The state, without the rotation of [`Hasher::finish`]: the value of a fingerprint
+    /// written before that rotation was added.
+    pub(crate) fn state(&self) -> u64 {
+        self.0
+    }
+
+    #[inline]
+    fn mix(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(WORD_HASH_MULTIPLIER);
+    }
+}
+
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(WORD_HASH_MULTIPLIER);
+        // The bytes are read in words of eight, the last one overlapping the one before; a
+        // shorter string in two overlapping words of four, or three bytes. No tail is copied
+        // to a buffer: a copy of variable length is a call, and reading the buffer back
+        // waits for the copy. The length is hashed before the bytes (`Hash` for slices).
+        let n = bytes.len();
+        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight"));
+        let half = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().expect("four"),
+            ))
+        };
+        if n >= 8 {
+            let mut at = 0;
+            while at + 8 < n {
+                self.mix(word(at));
+                at += 8;
+            }
+            self.mix(word(n - 8));
+        } else if n >= 4 {
+            self.mix(half(0) | (half(n - 4) << 32));
+        } else if n > 0 {
+            let byte = |at: usize| u64::from(bytes[at]);
+            self.mix(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16));
         }
-        let mut tail = [0u8; 8];
-        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-        self.0 =
-            (self.0.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(WORD_HASH_MULTIPLIER);
     }
 
     fn write_usize(&mut self, n: usize) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(WORD_HASH_MULTIPLIER);
+        self.mix(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.mix(n);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A product's low bits depend only on the low bits of its factors, that is on the
+        // first two bytes of a word (for Arabic, its first letter) and its length, while a
+        // hash map indexes its buckets by the low bits and tags its entries by the top
+        // seven. Without this last step a table of first words probed long runs of
+        // buckets. The high half folded into the low one, multiplied again and rotated,
+        // leaves bits that depend on every byte at both ends.
+        let h = self.0;
+        (h ^ (h >> 32))
+            .wrapping_mul(WORD_HASH_MULTIPLIER)
+            .rotate_left(26)
     }
 }
 
@@ -336,6 +377,7 @@ fn first_run(pattern: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn fused_forms() {
@@ -352,6 +394,33 @@ mod tests {
         assert_eq!(fused_form("ام الهيمان").as_deref(), Some("امالهيمان"));
         assert_eq!(fused_form("اق دام"), None);
         assert_eq!(fused_form("ال كان"), None);
+    }
+
+    #[test]
+    fn word_hashes_spread_over_low_and_high_bits() {
+        use std::hash::BuildHasher;
+        // 841 words of three or four letters that share their first letter: a hash map
+        // indexes buckets by the low bits and tags entries by the top seven.
+        let letters: Vec<char> = ('\u{0628}'..='\u{063A}')
+            .chain('\u{0641}'..='\u{064A}')
+            .collect();
+        let hasher = BuildHasherDefault::<WordHasher>::default();
+        let (mut low, mut top) = (HashSet::new(), HashSet::new());
+        for (i, a) in letters.iter().enumerate() {
+            for (j, b) in letters.iter().enumerate() {
+                let mut word = format!("ب{a}{b}");
+                if (i + j) % 2 == 0 {
+                    word.push(letters[(i * j) % letters.len()]);
+                }
+                let h = hasher.hash_one(word.as_bytes());
+                low.insert(h & 1023);
+                top.insert(h >> 57);
+            }
+        }
+        // Random hashes would take about 570 of the 1,024 low values and all 128 tags; the
+        // product alone, unrotated, took 2 low values (the first letter and the lengths).
+        assert!(low.len() > 500, "{} low values", low.len());
+        assert!(top.len() > 120, "{} tags", top.len());
     }
 
     #[test]

@@ -135,14 +135,23 @@ fn read(bytes: &'static [u8], fingerprint: u64) -> Option<(Gazetteer, NameAutoma
 }
 
 /// A hash of the tables, the format and the fold of [`FOLD_PROBE`].
+///
+/// The bytes go to the hasher in words of eight and a last word padded with zeros, so that
+/// the fingerprint stays what it was when the map hasher reads short keys another way.
 fn fingerprint(places: &str, orgs: &str, name_freq: &str) -> u64 {
     let mut h = WordHasher::default();
-    h.write_u32(FORMAT);
+    h.write_u64(u64::from(FORMAT));
     for text in [places, orgs, name_freq, &fold(FOLD_PROBE)] {
         h.write_usize(text.len());
-        h.write(text.as_bytes());
+        let mut chunks = text.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            h.write_u64(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        h.write_u64(u64::from_le_bytes(tail));
     }
-    h.finish()
+    h.state()
 }
 
 #[cfg(test)]
