@@ -46,6 +46,9 @@ pub(super) struct Site<'g> {
     pub(super) cues: NameCues,
     /// The mention follows the one before it in a list («حلب وإدلب»).
     pub(super) listed_after_previous: bool,
+    /// The next mention is an ordinary word decided apart ([`super::Resolver`]): no place
+    /// follows for pass two to read.
+    pub(super) before_word: bool,
     /// The text names a person by this name here: after a title or a given name, or a given
     /// name before a surname (not merely a name before "said").
     pub(super) named_person: bool,
@@ -123,6 +126,54 @@ pub(super) fn cue_evidence(cue: Cue) -> Evidence {
     }
 }
 
+/// Whether a word stands beside the mention that could make a name of a word: a cue word
+/// before it (with fillers and quotes) or after it, an English apposition, quotation marks,
+/// or a head word that makes it part of a longer name.
+pub(super) fn has_cue_beside(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
+    let (before, after) = (ctx.before(m), ctx.after(m));
+    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
+    quoted
+        || ctx.plays(before[0], Part::NameHead)
+        || ctx.cue_before(&cue_words(before, quoted)).is_some()
+        || ctx.cue_after(after).is_some()
+        || ctx.cue_in_apposition(m).is_some()
+}
+
+/// A site read without its context: the candidates of the mention's type by their priors
+/// alone, for a mention that reads as an ordinary word ([`super::Resolver`] decides these
+/// without the context rules).
+pub(super) fn bare_site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
+    let name_id = m.name().expect("the caller resolves listed mentions only");
+    let name = ctx.g.name(name_id);
+    let ty = m.entity_type();
+    let candidates = name
+        .entities()
+        .iter()
+        .filter(|&&e| ctx.facts(e).ty == ty)
+        .map(|&e| Scored {
+            entity: e,
+            score: ctx.facts(e).prior,
+            evidence: EvidenceSet::EMPTY.with(Evidence::Prior),
+        })
+        .collect();
+    Site {
+        mention: *m,
+        name,
+        cue_before: None,
+        ty,
+        candidates,
+        support: EvidenceSet::EMPTY,
+        weak_support: EvidenceSet::EMPTY,
+        against: None,
+        lowercase: is_lowercase(ctx, m, ty),
+        nationality_mismatch: false,
+        cues: ctx.name_cues(name_id),
+        listed_after_previous: false,
+        before_word: false,
+        named_person: false,
+    }
+}
+
 /// Pass one for a listed mention.
 pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let g = ctx.g;
@@ -176,6 +227,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         nationality_mismatch: false,
         cues,
         listed_after_previous: false,
+        before_word: false,
         named_person: false,
     };
     for cue in [cue_before, cue_after].into_iter().flatten() {

@@ -47,7 +47,9 @@ use context::Ctx;
 use features::Site;
 use fits::Anchors;
 use prior::EntityFacts;
+use prior::NameCues;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 /// Options of the [`Resolver`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -170,6 +172,9 @@ pub struct Resolver {
     tagger: Tagger,
     options: ResolverOptions,
     facts: Arc<EntityFacts>,
+    /// Per name, learnt on first use: 0 unknown, 1 a name, 2 mostly an ordinary word for
+    /// every entity it names ([`Resolver::is_ordinary_word`]).
+    ordinary: Arc<[AtomicU8]>,
 }
 
 impl Resolver {
@@ -188,10 +193,36 @@ impl Resolver {
         } else {
             Arc::new(EntityFacts::new(tagger.gazetteer()))
         };
+        let ordinary = (0..tagger.gazetteer().name_count())
+            .map(|_| AtomicU8::new(0))
+            .collect();
         Resolver {
             tagger,
             options,
             facts,
+            ordinary,
+        }
+    }
+
+    /// Whether the name is mostly an ordinary word whatever entity it names (أن، كان، تحت:
+    /// [`prior::Commonness::VeryCommon`] for each), learnt once per name.
+    fn is_ordinary_word(&self, name: crate::gazetteer::NameId) -> bool {
+        let Some(cell) = self.ordinary.get(name.index()) else {
+            return false;
+        };
+        match cell.load(Ordering::Relaxed) {
+            1 => false,
+            2 => true,
+            _ => {
+                let g = self.tagger.gazetteer();
+                let n = g.name(name);
+                let ordinary = n.entities().iter().all(|&e| {
+                    prior::commonness(g, n, self.facts.get(e), self.options.common_word_ratio)
+                        == prior::Commonness::VeryCommon
+                });
+                cell.store(if ordinary { 2 } else { 1 }, Ordering::Relaxed);
+                ordinary
+            }
         }
     }
 
@@ -387,10 +418,75 @@ impl Resolver {
             facts: &self.facts,
             demonym_countries: &demonyms,
         };
-        let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(&ctx, m)).collect();
-        for i in 1..sites.len() {
-            sites[i].listed_after_previous =
-                links::is_list_gap(&ctx, &mentions[i - 1], &mentions[i]);
+        // Whether each mention follows the one before it in a list («حلب وإدلب»).
+        let listed: Vec<bool> = (0..mentions.len())
+            .map(|i| i > 0 && links::is_list_gap(&ctx, &mentions[i - 1], &mentions[i]))
+            .collect();
+        // A name that is mostly an ordinary word (أن، كان) with no cue word beside it and in
+        // no list is rejected as a word, before the rules that read other mentions: it is
+        // half the mentions of news and would not be kept.
+        let word = |i: usize| {
+            let m = &mentions[i];
+            let Some(name) = m.name().filter(|&n| self.is_ordinary_word(n)) else {
+                return false;
+            };
+            let cues = ctx.name_cues(name);
+            !listed[i]
+                && !listed.get(i + 1).copied().unwrap_or(false)
+                && !mentions
+                    .get(i + 1)
+                    .is_some_and(|next| links::may_tie(&ctx, m, next))
+                && !cues.has(NameCues::CUE_WORD)
+                && !cues.has(NameCues::OPENS_WITH_CUE)
+                && !features::has_cue_beside(&ctx, m)
+        };
+        let words: Vec<bool> = (0..mentions.len()).map(word).collect();
+        if !words.contains(&true) {
+            return self.resolve_sites(&ctx, mentions, &listed, &[], &[]);
+        }
+        // A word is in no list, so a kept mention is listed after the kept one before it
+        // exactly when it was after the mention before it.
+        let order: Vec<usize> = (0..mentions.len()).filter(|&i| !words[i]).collect();
+        let kept: Vec<Mention> = order.iter().map(|&i| mentions[i]).collect();
+        let kept_listed: Vec<bool> = order.iter().map(|&i| listed[i]).collect();
+        let before_word: Vec<bool> = order
+            .iter()
+            .map(|&i| words.get(i + 1).copied().unwrap_or(false))
+            .collect();
+        let mut resolved = self
+            .resolve_sites(&ctx, &kept, &kept_listed, &order, &before_word)
+            .into_iter();
+        mentions
+            .iter()
+            .zip(words)
+            .map(|(m, word)| {
+                if word {
+                    let mut site = features::bare_site(&ctx, m);
+                    decide::decide(g, &self.facts, &self.options, &mut site)
+                } else {
+                    resolved.next().expect("one resolution per kept mention")
+                }
+            })
+            .collect()
+    }
+
+    /// Resolves the sites of `mentions` of one document; `listed[i]` tells whether mention
+    /// `i` follows mention `i - 1` in a list. With ordinary words decided apart, `order[i]`
+    /// is mention `i`'s place among all the document's mentions and `before_word[i]` whether
+    /// a word came right after it (both empty when there are none).
+    fn resolve_sites(
+        &self,
+        ctx: &Ctx<'_, '_>,
+        mentions: &[Mention],
+        listed: &[bool],
+        order: &[usize],
+        before_word: &[bool],
+    ) -> Vec<Resolution> {
+        let (g, doc) = (ctx.g, ctx.doc);
+        let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(ctx, m)).collect();
+        for (i, site) in sites.iter_mut().enumerate() {
+            site.listed_after_previous = listed[i];
+            site.before_word = before_word.get(i).copied().unwrap_or(false);
         }
         // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
         for i in 1..sites.len() {
@@ -400,31 +496,38 @@ impl Resolver {
                 && sites[i].listed_after_previous
                 && let Some(cue) = sites[i - 1].cue_before.filter(|c| c.is_place_cue())
             {
-                features::apply_cue(&ctx, &mut sites[i], cue);
+                features::apply_cue(ctx, &mut sites[i], cue);
                 // So that it reaches the third name of «مدن حلب وحمص وحماة» too.
                 sites[i].cue_before = Some(cue);
             }
         }
         persons::persons_throughout(&mut sites);
-        discourse::words_throughout(&ctx, &mut sites);
+        discourse::words_throughout(ctx, &mut sites);
         let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
         // Coherence reads the places the document is sure of within a window of mentions:
         // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
         // mentions a mention is in and its two neighbours, so that time stays linear in the
         // length of a text.
-        let blocks: Vec<Anchors> = (0..sites.len().div_ceil(WINDOW))
+        // Blocks count the document's mentions, the ordinary words decided apart too.
+        let index: Vec<usize> = match order {
+            [] => (0..sites.len()).collect(),
+            order => order.to_vec(),
+        };
+        let total = index.last().map_or(0, |&last| last + 1);
+        let blocks: Vec<Anchors> = (0..total.div_ceil(WINDOW))
             .map(|b| {
-                let range = b.saturating_sub(1) * WINDOW..((b + 2) * WINDOW).min(sites.len());
+                let from = index.partition_point(|&k| k < b.saturating_sub(1) * WINDOW);
+                let to = index.partition_point(|&k| k < (b + 2) * WINDOW);
                 links::anchors(
-                    &ctx,
-                    &sites[range.clone()],
-                    &choices[range],
+                    ctx,
+                    &sites[from..to],
+                    &choices[from..to],
                     self.options.common_word_ratio,
                 )
             })
             .collect();
         for i in 0..sites.len() {
-            links::link(&ctx, &mut sites, i, &choices, &blocks[i / WINDOW]);
+            links::link(ctx, &mut sites, i, &choices, &blocks[index[i] / WINDOW]);
         }
         let mut resolutions: Vec<Resolution> = sites
             .iter_mut()
