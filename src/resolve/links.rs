@@ -13,7 +13,7 @@ use super::prior::{Facts, NameCues};
 use super::{decide, divisions, prior, relative};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
-use crate::words::{Cue, Part, Relation, Relations};
+use crate::words::{Cue, MAX_PHRASE_WORDS, Part, Relation, Relations};
 
 /// The longest gap (folded bytes) between two mentions that a list, containment or relative
 /// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
@@ -99,6 +99,11 @@ pub(super) fn may_tie(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
 pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
     let start = b.folded().start() - b.proclitic().len_bytes();
     if start < a.folded().end() || start - a.folded().end() > MAX_GAP_BYTES {
+        return false;
+    }
+    // A list separator is a phrase of at most three words, and a word at most three tokens
+    // (a decimal number): a longer gap is read no further.
+    if b.first_token().saturating_sub(a.end_token()) > 3 * MAX_PHRASE_WORDS {
         return false;
     }
     let words = Words::read(ctx, a.end_token(), b.first_token(), "");

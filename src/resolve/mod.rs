@@ -433,12 +433,12 @@ impl Resolver {
             let cues = ctx.name_cues(name);
             !listed[i]
                 && !listed.get(i + 1).copied().unwrap_or(false)
-                && !mentions
-                    .get(i + 1)
-                    .is_some_and(|next| links::may_tie(&ctx, m, next))
                 && !cues.has(NameCues::CUE_WORD)
                 && !cues.has(NameCues::OPENS_WITH_CUE)
                 && !features::has_cue_beside(&ctx, m)
+                && !mentions
+                    .get(i + 1)
+                    .is_some_and(|next| links::may_tie(&ctx, m, next))
         };
         let words: Vec<bool> = (0..mentions.len()).map(word).collect();
         if !words.contains(&true) {

@@ -309,7 +309,7 @@ impl Loader {
         for row in t.rows() {
             let distinct = format!("{}\t{}", row.get("relation"), row.get("script"));
             let key = self.key(&row, "phrase", &distinct, true)?;
-            if key.split(' ').count() > 3 {
+            if key.split(' ').count() > super::MAX_PHRASE_WORDS {
                 return Err(row.error("a relation phrase has at most three words"));
             }
             let relation: Relation = cell(&row, "relation")?;

@@ -242,6 +242,9 @@ pub(crate) struct WordInfo {
 }
 
 /// The index of a word of the tables (see [`Lexicon::id`]).
+/// The most words a relation phrase between two places has («على الطريق بين»).
+pub(crate) const MAX_PHRASE_WORDS: usize = 3;
+
 pub(crate) type WordId = u32;
 
 /// No word of the tables.
@@ -360,7 +363,8 @@ impl Lexicon {
     }
 
     /// What the words `gap` (folded, in text order) between two places say, for a first
-    /// place written in Latin script or not.
+    /// place written in Latin script or not. A gap of more than [`MAX_PHRASE_WORDS`] words
+    /// says nothing.
     pub(crate) fn relations(&self, gap: &[&str], latin: bool) -> Relations {
         let pick = |arabic: Relations, latin_: Relations| if latin { latin_ } else { arabic };
         match gap {
@@ -368,7 +372,7 @@ impl Lexicon {
             [word] => self.word(word).map_or(Relations::default(), |i| {
                 pick(i.relations, i.latin_relations)
             }),
-            [first, rest @ ..] if rest.len() <= 2 => {
+            [first, rest @ ..] if rest.len() < MAX_PHRASE_WORDS => {
                 self.phrase(first, rest).map_or(Relations::default(), |p| {
                     pick(p.relations, p.latin_relations)
                 })
