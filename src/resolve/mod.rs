@@ -425,22 +425,24 @@ impl Resolver {
         // A name that is mostly an ordinary word (أن، كان) with no cue word beside it and in
         // no list is rejected as a word, before the rules that read other mentions: it is
         // half the mentions of news and would not be kept.
-        let word = |i: usize| {
+        // Read from the last mention back: a phrase can tie a word only to a next mention
+        // that is kept (pass two reads no place in a word decided apart).
+        let mut words = vec![false; mentions.len()];
+        for i in (0..mentions.len()).rev() {
             let m = &mentions[i];
             let Some(name) = m.name().filter(|&n| self.is_ordinary_word(n)) else {
-                return false;
+                continue;
             };
             let cues = ctx.name_cues(name);
-            !listed[i]
+            words[i] = !listed[i]
                 && !listed.get(i + 1).copied().unwrap_or(false)
                 && !cues.has(NameCues::CUE_WORD)
                 && !cues.has(NameCues::OPENS_WITH_CUE)
                 && !features::has_cue_beside(&ctx, m)
                 && !mentions
                     .get(i + 1)
-                    .is_some_and(|next| links::may_tie(&ctx, m, next))
-        };
-        let words: Vec<bool> = (0..mentions.len()).map(word).collect();
+                    .is_some_and(|next| !words[i + 1] && links::may_tie(&ctx, m, next));
+        }
         if !words.contains(&true) {
             return self.resolve_sites(&ctx, mentions, &listed, &[], &[]);
         }
