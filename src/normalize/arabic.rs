@@ -59,6 +59,22 @@ pub(super) fn is_plain_letter(lead: u8, trail: u8) -> bool {
     trail & 0xC0 == 0x80 && mask >> (trail & 0x3F) & 1 == 1
 }
 
+/// The fold of the two-byte character `lead trail` of U+0600–U+067F when it is another
+/// letter of two bytes (أ -> ا, ة -> ه, ى -> ي, ؤ -> و): the fold's byte-level spans take
+/// these without leaving the span, since they keep the offset map as it is. `None` for the
+/// letters that fold to themselves ([`is_plain_letter`]) and everything else.
+#[inline]
+pub(super) fn same_length_fold(lead: u8, trail: u8) -> Option<char> {
+    if !matches!(lead, 0xD8 | 0xD9) || trail & 0xC0 != 0x80 {
+        return None;
+    }
+    let c = char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(trail & 0x3F))?;
+    match fold(c)? {
+        Fold::Char(f) if f != c && f.len_utf8() == 2 && is_letter(f) => Some(f),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +97,24 @@ mod tests {
             let plain = super::super::is_plain_word_char(c);
             assert_eq!(is_plain_letter(b[0], b[1]), plain, "{c:?}");
         }
+    }
+
+    #[test]
+    fn same_length_folds_are_read_on_bytes() {
+        for c in '\u{0600}'..='\u{067F}' {
+            let mut utf8 = [0; 2];
+            let b = c.encode_utf8(&mut utf8).as_bytes();
+            let expected = match fold(c) {
+                Some(Fold::Char(f)) if f != c && f.len_utf8() == 2 && is_letter(f) => Some(f),
+                _ => None,
+            };
+            assert_eq!(same_length_fold(b[0], b[1]), expected, "{c:?}");
+        }
+        assert_eq!(same_length_fold(0xD8, 0xA9), Some('ه'), "ة");
+        assert_eq!(same_length_fold(0xD8, 0xA3), Some('ا'), "أ");
+        assert_eq!(same_length_fold(0xD9, 0x8E), None, "a fatha drops");
+        assert_eq!(same_length_fold(0xD9, 0xA3), None, "٣ folds to one byte");
+        assert_eq!(same_length_fold(b'a', b'b'), None);
     }
 
     #[test]

@@ -146,14 +146,13 @@ impl Normalized {
                 at += 1;
                 continue;
             }
-            // Fast path: a run of letters and digits that fold to themselves, most of any
-            // text, copied whole. A word's first h or w takes the slow path, which looks for a
-            // web address there.
+            // Fast path: words of letters and digits that fold byte for byte, and the single
+            // spaces between them, most of any text. A word's first h or w takes the slow
+            // path, which looks for a web address there.
             if out.prev_is_word || !matches!(lead, b'h' | b'w') {
-                let run_end = plain_run_end(bytes, at);
-                if run_end > at {
-                    out.push_plain_run(&original[at..run_end], at);
-                    at = run_end;
+                let span_end = out.push_span(original, at);
+                if span_end > at {
+                    at = span_end;
                     continue;
                 }
             }
@@ -345,11 +344,66 @@ impl Builder {
         self.text.push(' ');
     }
 
-    /// Appends `run`, letters and digits that fold to themselves, found at `original_at`.
-    #[inline]
-    fn push_plain_run(&mut self, run: &str, original_at: usize) {
-        self.continue_word(original_at);
-        self.text.push_str(run);
+    /// Appends the span of text at `at` that folds byte for byte and returns its end (`at`
+    /// when no span starts there): words of ASCII lower-case letters and digits and of
+    /// two-byte Arabic letters that fold to two-byte letters (themselves, or أ -> ا, ة -> ه),
+    /// with the single spaces between them. Folded and original positions differ by one
+    /// constant over the span, so the offset map takes one step at its start and the words'
+    /// tokens are placed by that constant; the span is copied in pieces, cut only where a
+    /// letter folds to another. It ends inside a word: a space is taken only before a word
+    /// the span takes too (not before a second space, punctuation, or a word's first h or
+    /// w, which may open a web address).
+    fn push_span(&mut self, original: &str, at: usize) -> usize {
+        let bytes = original.as_bytes();
+        // A letter that folds to another two-byte letter, at byte `i`.
+        let fold_at = |i: usize| match bytes.get(i..i + 2) {
+            Some(&[lead, trail]) => arabic::same_length_fold(lead, trail),
+            _ => None,
+        };
+        let mut end = plain_run_end(bytes, at);
+        if end == at && fold_at(at).is_none() {
+            return at;
+        }
+        self.continue_word(at);
+        let shift = self.text.len() as isize - at as isize;
+        let folded = |original_at: usize| original_at.wrapping_add_signed(shift) as u32;
+        let mut copied = at;
+        loop {
+            match bytes.get(end) {
+                Some(&b) if b >= 0x80 => {
+                    let Some(f) = fold_at(end) else { break };
+                    self.text.push_str(&original[copied..end]);
+                    self.text.push(f);
+                    copied = end + 2;
+                    end = plain_run_end(bytes, copied);
+                }
+                Some(b' ') => {
+                    let next = end + 1;
+                    let next_end = plain_run_end(bytes, next);
+                    let opens_word = (next_end > next && !matches!(bytes[next], b'h' | b'w'))
+                        || (next_end == next && fold_at(next).is_some());
+                    if !opens_word {
+                        break;
+                    }
+                    if let Some(t) = self.tokens.last_mut() {
+                        t.end = folded(end);
+                    }
+                    self.tokens.push(Token {
+                        start: folded(next),
+                        end: folded(next),
+                        kind: TokenKind::Word,
+                        sentence: self.sentence,
+                        paragraph: self.paragraph,
+                    });
+                    end = next_end;
+                }
+                _ => break,
+            }
+        }
+        self.text.push_str(&original[copied..end]);
+        self.prev_is_word = true;
+        self.prev_is_space = false;
+        end
     }
 
     fn push(&mut self, fold: Fold, original_at: usize) {
