@@ -57,22 +57,15 @@ impl Proclitic {
 /// The ways the start of a folded word can split into proclitics and a name: always the whole
 /// word, then every proclitic sequence the grammar allows that the word begins with.
 pub(crate) fn proclitic_splits(word: &str) -> impl Iterator<Item = Proclitic> {
-    // Proclitics are two-byte Arabic letters: read the first two letters on the bytes.
-    let letter = |i: usize| match word.as_bytes().get(i..i + 2) {
-        Some(&[lead @ (0xD8 | 0xD9), trail]) => {
-            char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(trail & 0x3F))
-        }
-        _ => None,
-    };
-    let (first, second) = (letter(0), letter(2));
+    let bytes = word.as_bytes();
     let mut splits = [Some(Proclitic::NONE), None, None];
-    match first {
+    match proclitic_letter(bytes, 0) {
         Some(c) if CONJUNCTIONS.contains(&c) => {
             splits[1] = Some(Proclitic {
                 conjunction: Some(c),
                 preposition: None,
             });
-            if let Some(p) = second.filter(|p| PREPOSITIONS.contains(p)) {
+            if let Some(p) = proclitic_letter(bytes, 2).filter(|p| PREPOSITIONS.contains(p)) {
                 splits[2] = Some(Proclitic {
                     conjunction: Some(c),
                     preposition: Some(p),
@@ -88,6 +81,19 @@ pub(crate) fn proclitic_splits(word: &str) -> impl Iterator<Item = Proclitic> {
         _ => {}
     }
     splits.into_iter().flatten()
+}
+
+/// The proclitic letter (و ف ب ل ك) whose two UTF-8 bytes stand at `bytes[i..]`, if one does.
+#[inline]
+fn proclitic_letter(bytes: &[u8], i: usize) -> Option<char> {
+    match bytes.get(i..i + 2)? {
+        [0xD9, 0x88] => Some('و'),
+        [0xD9, 0x81] => Some('ف'),
+        [0xD8, 0xA8] => Some('ب'),
+        [0xD9, 0x84] => Some('ل'),
+        [0xD9, 0x83] => Some('ك'),
+        _ => None,
+    }
 }
 
 /// Whether a name written in `form` may follow `proclitic`.
@@ -161,6 +167,17 @@ mod tests {
 
     fn splits(word: &str) -> Vec<String> {
         proclitic_splits(word).map(|p| p.as_string()).collect()
+    }
+
+    #[test]
+    fn proclitic_letters_are_read_on_bytes() {
+        for c in CONJUNCTIONS.iter().chain(&PREPOSITIONS) {
+            let mut utf8 = [0; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(proclitic_letter(bytes, 0), Some(*c));
+        }
+        assert_eq!(proclitic_letter("حلب".as_bytes(), 0), None);
+        assert_eq!(proclitic_letter("و".as_bytes(), 1), None);
     }
 
     #[test]
