@@ -33,62 +33,54 @@ pub(crate) struct Candidate<T> {
 
 /// Keeps the non-overlapping candidates by the rule above, returned in text order.
 ///
-/// The folded bytes the chosen spans cover are marked in a bit set, so each candidate is
-/// checked by the few words of bits under it: the whole selection is O(n log n) for the sort,
-/// plus the names' lengths, however many candidates a text has.
+/// Candidates that overlap no other (most) are kept as they are. The rule only ever chooses
+/// within a run of candidates joined by overlaps, so each such run is decided apart: sorted
+/// by the rule's order and kept where nothing kept before overlaps. The tagger hands the
+/// candidates in text order; others are put in it first (a stable sort, so that ties keep
+/// their order).
 pub(crate) fn longest_first<T: Copy>(
     candidates: &mut [Candidate<T>],
     chosen: &mut Vec<Candidate<T>>,
 ) {
-    candidates.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(c.folded.len()),
-            c.folded.start(),
-            c.proclitic_len,
-        )
-    });
     chosen.clear();
-    let end = candidates
-        .iter()
-        .map(|c| c.folded.end() + 1)
-        .max()
-        .unwrap_or(0);
-    let mut taken = Bits::new(end);
-    for c in candidates.iter() {
-        // An empty span still takes its position.
-        let (start, end) = (c.folded.start(), c.folded.end().max(c.folded.start() + 1));
-        if !taken.any(start, end) {
-            taken.set(start, end);
-            chosen.push(*c);
+    if !candidates.is_sorted_by_key(|c| c.folded.start()) {
+        candidates.sort_by_key(|c| c.folded.start());
+    }
+    // An empty span still takes its position.
+    let end = |c: &Candidate<T>| c.folded.end().max(c.folded.start() + 1);
+    let mut first = 0;
+    while first < candidates.len() {
+        let mut reach = end(&candidates[first]);
+        let mut last = first + 1;
+        while last < candidates.len() && candidates[last].folded.start() < reach {
+            reach = reach.max(end(&candidates[last]));
+            last += 1;
         }
-    }
-    // Chosen spans do not overlap, so their starts differ.
-    chosen.sort_unstable_by_key(|c| c.folded.start());
-}
-
-/// A set of byte positions, as bits.
-struct Bits(Vec<u64>);
-
-impl Bits {
-    fn new(len: usize) -> Bits {
-        Bits(vec![0; len.div_ceil(64)])
-    }
-
-    /// The mask of positions `start..end` within word `w`.
-    fn mask(w: usize, start: usize, end: usize) -> u64 {
-        let (lo, hi) = (start.max(w * 64) - w * 64, end.min(w * 64 + 64) - w * 64);
-        let high = if hi == 64 { u64::MAX } else { (1 << hi) - 1 };
-        high & !((1u64 << lo) - 1)
-    }
-
-    fn any(&self, start: usize, end: usize) -> bool {
-        (start / 64..end.div_ceil(64)).any(|w| self.0[w] & Bits::mask(w, start, end) != 0)
-    }
-
-    fn set(&mut self, start: usize, end: usize) {
-        for w in start / 64..end.div_ceil(64) {
-            self.0[w] |= Bits::mask(w, start, end);
+        if last == first + 1 {
+            chosen.push(candidates[first]);
+        } else {
+            let run = &mut candidates[first..last];
+            run.sort_by_key(|c| {
+                (
+                    std::cmp::Reverse(c.folded.len()),
+                    c.folded.start(),
+                    c.proclitic_len,
+                )
+            });
+            let kept = chosen.len();
+            for c in run.iter() {
+                let (start, stop) = (c.folded.start(), end(c));
+                if !chosen[kept..]
+                    .iter()
+                    .any(|k| start < end(k) && k.folded.start() < stop)
+                {
+                    chosen.push(*c);
+                }
+            }
+            // Chosen spans do not overlap, so their starts differ.
+            chosen[kept..].sort_unstable_by_key(|c| c.folded.start());
         }
+        first = last;
     }
 }
 
@@ -118,14 +110,16 @@ pub(crate) fn prefer_prominent_split<P: Copy>(
         let last = first + candidates[first..].partition_point(|c| c.value.2 == token);
         let group = &candidates[first..last];
         for (k, c) in group.iter().enumerate() {
+            // The positions first: most words have no such pair, and the entities are
+            // read only for one.
             drop[first + k] = c.proclitic_len == 0
-                && g.name(c.value.0).entities().iter().all(village)
                 && group.iter().any(|o| {
                     o.proclitic_len > 0
                         && o.folded.end() == c.folded.end()
                         && o.folded.start() == c.folded.start() + o.proclitic_len
                         && g.name(o.value.0).entities().iter().any(prominent)
-                });
+                })
+                && g.name(c.value.0).entities().iter().all(village);
         }
         first = last;
     }
@@ -261,18 +255,43 @@ mod tests {
             state ^= state << 17;
             (state % n) as usize
         };
-        for _ in 0..500 {
-            let mut cands: Vec<Candidate<u8>> = (0..next(40) as u8)
-                .map(|v| {
-                    let start = next(300);
-                    cand(start, start + 1 + next(70), v)
-                })
-                .collect();
+        for round in 0..1000 {
+            let mut cands: Vec<Candidate<u8>> = Vec::new();
+            for v in 0..next(40) as u8 {
+                let start = next(300);
+                let mut c = cand(start, start + next(70), v);
+                c.proclitic_len = next(3);
+                cands.push(c);
+                // The same span again, as a name key of several names gives.
+                if next(4) == 0 {
+                    cands.push(Candidate {
+                        value: v + 100,
+                        ..c
+                    });
+                }
+            }
+            // Half the rounds in text order, as the tagger hands them.
+            if round % 2 == 0 {
+                cands.sort_by_key(|c| c.folded.start());
+            }
             let mut sorted = cands.clone();
-            sorted.sort_by_key(|c| (std::cmp::Reverse(c.folded.len()), c.folded.start()));
+            sorted.sort_by_key(|c| {
+                (
+                    std::cmp::Reverse(c.folded.len()),
+                    c.folded.start(),
+                    c.proclitic_len,
+                )
+            });
+            // An empty span takes its position.
+            let taken =
+                |c: &Candidate<u8>| (c.folded.start(), c.folded.end().max(c.folded.start() + 1));
             let mut want: Vec<Candidate<u8>> = Vec::new();
             for c in sorted {
-                if !want.iter().any(|k| k.folded.overlaps(c.folded)) {
+                let (s, e) = taken(&c);
+                if !want.iter().any(|k| {
+                    let (ks, ke) = taken(k);
+                    s < ke && ks < e
+                }) {
                     want.push(c);
                 }
             }
