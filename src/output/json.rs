@@ -97,7 +97,9 @@ impl<'o> Object<'o> {
         self.out.push(b'}');
     }
 
-    /// A key (a plain ASCII name: no byte of it needs escaping) and its colon.
+    /// A key (a plain ASCII name: no byte of it needs escaping) and its colon. Inlined, so
+    /// that each key's length is known where it is written.
+    #[inline(always)]
     fn key(&mut self, key: &str) {
         debug_assert!(!needs_escape(key));
         if !self.first {
@@ -109,12 +111,14 @@ impl<'o> Object<'o> {
         self.out.extend_from_slice(b"\":");
     }
 
+    #[inline(always)]
     fn number(&mut self, key: &str, n: usize) {
         self.key(key);
         self.out
             .extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
     }
 
+    #[inline(always)]
     fn float(&mut self, key: &str, x: f64) {
         self.key(key);
         float(self.out, x);
@@ -126,6 +130,7 @@ impl<'o> Object<'o> {
         }
     }
 
+    #[inline(always)]
     fn string(&mut self, key: &str, s: &str) {
         self.key(key);
         string(self.out, s);
@@ -139,9 +144,16 @@ impl<'o> Object<'o> {
 }
 
 /// A float as serde_json writes it (`null` for a value that is not finite): serde_json's own
-/// formatting, whose exponent form differs from ryu's.
+/// formatter, whose exponent form differs from ryu's, called without its serializer.
 fn float(out: &mut Vec<u8>, x: f64) {
-    serde_json::to_writer(&mut *out, &x).expect("a float serializes to memory");
+    use serde_json::ser::Formatter;
+    if x.is_finite() {
+        serde_json::ser::CompactFormatter
+            .write_f64(out, x)
+            .expect("a float is written to memory");
+    } else {
+        out.extend_from_slice(b"null");
+    }
 }
 
 /// A JSON string: as it stands when no byte needs escaping (nearly always), else escaped by
