@@ -17,15 +17,17 @@ pub(crate) struct Facility {
 /// Facilities named after a place: a head word (`name_parts.tsv`: facility) right before one
 /// of `places`, and at most one closing adjective (facility_adjective). The place lends its
 /// point; flat annotation marks the facility only. Without a place inside, «ساحة المعركة» and
-/// «قلعة الصمود» are words, so no name of words alone is taken.
+/// «قلعة الصمود» are words, so no name of words alone is taken. `places` holds one item per
+/// mention, `None` for a mention that can lend no point; [`Facility::place`] counts them all.
 pub(crate) fn facilities<'m>(
     doc: &Document<'_>,
     words: &[TokenWords],
-    places: impl IntoIterator<Item = &'m Mention>,
+    places: impl IntoIterator<Item = Option<&'m Mention>>,
 ) -> Vec<Facility> {
     let lex = lexicon();
     let mut out = Vec::new();
     for (k, place) in places.into_iter().enumerate() {
+        let Some(place) = place else { continue };
         let first = place.first_token();
         if first == 0 || !place.proclitic().is_empty() || !doc.is_word(first - 1) {
             continue;

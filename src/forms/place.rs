@@ -16,7 +16,7 @@
 use super::Found;
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Lexicon, Mark, TokenWords, lexicon};
+use crate::words::{Lexicon, TokenWords, lexicon};
 
 /// Unlisted places, in text order. `words` are the tagger's word-table entries of each
 /// token; `mentions` the document's mentions in text order, accepted or not: a word inside
@@ -59,10 +59,7 @@ pub(crate) fn places<'m>(
 /// with the proclitics a cue may carry (بمدينة، ولبلدة). The caller checks that it is
 /// indefinite and has no pronoun (مدينته ends in ه as written; مدينة in ة).
 fn names_a_settlement(lex: &Lexicon, ids: &TokenWords) -> bool {
-    ids.iter().any(|&id| {
-        lex.info(id)
-            .is_some_and(|info| info.marks.has(Mark::Settlement))
-    })
+    ids.iter().any(|&id| lex.is_settlement(id))
 }
 
 /// Whether token `j` (its word-table entries `ids`) has the form of a name after a

@@ -52,7 +52,7 @@ fn facilities_named_after_their_place() {
     let doc = Document::new(text);
     let (mut places, mut words) = (Vec::new(), Vec::new());
     crate::Tagger::new().tag_document(&doc, &mut places, Some(&mut words));
-    let names: Vec<&str> = facilities(&doc, &words, &places)
+    let names: Vec<&str> = facilities(&doc, &words, places.iter().map(Some))
         .iter()
         .map(|f| &text[doc.original_span(crate::Span::new(f.found.start, f.found.end))])
         .collect();

@@ -307,13 +307,9 @@ impl Resolver {
         all: &mut Vec<(Mention, Resolution)>,
     ) {
         let g = self.tagger.gazetteer();
-        let found = forms::facilities(doc, words, all.iter().map(|(m, _)| m));
-        let evidence = EvidenceSet::EMPTY
-            .with(Evidence::Pattern)
-            .with(Evidence::PlaceInside);
-        let facilities = found.iter().filter_map(|f| {
-            let (place, r) = &all[f.place];
-            let is_place = r.accepted
+        // Only an accepted place that is no country or continent lends its point.
+        let is_place = |(place, r): &(Mention, Resolution)| {
+            r.accepted
                 && r.ty == EntityType::Loc
                 && place.name().is_some()
                 && r.entity.is_some_and(|e| {
@@ -321,12 +317,20 @@ impl Resolver {
                         g.entity(e).kind(),
                         crate::Kind::Country | crate::Kind::Continent
                     )
-                });
+                })
+        };
+        let places = all.iter().map(|pair| is_place(pair).then_some(&pair.0));
+        let found = forms::facilities(doc, words, places);
+        let evidence = EvidenceSet::EMPTY
+            .with(Evidence::Pattern)
+            .with(Evidence::PlaceInside);
+        let facilities = found.iter().map(|f| {
+            let r = &all[f.place].1;
             let folded = crate::Span::new(f.found.start, f.found.end);
             let mention = Mention::new(doc, folded, None, EntityType::Loc, f.found.proclitic);
             let facility =
                 Resolution::unlisted(EntityType::Loc, r.confidence * 0.9, evidence, r.point);
-            is_place.then_some((f.place, (mention, facility)))
+            (f.place, (mention, facility))
         });
         let facilities: Vec<_> = facilities.collect();
         crate::tag::place_facilities(all, facilities, |r| r.accepted);

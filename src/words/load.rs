@@ -33,10 +33,19 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
         }
     }
     let mut lexicon = lex.lexicon;
-    lexicon.heads = lexicon
+    lexicon.scan = lexicon
         .words
         .iter()
-        .map(WordInfo::heads_organization)
+        .map(|w| {
+            let mut flags = 0;
+            if w.heads_organization() {
+                flags |= super::SCAN_HEAD;
+            }
+            if w.marks.has(Mark::Settlement) {
+                flags |= super::SCAN_SETTLEMENT;
+            }
+            flags
+        })
         .collect();
     Ok(lexicon)
 }

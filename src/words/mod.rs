@@ -268,9 +268,9 @@ struct Phrase {
 pub(crate) struct Lexicon {
     ids: WordMap<WordId>,
     words: Vec<WordInfo>,
-    /// Per word id: whether it heads an organization's name found by its form, kept apart
-    /// so that a scan over a document's tokens reads one byte a word.
-    heads: Vec<bool>,
+    /// Per word id, the flags a scan over a document's tokens reads ([`SCAN_HEAD`],
+    /// [`SCAN_SETTLEMENT`]), kept apart so that it reads one byte a word.
+    scan: Vec<u8>,
     /// Phrases of several words by their first word: the other words, relations (Arabic
     /// and Latin script) and parts (two-word heads).
     phrases: WordMap<Vec<Phrase>>,
@@ -278,6 +278,11 @@ pub(crate) struct Lexicon {
     idioms: WordMap<Vec<String>>,
     fits: Vec<FitRule>,
 }
+
+/// A word that heads an organization's name found by its form (alone or first of two).
+const SCAN_HEAD: u8 = 1;
+/// A singular noun of a settlement.
+const SCAN_SETTLEMENT: u8 = 2;
 
 static EMBEDDED: Lazy<Lexicon> =
     Lazy::new(|| Lexicon::parse(&FILES).expect("the embedded word tables are valid"));
@@ -306,7 +311,14 @@ impl Lexicon {
     /// Whether word `id` heads an organization's name found by its form (alone, or as the
     /// first word of a two-word head).
     pub(crate) fn is_head(&self, id: WordId) -> bool {
-        self.heads.get(id as usize).copied().unwrap_or(false)
+        self.scan.get(id as usize).is_some_and(|f| f & SCAN_HEAD != 0)
+    }
+
+    /// Whether word `id` is the singular noun of a settlement (`marks.tsv`: settlement).
+    pub(crate) fn is_settlement(&self, id: WordId) -> bool {
+        self.scan
+            .get(id as usize)
+            .is_some_and(|f| f & SCAN_SETTLEMENT != 0)
     }
 
     /// The entries of a folded word's proclitic splits, as the tagger records them for a
