@@ -58,29 +58,28 @@ impl Proclitic {
 /// word, then every proclitic sequence the grammar allows that the word begins with.
 pub(crate) fn proclitic_splits(word: &str) -> impl Iterator<Item = Proclitic> {
     let bytes = word.as_bytes();
-    let mut splits = [Some(Proclitic::NONE), None, None];
-    match proclitic_letter(bytes, 0) {
+    let mut splits = [Proclitic::NONE; 3];
+    let count = match proclitic_letter(bytes, 0) {
         Some(c) if CONJUNCTIONS.contains(&c) => {
-            splits[1] = Some(Proclitic {
-                conjunction: Some(c),
-                preposition: None,
-            });
-            if let Some(p) = proclitic_letter(bytes, 2).filter(|p| PREPOSITIONS.contains(p)) {
-                splits[2] = Some(Proclitic {
-                    conjunction: Some(c),
-                    preposition: Some(p),
-                });
+            splits[1].conjunction = Some(c);
+            match proclitic_letter(bytes, 2).filter(|p| PREPOSITIONS.contains(p)) {
+                Some(p) => {
+                    splits[2] = Proclitic {
+                        conjunction: Some(c),
+                        preposition: Some(p),
+                    };
+                    3
+                }
+                None => 2,
             }
         }
         Some(c) if PREPOSITIONS.contains(&c) => {
-            splits[1] = Some(Proclitic {
-                conjunction: None,
-                preposition: Some(c),
-            });
+            splits[1].preposition = Some(c);
+            2
         }
-        _ => {}
-    }
-    splits.into_iter().flatten()
+        _ => 1,
+    };
+    splits.into_iter().take(count)
 }
 
 /// The proclitic letter (و ف ب ل ك) whose two UTF-8 bytes stand at `bytes[i..]`, if one does.

@@ -311,7 +311,9 @@ impl Lexicon {
     /// Whether word `id` heads an organization's name found by its form (alone, or as the
     /// first word of a two-word head).
     pub(crate) fn is_head(&self, id: WordId) -> bool {
-        self.scan.get(id as usize).is_some_and(|f| f & SCAN_HEAD != 0)
+        self.scan
+            .get(id as usize)
+            .is_some_and(|f| f & SCAN_HEAD != 0)
     }
 
     /// Whether word `id` is the singular noun of a settlement (`marks.tsv`: settlement).
