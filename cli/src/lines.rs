@@ -2,11 +2,11 @@
 //! handed back in input order.
 //!
 //! The input is read in windows (at most [`WINDOW_LINES`] lines or [`WINDOW_BYTES`] bytes,
-//! whichever comes first, and always at least one line): a window is read, its lines are
-//! processed in parallel, the results are written in order, and the next window is read into
-//! the same buffer. Memory is bounded by one window of input and one of results, whatever the
-//! size of the input. With one thread no pool is built: each line is processed and written
-//! before the next one, the sequential path.
+//! whichever comes first, and always at least one line). A window's lines are processed in
+//! parallel while the calling thread writes the results of the window before, in order, and
+//! reads the window after into a second buffer. Memory is bounded by two windows of input and
+//! two of results, whatever the size of the input. With one thread no pool is built: each
+//! line is processed and written before the next one, the sequential path.
 
 use std::io::{self, BufRead, IsTerminal};
 use std::sync::Arc;
@@ -21,7 +21,7 @@ use crate::cli::{Result, UsageError, skip_bom};
 /// Lines per window by default: enough for every core to stay busy to the window's end.
 pub const WINDOW_LINES: usize = 8192;
 /// Bytes per window by default, so that long documents keep the window small.
-pub const WINDOW_BYTES: usize = 8 << 20;
+pub const WINDOW_BYTES: usize = 2 << 20;
 /// Environment variable that sets the lines per window (for tests that need many windows).
 const WINDOW_LINES_VAR: &str = "MAKAN_WINDOW_LINES";
 
@@ -89,32 +89,63 @@ impl LineRunner {
         work: impl Fn(usize, &[u8]) -> T + Sync,
         mut emit: impl FnMut(T) -> Result<()>,
     ) -> Result<()> {
+        let (lines, bytes) = (self.window_lines, self.window_bytes);
         let mut window = Window::new();
-        loop {
-            let read_error = window.fill(&mut input, self.window_lines, self.window_bytes);
-            let work = |i: usize| {
-                let line = window.line(i);
-                let number = window.first_number + i;
-                // A byte-order mark belongs to the file, not to its first line.
-                let text = if number == 1 { skip_bom(line) } else { line };
-                let result = work(number, text);
-                self.progress.document(line.len());
-                result
-            };
-            match &self.pool {
-                Some(pool) if window.len() > 1 => {
-                    let results: Vec<T> =
-                        pool.install(|| (0..window.len()).into_par_iter().map(work).collect());
-                    results.into_iter().try_for_each(&mut emit)?;
+        // An error met while filling `window`, after the lines read before it.
+        let mut error = window.fill(&mut input, 1, lines, bytes);
+        let work = |window: &Window, i: usize| {
+            let line = window.line(i);
+            let number = window.first_number + i;
+            // A byte-order mark belongs to the file, not to its first line.
+            let text = if number == 1 { skip_bom(line) } else { line };
+            let result = work(number, text);
+            self.progress.document(line.len());
+            result
+        };
+        let Some(pool) = &self.pool else {
+            // One thread: each line is processed and written before the next one is read.
+            loop {
+                (0..window.len()).try_for_each(|i| emit(work(&window, i)))?;
+                if let Some(e) = error {
+                    return Err(format!("{name}:{}: {e}", window.next_number()).into());
                 }
-                _ => (0..window.len()).try_for_each(|i| emit(work(i)))?,
+                if window.len() == 0 {
+                    return Ok(());
+                }
+                error = window.fill(&mut input, window.next_number(), lines, bytes);
             }
-            if let Some(e) = read_error {
-                return Err(format!("{name}:{}: {e}", window.next_number()).into());
+        };
+        // On the pool, a window's lines are processed while this thread writes the results
+        // of the window before and reads the window after: two windows of input and two of
+        // results at most.
+        let mut next = Window::new();
+        let mut pending: Vec<T> = Vec::new();
+        loop {
+            let last = error.is_some() || window.len() == 0;
+            let (mut results, mut next_error, mut written) = (Vec::new(), None, Ok(()));
+            pool.in_place_scope(|scope| {
+                scope.spawn(|_| {
+                    results = (0..window.len())
+                        .into_par_iter()
+                        .map(|i| work(&window, i))
+                        .collect();
+                });
+                written = pending.drain(..).try_for_each(&mut emit);
+                if !last && written.is_ok() {
+                    next_error = next.fill(&mut input, window.next_number(), lines, bytes);
+                }
+            });
+            written?;
+            if last {
+                results.into_iter().try_for_each(&mut emit)?;
+                return match error {
+                    Some(e) => Err(format!("{name}:{}: {e}", window.next_number()).into()),
+                    None => Ok(()),
+                };
             }
-            if window.len() == 0 {
-                return Ok(());
-            }
+            pending = results;
+            std::mem::swap(&mut window, &mut next);
+            error = next_error;
         }
     }
 }
@@ -144,15 +175,17 @@ impl Window {
         }
     }
 
-    /// Replaces the window by the next lines of `input`; an I/O error ends the window early
-    /// (without the partly read line) and is returned.
+    /// Replaces the window by the next lines of `input`, the first of them line
+    /// `first_number`; an I/O error ends the window early (without the partly read line) and
+    /// is returned.
     fn fill(
         &mut self,
         input: &mut impl BufRead,
+        first_number: usize,
         max_lines: usize,
         max_bytes: usize,
     ) -> Option<io::Error> {
-        self.first_number = self.next_number();
+        self.first_number = first_number;
         self.bytes.clear();
         self.ends.clear();
         while self.ends.len() < max_lines && self.bytes.len() < max_bytes {
@@ -299,12 +332,20 @@ mod tests {
         let input = format!("short\n{long}\nshort\n");
         let mut window = Window::new();
         let mut reader = input.as_bytes();
-        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert!(window.fill(&mut reader, 1, 100, 10).is_none());
         assert_eq!((window.first_number, window.len()), (1, 2));
         assert_eq!(window.line(1), format!("{long}\n").as_bytes());
-        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert!(
+            window
+                .fill(&mut reader, window.next_number(), 100, 10)
+                .is_none()
+        );
         assert_eq!((window.first_number, window.len()), (3, 1));
-        assert!(window.fill(&mut reader, 100, 10).is_none());
+        assert!(
+            window
+                .fill(&mut reader, window.next_number(), 100, 10)
+                .is_none()
+        );
         assert_eq!(window.len(), 0);
     }
 
