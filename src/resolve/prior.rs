@@ -4,7 +4,7 @@
 //! rates say how often news names an entity of that prominence, against which a name's corpus
 //! frequency is read (DESIGN.md §5).
 
-use std::collections::HashMap;
+use crate::automaton::FastMap;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::gazetteer::{Entity, EntityId, EntityType, Gazetteer, Kind, Name, NameId, Point};
@@ -104,7 +104,7 @@ impl EntityFacts {
     pub(super) fn new(g: &Gazetteer) -> EntityFacts {
         // The governorates' P-codes, interned: the codes entities name as their first admin
         // level, and the governorates' own.
-        let mut admin1: HashMap<&str, u32> = HashMap::new();
+        let mut admin1: FastMap<&str, u32> = FastMap::default();
         for (_, e) in g.entities() {
             let own = (e.kind() == Kind::Admin1).then(|| e.pcode());
             for code in [Some(e.admin_pcodes()[0]), own].into_iter().flatten() {
@@ -115,28 +115,40 @@ impl EntityFacts {
             }
         }
         let intern = |code: &str| admin1.get(code).copied().unwrap_or(0);
-        let mut facts = Vec::with_capacity(g.len());
-        for (id, e) in g.entities() {
-            facts.push(Facts {
-                prior: prior(e),
-                expected_per_million: expected_per_million(e),
-                kind: e.kind(),
-                ty: e.entity_type(),
-                size: Size::of(e),
-                actor: is_actor(e),
-                country: code(e.country()),
-                iso: e.id().strip_prefix("iso:").map_or([0, 0], code),
-                admin1: intern(e.admin_pcodes()[0]),
-                own_admin1: intern(e.pcode()),
-                small: e.population().unwrap_or(0) < 20_000
-                    && !e.class().starts_with("PPLA")
-                    && e.class() != "PPLC",
-                point: e.point(),
-                index: id.index() as u32,
-                parent: g.by_id(e.parent()).map(|p| p.index() as u32),
-                cos_lat: e.point().map_or(1.0, |p| p.lat.to_radians().cos()),
+        let facts_of = |(id, e): (EntityId, &Entity)| Facts {
+            prior: prior(e),
+            expected_per_million: expected_per_million(e),
+            kind: e.kind(),
+            ty: e.entity_type(),
+            size: Size::of(e),
+            actor: is_actor(e),
+            country: code(e.country()),
+            iso: e.id().strip_prefix("iso:").map_or([0, 0], code),
+            admin1: intern(e.admin_pcodes()[0]),
+            own_admin1: intern(e.pcode()),
+            small: e.population().unwrap_or(0) < 20_000
+                && !e.class().starts_with("PPLA")
+                && e.class() != "PPLC",
+            point: e.point(),
+            index: id.index() as u32,
+            parent: g.by_id(e.parent()).map(|p| p.index() as u32),
+            cos_lat: e.point().map_or(1.0, |p| p.lat.to_radians().cos()),
+        };
+        // On the start's critical path: the two halves on two threads when there are two.
+        let entities: Vec<(EntityId, &Entity)> = g.entities().collect();
+        let (first, second) = entities.split_at(entities.len() / 2);
+        let facts = std::thread::scope(|scope| {
+            let later = std::thread::Builder::new().spawn_scoped(scope, || {
+                second.iter().copied().map(facts_of).collect::<Vec<_>>()
             });
-        }
+            let mut facts: Vec<Facts> = first.iter().copied().map(facts_of).collect();
+            match later.map(|t| t.join()) {
+                Ok(Ok(rest)) => facts.extend(rest),
+                // No thread to be had, or it failed: the second half here.
+                _ => facts.extend(second.iter().copied().map(facts_of)),
+            }
+            facts
+        });
         EntityFacts {
             entities: facts,
             names: (0..g.names().count()).map(|_| AtomicU8::new(0)).collect(),
