@@ -22,12 +22,9 @@ impl NameAutomaton {
     pub(crate) fn write_snapshot(&self, names: usize, w: &mut Writer) {
         w.len(names);
         self.trie.write_snapshot(w);
-        // The first words of the name keys; words of the word tables alone (which
-        // `add_words` puts in the table at load, with their ids) are not the snapshot's.
         let mut first: Vec<(&[u8], &FirstWord)> = self
             .first_word_table
             .iter()
-            .filter(|(_, v)| v.exact.is_some() || v.resume.is_some())
             .map(|(k, v)| (&**k, v))
             .collect();
         first.sort_unstable_by(|a, b| a.0.cmp(b.0));
