@@ -16,7 +16,7 @@
 use super::Found;
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Lexicon, TokenWords, lexicon};
+use crate::words::{Lexicon, NO_WORD, TokenWords, lexicon};
 
 /// Unlisted places, in text order. `words` are the tagger's word-table entries of each
 /// token; `mentions` the document's mentions in text order, accepted or not: a word inside
@@ -59,7 +59,8 @@ pub(crate) fn places<'m>(
 /// with the proclitics a cue may carry (بمدينة، ولبلدة). The caller checks that it is
 /// indefinite and has no pronoun (مدينته ends in ه as written; مدينة in ة).
 fn names_a_settlement(lex: &Lexicon, ids: &TokenWords) -> bool {
-    ids.iter().any(|&id| lex.is_settlement(id))
+    // Most tokens are no word of the tables at all.
+    *ids != [NO_WORD; 3] && ids.iter().any(|&id| lex.is_settlement(id))
 }
 
 /// Whether token `j` (its word-table entries `ids`) has the form of a name after a
