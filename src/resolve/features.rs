@@ -126,51 +126,38 @@ pub(super) fn cue_evidence(cue: Cue) -> Evidence {
     }
 }
 
-/// Whether a word stands beside the mention that could make a name of a word: a cue word
-/// before it (with fillers and quotes) or after it, an English apposition, quotation marks,
-/// or a head word that makes it part of a longer name.
-pub(super) fn has_cue_beside(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
-    let (before, after) = (ctx.before(m), ctx.after(m));
-    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
-    quoted
-        || ctx.plays(before[0], Part::NameHead)
-        || ctx.cue_before(&cue_words(before, quoted)).is_some()
-        || ctx.cue_after(after).is_some()
-        || ctx.cue_in_apposition(m).is_some()
-}
-
-/// A site read without its context: the candidates of the mention's type by their priors
-/// alone, for a mention that reads as an ordinary word ([`super::Resolver`] decides these
-/// without the context rules).
-pub(super) fn bare_site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
-    let name_id = m.name().expect("the caller resolves listed mentions only");
-    let name = ctx.g.name(name_id);
-    let ty = m.entity_type();
-    let candidates = name
-        .entities()
-        .iter()
-        .filter(|&&e| ctx.facts(e).ty == ty)
-        .map(|&e| Scored {
-            entity: e,
-            score: ctx.facts(e).prior,
-            evidence: EvidenceSet::EMPTY.with(Evidence::Prior),
-        })
-        .collect();
-    Site {
-        mention: *m,
-        name,
-        cue_before: None,
-        ty,
-        candidates,
-        support: EvidenceSet::EMPTY,
-        weak_support: EvidenceSet::EMPTY,
-        against: None,
-        lowercase: is_lowercase(ctx, m, ty),
-        nationality_mismatch: false,
-        cues: ctx.name_cues(name_id),
-        listed_after_previous: false,
-        before_word: false,
-        named_person: false,
+impl<'g> Site<'g> {
+    /// The site of listed mention `m` read as type `ty`, before any evidence: its candidates
+    /// of that type, each at its prior.
+    pub(super) fn new(ctx: &Ctx<'g, '_>, m: &Mention, ty: EntityType) -> Site<'g> {
+        let name_id = m.name().expect("the caller resolves listed mentions only");
+        let name = ctx.g.name(name_id);
+        let candidates = name
+            .entities()
+            .iter()
+            .filter(|&&e| ctx.facts(e).ty == ty)
+            .map(|&e| Scored {
+                entity: e,
+                score: ctx.facts(e).prior,
+                evidence: EvidenceSet::EMPTY.with(Evidence::Prior),
+            })
+            .collect();
+        Site {
+            mention: *m,
+            name,
+            cue_before: None,
+            ty,
+            candidates,
+            support: EvidenceSet::EMPTY,
+            weak_support: EvidenceSet::EMPTY,
+            against: None,
+            lowercase: is_lowercase(ctx, m, ty),
+            nationality_mismatch: false,
+            cues: ctx.name_cues(name_id),
+            listed_after_previous: false,
+            before_word: false,
+            named_person: false,
+        }
     }
 }
 
@@ -204,32 +191,7 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
         quoted,
         dateline || after_preposition || marked.place || marked.visited,
     );
-    let candidates = name
-        .entities()
-        .iter()
-        .filter(|&&e| ctx.facts(e).ty == ty)
-        .map(|&e| Scored {
-            entity: e,
-            score: ctx.facts(e).prior,
-            evidence: EvidenceSet::EMPTY.with(Evidence::Prior),
-        })
-        .collect();
-    let mut site = Site {
-        mention: *m,
-        name,
-        cue_before: None,
-        ty,
-        candidates,
-        support: EvidenceSet::EMPTY,
-        weak_support: EvidenceSet::EMPTY,
-        against: None,
-        lowercase: is_lowercase(ctx, m, ty),
-        nationality_mismatch: false,
-        cues,
-        listed_after_previous: false,
-        before_word: false,
-        named_person: false,
-    };
+    let mut site = Site::new(ctx, m, ty);
     for cue in [cue_before, cue_after].into_iter().flatten() {
         apply_cue(ctx, &mut site, cue);
     }
@@ -427,7 +389,7 @@ fn choose_type(
 }
 
 /// Whether the mention stands between quotation marks: «X», "X", “X”.
-fn is_quoted(before: &str, after: &str) -> bool {
+pub(super) fn is_quoted(before: &str, after: &str) -> bool {
     matches!(before, "«" | "\"" | "“" | "'") && matches!(after, "»" | "\"" | "”" | "'")
 }
 

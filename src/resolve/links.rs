@@ -80,21 +80,6 @@ pub(super) fn gap<'a>(ctx: &Ctx<'a, '_>, a: &Mention, b: &Mention) -> Option<Wor
     Some(Words::read(ctx, a.end_token(), b.first_token(), tail))
 }
 
-/// Whether the words between mentions `a` and `b` may tie `a` to `b` as places do: nothing
-/// at all, a phrase of the tables (containment, the administrative chain) or a relative
-/// position («الميدان بحلب», «X جنوب شرق Y»). Only then can pass two support `a` by `b`.
-pub(super) fn may_tie(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
-    let Some(gap) = gap(ctx, a, b) else {
-        return false;
-    };
-    let words = gap.as_slice();
-    words.is_empty()
-        || [false, true]
-            .into_iter()
-            .any(|latin| ctx.lex.relations(words, latin) != Relations::default())
-        || relative::parse(ctx.lex, words, &[]).is_some()
-}
-
 /// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
 pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
     let start = b.folded().start() - b.proclitic().len_bytes();

@@ -2,6 +2,8 @@
 //!
 //! A document is read once into a view ([`crate::document`]); the resolver's stages read it:
 //!
+//! 0. [`passes`]: a name that is mostly an ordinary word (أن، كان), with no cue beside it and
+//!    in no list or phrase, is decided from its priors alone; the others go through:
 //! 1. [`features`]: pass one scores each mention's candidates alone — a prior (kind,
 //!    population, capital status, the Syrian domain, [`prior`]) plus the cue words around it;
 //! 2. [`links`]: pass two adds evidence from the other mentions, read from pass one's choices —
@@ -29,6 +31,7 @@ mod focus;
 mod focus_weights;
 mod links;
 mod modifiers;
+mod passes;
 mod persons;
 mod prior;
 mod relative;
@@ -44,12 +47,9 @@ use crate::tag::Mention;
 use crate::words::{NO_WORD, TokenWords, lexicon};
 use crate::{Tagger, forms};
 use context::Ctx;
-use features::Site;
-use fits::Anchors;
 use prior::EntityFacts;
-use prior::NameCues;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::AtomicU8;
 
 /// Options of the [`Resolver`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -201,28 +201,6 @@ impl Resolver {
             options,
             facts,
             ordinary,
-        }
-    }
-
-    /// Whether the name is mostly an ordinary word whatever entity it names (أن، كان، تحت:
-    /// [`prior::Commonness::VeryCommon`] for each), learnt once per name.
-    fn is_ordinary_word(&self, name: crate::gazetteer::NameId) -> bool {
-        let Some(cell) = self.ordinary.get(name.index()) else {
-            return false;
-        };
-        match cell.load(Ordering::Relaxed) {
-            1 => false,
-            2 => true,
-            _ => {
-                let g = self.tagger.gazetteer();
-                let n = g.name(name);
-                let ordinary = n.entities().iter().all(|&e| {
-                    prior::commonness(g, n, self.facts.get(e), self.options.common_word_ratio)
-                        == prior::Commonness::VeryCommon
-                });
-                cell.store(if ordinary { 2 } else { 1 }, Ordering::Relaxed);
-                ordinary
-            }
         }
     }
 
@@ -403,144 +381,6 @@ impl Resolver {
                 None => Resolution::unlisted(m.entity_type(), 0.7, pattern, None),
             })
             .collect()
-    }
-
-    /// Resolves the listed `mentions` of `doc`, in order.
-    fn resolve_document(
-        &self,
-        doc: &Document<'_>,
-        words: &[TokenWords],
-        mentions: &[Mention],
-    ) -> Vec<Resolution> {
-        let g = self.tagger.gazetteer();
-        let demonyms = Ctx::demonym_countries(doc, lexicon(), words);
-        let ctx = Ctx {
-            doc,
-            g,
-            lex: lexicon(),
-            words,
-            facts: &self.facts,
-            demonym_countries: &demonyms,
-        };
-        // Whether each mention follows the one before it in a list («حلب وإدلب»).
-        let listed: Vec<bool> = (0..mentions.len())
-            .map(|i| i > 0 && links::is_list_gap(&ctx, &mentions[i - 1], &mentions[i]))
-            .collect();
-        // A name that is mostly an ordinary word (أن، كان) with no cue word beside it and in
-        // no list is rejected as a word, before the rules that read other mentions: it is
-        // half the mentions of news and would not be kept.
-        // Read from the last mention back: a phrase can tie a word only to a next mention
-        // that is kept (pass two reads no place in a word decided apart).
-        let mut words = vec![false; mentions.len()];
-        for i in (0..mentions.len()).rev() {
-            let m = &mentions[i];
-            let Some(name) = m.name().filter(|&n| self.is_ordinary_word(n)) else {
-                continue;
-            };
-            let cues = ctx.name_cues(name);
-            words[i] = !listed[i]
-                && !listed.get(i + 1).copied().unwrap_or(false)
-                && !cues.has(NameCues::CUE_WORD)
-                && !cues.has(NameCues::OPENS_WITH_CUE)
-                && !features::has_cue_beside(&ctx, m)
-                && !mentions
-                    .get(i + 1)
-                    .is_some_and(|next| !words[i + 1] && links::may_tie(&ctx, m, next));
-        }
-        if !words.contains(&true) {
-            return self.resolve_sites(&ctx, mentions, &listed, &[], &[]);
-        }
-        // A word is in no list, so a kept mention is listed after the kept one before it
-        // exactly when it was after the mention before it.
-        let order: Vec<usize> = (0..mentions.len()).filter(|&i| !words[i]).collect();
-        let kept: Vec<Mention> = order.iter().map(|&i| mentions[i]).collect();
-        let kept_listed: Vec<bool> = order.iter().map(|&i| listed[i]).collect();
-        let before_word: Vec<bool> = order
-            .iter()
-            .map(|&i| words.get(i + 1).copied().unwrap_or(false))
-            .collect();
-        let mut resolved = self
-            .resolve_sites(&ctx, &kept, &kept_listed, &order, &before_word)
-            .into_iter();
-        mentions
-            .iter()
-            .zip(words)
-            .map(|(m, word)| {
-                if word {
-                    let mut site = features::bare_site(&ctx, m);
-                    decide::decide(g, &self.facts, &self.options, &mut site)
-                } else {
-                    resolved.next().expect("one resolution per kept mention")
-                }
-            })
-            .collect()
-    }
-
-    /// Resolves the sites of `mentions` of one document; `listed[i]` tells whether mention
-    /// `i` follows mention `i - 1` in a list. With ordinary words decided apart, `order[i]`
-    /// is mention `i`'s place among all the document's mentions and `before_word[i]` whether
-    /// a word came right after it (both empty when there are none).
-    fn resolve_sites(
-        &self,
-        ctx: &Ctx<'_, '_>,
-        mentions: &[Mention],
-        listed: &[bool],
-        order: &[usize],
-        before_word: &[bool],
-    ) -> Vec<Resolution> {
-        let (g, doc) = (ctx.g, ctx.doc);
-        let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(ctx, m)).collect();
-        for (i, site) in sites.iter_mut().enumerate() {
-            site.listed_after_previous = listed[i];
-            site.before_word = before_word.get(i).copied().unwrap_or(false);
-        }
-        // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
-        for i in 1..sites.len() {
-            if sites[i].cue_before.is_none()
-                && sites[i - 1].ty == EntityType::Loc
-                && sites[i].ty == EntityType::Loc
-                && sites[i].listed_after_previous
-                && let Some(cue) = sites[i - 1].cue_before.filter(|c| c.is_place_cue())
-            {
-                features::apply_cue(ctx, &mut sites[i], cue);
-                // So that it reaches the third name of «مدن حلب وحمص وحماة» too.
-                sites[i].cue_before = Some(cue);
-            }
-        }
-        persons::persons_throughout(&mut sites);
-        discourse::words_throughout(ctx, &mut sites);
-        let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
-        // Coherence reads the places the document is sure of within a window of mentions:
-        // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
-        // mentions a mention is in and its two neighbours, so that time stays linear in the
-        // length of a text.
-        // Blocks count the document's mentions, the ordinary words decided apart too.
-        let index: Vec<usize> = match order {
-            [] => (0..sites.len()).collect(),
-            order => order.to_vec(),
-        };
-        let total = index.last().map_or(0, |&last| last + 1);
-        let blocks: Vec<Anchors> = (0..total.div_ceil(WINDOW))
-            .map(|b| {
-                let from = index.partition_point(|&k| k < b.saturating_sub(1) * WINDOW);
-                let to = index.partition_point(|&k| k < (b + 2) * WINDOW);
-                links::anchors(
-                    ctx,
-                    &sites[from..to],
-                    &choices[from..to],
-                    self.options.common_word_ratio,
-                )
-            })
-            .collect();
-        for i in 0..sites.len() {
-            links::link(ctx, &mut sites, i, &choices, &blocks[index[i] / WINDOW]);
-        }
-        let mut resolutions: Vec<Resolution> = sites
-            .iter_mut()
-            .map(|s| decide::decide(g, &self.facts, &self.options, s))
-            .collect();
-        courses::place_on_courses(g, doc, mentions, &mut resolutions);
-        resolutions
     }
 }
 

@@ -6,7 +6,9 @@
 //! the candidates the automaton proposes.
 
 use crate::automaton::Form;
+use crate::gazetteer::Name;
 use crate::normalize::is_word_char;
+use crate::words::lexicon;
 
 /// The proclitics written before a name inside the same word (و، ف then ب، ل، ك).
 #[derive(Clone, Copy, Debug, Default, Eq, Hash, PartialEq)]
@@ -158,6 +160,26 @@ pub(crate) fn writes_capitals(text: &str) -> bool {
         previous_letter = c.is_alphabetic();
     }
     false
+}
+
+/// Whether a Latin name found at `rest` (the original text from the match on) is written as
+/// an ordinary word: a compass adjective in lower case (`first_word`, folded) opening a longer
+/// name is a modifier, the name is the rest ("eastern Ghouta"; "Eastern Ghouta" as written is
+/// the name); and a name always written with a capital (Seoul, Soul) is a word in lower case
+/// in a text that writes capitals (`cased`): "a caring soul".
+pub(crate) fn written_as_word(
+    name: &Name,
+    rest: &str,
+    first_word: &str,
+    longer: bool,
+    cased: impl FnOnce() -> bool,
+) -> bool {
+    let compass = longer
+        && rest.starts_with(|c: char| c.is_ascii_lowercase())
+        && lexicon()
+            .word(first_word)
+            .is_some_and(|w| w.bearing.is_some());
+    compass || (name.is_capitalised() && lower_case_word(rest, longer) && cased())
 }
 
 #[cfg(test)]

@@ -333,7 +333,7 @@ fn stands_as_name(
     // original text is read for those alone.
     let longer = end > run_end;
     if (longer || name.is_capitalised())
-        && written_as_word(
+        && boundary::written_as_word(
             name,
             &original[norm.original_start(at)..],
             &folded[at..run_end],
@@ -349,26 +349,6 @@ fn stands_as_name(
         return name.acronym_forms().any(|f| f == &original[s..e]);
     }
     true
-}
-
-/// Whether a Latin name found at `rest` (the original text from the match on) is written as
-/// an ordinary word: a compass adjective in lower case (`first_word`, folded) opening a longer
-/// name is a modifier, the name is the rest ("eastern Ghouta"; "Eastern Ghouta" as written is
-/// the name); and a name always written with a capital (Seoul, Soul) is a word in lower case
-/// in a text that writes capitals (`cased`): "a caring soul".
-fn written_as_word(
-    name: &Name,
-    rest: &str,
-    first_word: &str,
-    longer: bool,
-    cased: impl FnOnce() -> bool,
-) -> bool {
-    let compass = longer
-        && rest.starts_with(|c: char| c.is_ascii_lowercase())
-        && lexicon()
-            .word(first_word)
-            .is_some_and(|w| w.bearing.is_some());
-    compass || (name.is_capitalised() && boundary::lower_case_word(rest, longer) && cased())
 }
 
 /// Builds a [`Tagger`] with options.

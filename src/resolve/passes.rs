@@ -1,0 +1,212 @@
+//! The passes over a document's listed mentions ([`Resolver::resolve_document`]): names that
+//! are mostly ordinary words decided apart, then pass one (`features`), pass two (`links`),
+//! the decision and the courses of rivers for the others.
+
+use std::sync::atomic::Ordering;
+
+use super::context::{Ctx, cue_words};
+use super::features::{self, Site, is_quoted};
+use super::fits::Anchors;
+use super::prior::{self, NameCues};
+use super::{Resolution, Resolver, WINDOW, courses, decide, discourse, links, persons, relative};
+use crate::document::Document;
+use crate::gazetteer::{EntityId, EntityType, NameId};
+use crate::tag::Mention;
+use crate::words::{Part, Relations, TokenWords, lexicon};
+
+impl Resolver {
+    /// Whether the name is mostly an ordinary word whatever entity it names (أن، كان، تحت:
+    /// [`prior::Commonness::VeryCommon`] for each), learnt once per name.
+    fn is_ordinary_word(&self, name: NameId) -> bool {
+        let Some(cell) = self.ordinary.get(name.index()) else {
+            return false;
+        };
+        match cell.load(Ordering::Relaxed) {
+            1 => false,
+            2 => true,
+            _ => {
+                let g = self.tagger.gazetteer();
+                let n = g.name(name);
+                let ordinary = n.entities().iter().all(|&e| {
+                    prior::commonness(g, n, self.facts.get(e), self.options.common_word_ratio)
+                        == prior::Commonness::VeryCommon
+                });
+                cell.store(if ordinary { 2 } else { 1 }, Ordering::Relaxed);
+                ordinary
+            }
+        }
+    }
+
+    /// Resolves the listed `mentions` of `doc`, in order.
+    pub(super) fn resolve_document(
+        &self,
+        doc: &Document<'_>,
+        words: &[TokenWords],
+        mentions: &[Mention],
+    ) -> Vec<Resolution> {
+        let g = self.tagger.gazetteer();
+        let demonyms = Ctx::demonym_countries(doc, lexicon(), words);
+        let ctx = Ctx {
+            doc,
+            g,
+            lex: lexicon(),
+            words,
+            facts: &self.facts,
+            demonym_countries: &demonyms,
+        };
+        // Whether each mention follows the one before it in a list («حلب وإدلب»).
+        let listed: Vec<bool> = (0..mentions.len())
+            .map(|i| i > 0 && links::is_list_gap(&ctx, &mentions[i - 1], &mentions[i]))
+            .collect();
+        // A name that is mostly an ordinary word (أن، كان) with no cue word beside it and in
+        // no list is rejected as a word, before the rules that read other mentions: it is
+        // half the mentions of news and would not be kept.
+        // Read from the last mention back: a phrase can tie a word only to a next mention
+        // that is kept (pass two reads no place in a word decided apart).
+        let mut words = vec![false; mentions.len()];
+        for i in (0..mentions.len()).rev() {
+            let m = &mentions[i];
+            let Some(name) = m.name().filter(|&n| self.is_ordinary_word(n)) else {
+                continue;
+            };
+            let cues = ctx.name_cues(name);
+            words[i] = !listed[i]
+                && !listed.get(i + 1).copied().unwrap_or(false)
+                && !cues.has(NameCues::CUE_WORD)
+                && !cues.has(NameCues::OPENS_WITH_CUE)
+                && !has_cue_beside(&ctx, m)
+                && !mentions
+                    .get(i + 1)
+                    .is_some_and(|next| !words[i + 1] && may_tie(&ctx, m, next));
+        }
+        if !words.contains(&true) {
+            return self.resolve_sites(&ctx, mentions, &listed, &[], &[]);
+        }
+        // A word is in no list, so a kept mention is listed after the kept one before it
+        // exactly when it was after the mention before it.
+        let order: Vec<usize> = (0..mentions.len()).filter(|&i| !words[i]).collect();
+        let kept: Vec<Mention> = order.iter().map(|&i| mentions[i]).collect();
+        let kept_listed: Vec<bool> = order.iter().map(|&i| listed[i]).collect();
+        let before_word: Vec<bool> = order
+            .iter()
+            .map(|&i| words.get(i + 1).copied().unwrap_or(false))
+            .collect();
+        let mut resolved = self
+            .resolve_sites(&ctx, &kept, &kept_listed, &order, &before_word)
+            .into_iter();
+        mentions
+            .iter()
+            .zip(words)
+            .map(|(m, word)| {
+                if word {
+                    let mut site = bare_site(&ctx, m);
+                    decide::decide(g, &self.facts, &self.options, &mut site)
+                } else {
+                    resolved.next().expect("one resolution per kept mention")
+                }
+            })
+            .collect()
+    }
+
+    /// Resolves the sites of `mentions` of one document; `listed[i]` tells whether mention
+    /// `i` follows mention `i - 1` in a list. With ordinary words decided apart, `order[i]`
+    /// is mention `i`'s place among all the document's mentions and `before_word[i]` whether
+    /// a word came right after it (both empty when there are none).
+    fn resolve_sites(
+        &self,
+        ctx: &Ctx<'_, '_>,
+        mentions: &[Mention],
+        listed: &[bool],
+        order: &[usize],
+        before_word: &[bool],
+    ) -> Vec<Resolution> {
+        let (g, doc) = (ctx.g, ctx.doc);
+        let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(ctx, m)).collect();
+        for (i, site) in sites.iter_mut().enumerate() {
+            site.listed_after_previous = listed[i];
+            site.before_word = before_word.get(i).copied().unwrap_or(false);
+        }
+        // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
+        for i in 1..sites.len() {
+            if sites[i].cue_before.is_none()
+                && sites[i - 1].ty == EntityType::Loc
+                && sites[i].ty == EntityType::Loc
+                && sites[i].listed_after_previous
+                && let Some(cue) = sites[i - 1].cue_before.filter(|c| c.is_place_cue())
+            {
+                features::apply_cue(ctx, &mut sites[i], cue);
+                // So that it reaches the third name of «مدن حلب وحمص وحماة» too.
+                sites[i].cue_before = Some(cue);
+            }
+        }
+        persons::persons_throughout(&mut sites);
+        discourse::words_throughout(ctx, &mut sites);
+        let choices: Vec<Option<EntityId>> = sites.iter().map(Site::best).collect();
+        // Coherence reads the places the document is sure of within a window of mentions:
+        // the whole document up to WINDOW mentions, and in longer texts the block of WINDOW
+        // mentions a mention is in and its two neighbours, so that time stays linear in the
+        // length of a text.
+        // Blocks count the document's mentions, the ordinary words decided apart too.
+        let index: Vec<usize> = match order {
+            [] => (0..sites.len()).collect(),
+            order => order.to_vec(),
+        };
+        let total = index.last().map_or(0, |&last| last + 1);
+        let blocks: Vec<Anchors> = (0..total.div_ceil(WINDOW))
+            .map(|b| {
+                let from = index.partition_point(|&k| k < b.saturating_sub(1) * WINDOW);
+                let to = index.partition_point(|&k| k < (b + 2) * WINDOW);
+                links::anchors(
+                    ctx,
+                    &sites[from..to],
+                    &choices[from..to],
+                    self.options.common_word_ratio,
+                )
+            })
+            .collect();
+        for i in 0..sites.len() {
+            links::link(ctx, &mut sites, i, &choices, &blocks[index[i] / WINDOW]);
+        }
+        let mut resolutions: Vec<Resolution> = sites
+            .iter_mut()
+            .map(|s| decide::decide(g, &self.facts, &self.options, s))
+            .collect();
+        courses::place_on_courses(g, doc, mentions, &mut resolutions);
+        resolutions
+    }
+}
+
+/// Whether a word stands beside the mention that could make a name of a word: a cue word
+/// before it (with fillers and quotes) or after it, an English apposition, quotation marks,
+/// or a head word that makes it part of a longer name.
+fn has_cue_beside(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
+    let (before, after) = (ctx.before(m), ctx.after(m));
+    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
+    quoted
+        || ctx.plays(before[0], Part::NameHead)
+        || ctx.cue_before(&cue_words(before, quoted)).is_some()
+        || ctx.cue_after(after).is_some()
+        || ctx.cue_in_apposition(m).is_some()
+}
+
+/// A site read without its context: the candidates of the mention's type by their priors
+/// alone, for a mention that reads as an ordinary word ([`Resolver::resolve_document`] decides these
+/// without the context rules).
+fn bare_site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
+    Site::new(ctx, m, m.entity_type())
+}
+
+/// Whether the words between mentions `a` and `b` may tie `a` to `b` as places do: nothing
+/// at all, a phrase of the tables (containment, the administrative chain) or a relative
+/// position («الميدان بحلب», «X جنوب شرق Y»). Only then can pass two support `a` by `b`.
+fn may_tie(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
+    let Some(gap) = links::gap(ctx, a, b) else {
+        return false;
+    };
+    let words = gap.as_slice();
+    words.is_empty()
+        || [false, true]
+            .into_iter()
+            .any(|latin| ctx.lex.relations(words, latin) != Relations::default())
+        || relative::parse(ctx.lex, words, &[]).is_some()
+}
