@@ -9,103 +9,11 @@ use super::features::{Scored, Site};
 use super::fits::{
     Anchor, Anchors, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit,
 };
+use super::gaps::{Words, gap, is_fa_link, is_list_gap};
 use super::prior::{Facts, NameCues};
 use super::{decide, divisions, prior, relative};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
-use crate::tag::Mention;
-use crate::words::{Cue, MAX_PHRASE_WORDS, Part, Relation, Relations};
-
-/// The longest gap (folded bytes) between two mentions that a list, containment or relative
-/// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
-pub(super) const MAX_GAP_BYTES: usize = 120;
-
-/// At most this many words of a gap are read; a longer gap is no phrase.
-const GAP_WORDS: usize = 9;
-
-/// The folded words of a gap between two mentions, in text order; a decimal number
-/// («12.5») is one word.
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Words<'a> {
-    words: [&'a str; GAP_WORDS],
-    len: usize,
-}
-
-impl<'a> Words<'a> {
-    /// The tokens `from..to` of the document, and `tail` after them when not empty.
-    pub(super) fn read(ctx: &Ctx<'a, '_>, from: usize, to: usize, tail: &'a str) -> Words<'a> {
-        let (doc, mut out) = (ctx.doc, Words::default());
-        let mut i = from;
-        while i < to && out.len < GAP_WORDS {
-            let decimal = i + 2 < to
-                && doc.text(i + 1) == "."
-                && [i, i + 2]
-                    .iter()
-                    .all(|&k| doc.text(k).bytes().all(|b| b.is_ascii_digit()))
-                && doc.tokens()[i].end() == doc.tokens()[i + 1].start()
-                && doc.tokens()[i + 1].end() == doc.tokens()[i + 2].start();
-            let end = if decimal { i + 2 } else { i };
-            out.push(&doc.folded()[doc.tokens()[i].start()..doc.tokens()[end].end()]);
-            i = end + 1;
-        }
-        if i < to {
-            // More words than any phrase has: no phrase.
-            out.len = GAP_WORDS;
-        }
-        if !tail.is_empty() {
-            out.push(tail);
-        }
-        out
-    }
-
-    fn push(&mut self, w: &'a str) {
-        if self.len < GAP_WORDS {
-            self.words[self.len] = w;
-            self.len += 1;
-        }
-    }
-
-    pub(super) fn as_slice(&self) -> &[&'a str] {
-        &self.words[..self.len]
-    }
-}
-
-/// The gap words between mentions `a` and `b` (`b`'s proclitics last: بريف حلب has «ب»), or
-/// `None` when `b` starts before `a` ends or too far after.
-pub(super) fn gap<'a>(ctx: &Ctx<'a, '_>, a: &Mention, b: &Mention) -> Option<Words<'a>> {
-    let start = b.folded().start() - b.proclitic().len_bytes();
-    if start < a.folded().end() || b.folded().start() - a.folded().end() > MAX_GAP_BYTES {
-        return None;
-    }
-    let tail = &ctx.doc.folded()[start..b.folded().start()];
-    Some(Words::read(ctx, a.end_token(), b.first_token(), tail))
-}
-
-/// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
-pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded().start() - b.proclitic().len_bytes();
-    if start < a.folded().end() || start - a.folded().end() > MAX_GAP_BYTES {
-        return false;
-    }
-    // A list separator is a phrase of at most three words, and a word at most three tokens
-    // (a decimal number): a longer gap is read no further.
-    if b.first_token().saturating_sub(a.end_token()) > 3 * MAX_PHRASE_WORDS {
-        return false;
-    }
-    let words = Words::read(ctx, a.end_token(), b.first_token(), "");
-    match words.as_slice() {
-        [] => b.proclitic().conjunction().is_some(),
-        gap => ctx.lex.relations(gap, false).has(Relation::List),
-    }
-}
-
-/// Whether `b` follows `a` with only a glued ف between them: a list in a chain of places
-/// («دير الزور فالعشارة فبالميادين»), but also "so, then" («أما حصة الساحل فللاذقية»).
-fn is_fa_link(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded().start() - b.proclitic().len_bytes();
-    b.proclitic().conjunction() == Some('ف')
-        && start >= a.folded().end()
-        && ctx.doc.folded()[a.folded().end()..start].trim().is_empty()
-}
+use crate::words::{Cue, Part, Relation, Relations};
 
 /// Pass two for site `i` of `sites`, reading pass one's `choices` and the document's
 /// `anchors`.
@@ -210,21 +118,8 @@ fn lists_and_roads(
         next.filter(|&n| next_list && is_loc(n)).and_then(entity),
     ];
     let neighbours = neighbours.iter().flatten();
-    // A road named by its two ends: «طريق دير الزور الميادين», «أوتوستراد حلب دمشق». Its
-    // ends may lie far apart, in one country.
-    let road = i > 0
-        && is_loc(i - 1)
-        && ctx.plays(ctx.before(m(i - 1))[0], Part::Road)
-        && m(i).proclitic().is_empty()
-        && ctx.doc.folded()[m(i - 1).folded().end()..m(i).folded().start()]
-            .trim()
-            .is_empty()
-        && entity(i - 1).is_some_and(|p| {
-            sites[i]
-                .candidates
-                .iter()
-                .any(|c| p.country != [0, 0] && ctx.facts(c.entity).country == p.country)
-        });
+    let road =
+        i > 0 && is_loc(i - 1) && names_road_end(ctx, &sites[i - 1], &sites[i], entity(i - 1));
     // A list with a place of this name close to its neighbour, or in its governorate: «دير
     // الزور فالعشارة فبالميادين», «مساعدات للبوكمال والميادين» speak of the towns, not of
     // squares.
@@ -261,6 +156,28 @@ fn lists_and_roads(
     } else if any_neighbour {
         site.weak_support.insert(Evidence::List);
     }
+}
+
+/// A road named by its two ends: «طريق دير الزور الميادين», «أوتوستراد حلب دمشق». `site`
+/// names its second end right after `start` (chosen as `start_place`) behind a road word;
+/// the ends may lie far apart, in one country.
+fn names_road_end(
+    ctx: &Ctx<'_, '_>,
+    start: &Site<'_>,
+    site: &Site<'_>,
+    start_place: Option<&Facts>,
+) -> bool {
+    let (a, b) = (&start.mention, &site.mention);
+    ctx.plays(ctx.before(a)[0], Part::Road)
+        && b.proclitic().is_empty()
+        && ctx.doc.folded()[a.folded().end()..b.folded().start()]
+            .trim()
+            .is_empty()
+        && start_place.is_some_and(|p| {
+            site.candidates
+                .iter()
+                .any(|c| p.country != [0, 0] && ctx.facts(c.entity).country == p.country)
+        })
 }
 
 /// What a candidate of a listed name gains for being a governorate of the country of the

@@ -29,6 +29,7 @@ mod features;
 mod fits;
 mod focus;
 mod focus_weights;
+mod gaps;
 mod links;
 mod modifiers;
 mod passes;

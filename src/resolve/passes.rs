@@ -8,7 +8,9 @@ use super::context::{Ctx, cue_words};
 use super::features::{self, Site, is_quoted};
 use super::fits::Anchors;
 use super::prior::{self, NameCues};
-use super::{Resolution, Resolver, WINDOW, courses, decide, discourse, links, persons, relative};
+use super::{
+    Resolution, Resolver, WINDOW, courses, decide, discourse, gaps, links, persons, relative,
+};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, NameId};
 use crate::tag::Mention;
@@ -56,7 +58,7 @@ impl Resolver {
         };
         // Whether each mention follows the one before it in a list («حلب وإدلب»).
         let listed: Vec<bool> = (0..mentions.len())
-            .map(|i| i > 0 && links::is_list_gap(&ctx, &mentions[i - 1], &mentions[i]))
+            .map(|i| i > 0 && gaps::is_list_gap(&ctx, &mentions[i - 1], &mentions[i]))
             .collect();
         // A name that is mostly an ordinary word (أن، كان) with no cue word beside it and in
         // no list is rejected as a word, before the rules that read other mentions: it is
@@ -200,7 +202,7 @@ fn bare_site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
 /// at all, a phrase of the tables (containment, the administrative chain) or a relative
 /// position («الميدان بحلب», «X جنوب شرق Y»). Only then can pass two support `a` by `b`.
 fn may_tie(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
-    let Some(gap) = links::gap(ctx, a, b) else {
+    let Some(gap) = gaps::gap(ctx, a, b) else {
         return false;
     };
     let words = gap.as_slice();
