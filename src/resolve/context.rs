@@ -299,10 +299,50 @@ fn glued_preposition_of_place(proclitic: Proclitic, name: &Name) -> bool {
 
 /// The words before a mention where its cue word stands: before the opening quote of a quoted
 /// name («مدينة " بورصة "», «صحيفة "الوطن"»).
-pub(super) fn cue_words(before: Before, quoted: bool) -> Before {
+fn cue_words(before: Before, quoted: bool) -> Before {
     if quoted {
         [before[1], before[2], None]
     } else {
         before
+    }
+}
+
+/// Whether the mention stands between quotation marks: «X», "X", “X”.
+fn is_quoted(before: &str, after: &str) -> bool {
+    matches!(before, "«" | "\"" | "“" | "'") && matches!(after, "»" | "\"" | "”" | "'")
+}
+
+/// The words right around a mention that can make a name of it, read once: pass one reads
+/// them all, and a name that is mostly an ordinary word needs one of them to be read further.
+pub(super) struct Beside {
+    pub(super) before: Before,
+    pub(super) after: Tok,
+    /// Quotation marks around it.
+    pub(super) quoted: bool,
+    /// The head of a longer name right before it («مراسل الجزيرة», «لاعبو الوحدة»).
+    pub(super) name_head: bool,
+    /// The cue among the words before it, fillers and an opening quote skipped.
+    pub(super) cue_before: Option<Cue>,
+    /// The cue right after it, or in an English apposition.
+    pub(super) cue_after: Option<Cue>,
+}
+
+impl Beside {
+    pub(super) fn read(ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
+        let (before, after) = (ctx.before(m), ctx.after(m));
+        let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
+        Beside {
+            before,
+            after,
+            quoted,
+            name_head: ctx.plays(before[0], Part::NameHead),
+            cue_before: ctx.cue_before(&cue_words(before, quoted)),
+            cue_after: ctx.cue_after(after).or_else(|| ctx.cue_in_apposition(m)),
+        }
+    }
+
+    /// Whether any of them stands there.
+    pub(super) fn any(&self) -> bool {
+        self.quoted || self.name_head || self.cue_before.is_some() || self.cue_after.is_some()
     }
 }

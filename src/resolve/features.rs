@@ -2,7 +2,7 @@
 //! marks, a dateline, the words before it — scored into its candidates' priors.
 
 use super::context::{
-    Before, Ctx, Marked, Tok, after_preposition, cue_words, marked, stands_as_place,
+    Before, Beside, Ctx, Marked, Tok, after_preposition, marked, stands_as_place,
 };
 use super::evidence::{Evidence, EvidenceSet};
 use super::modifiers;
@@ -10,7 +10,7 @@ use super::persons::{self, PersonReading};
 use super::prior::{Facts, NameCues, code};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
 use crate::tag::Mention;
-use crate::words::{Cue, Mark, Part};
+use crate::words::{Cue, Mark};
 
 /// A candidate entity of a mention with its score so far.
 #[derive(Clone, Copy, Debug)]
@@ -167,18 +167,17 @@ pub(super) fn site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
     let name_id = m.name().expect("the caller resolves listed mentions only");
     let name = g.name(name_id);
     let cues = ctx.name_cues(name_id);
-    let (before, after) = (ctx.before(m), ctx.after(m));
-    // The head of a longer name («مراسل الجزيرة», «لاعبو الوحدة») names an organization when
-    // the name is one.
-    let name_head = ctx.plays(before[0], Part::NameHead);
+    let beside = Beside::read(ctx, m);
+    let (before, after, quoted, name_head) =
+        (beside.before, beside.after, beside.quoted, beside.name_head);
     let marked = marked(ctx, m.proclitic(), &before);
-    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
-    // «زار الرئيس أنقرة»: the title is the verb's subject, not the name's.
-    let cue_before = ctx
-        .cue_before(&cue_words(before, quoted))
+    // «زار الرئيس أنقرة»: the title is the verb's subject, not the name's. The head of a
+    // longer name names an organization when the name is one.
+    let cue_before = beside
+        .cue_before
         .filter(|&c| !(c == Cue::Person && marked.title_is_subject))
         .or_else(|| name_head.then_some(Cue::Organization));
-    let cue_after = ctx.cue_after(after).or_else(|| ctx.cue_in_apposition(m));
+    let cue_after = beside.cue_after;
     let dateline = is_dateline(ctx, m);
     let hashtag = in_hashtag(ctx, m);
     let stands = stands_as_place(ctx, m.proclitic(), before[0]);
@@ -386,11 +385,6 @@ fn choose_type(
             }
         }
     }
-}
-
-/// Whether the mention stands between quotation marks: «X», "X", “X”.
-pub(super) fn is_quoted(before: &str, after: &str) -> bool {
-    matches!(before, "«" | "\"" | "“" | "'") && matches!(after, "»" | "\"" | "”" | "'")
 }
 
 /// A dateline: the text opens with the name, then a dash or a bracket («دمشق - (سانا)»,

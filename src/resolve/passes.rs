@@ -4,8 +4,8 @@
 
 use std::sync::atomic::Ordering;
 
-use super::context::{Ctx, cue_words};
-use super::features::{self, Site, is_quoted};
+use super::context::{Beside, Ctx};
+use super::features::{self, Site};
 use super::fits::Anchors;
 use super::prior::{self, NameCues};
 use super::{
@@ -14,7 +14,7 @@ use super::{
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, NameId};
 use crate::tag::Mention;
-use crate::words::{Part, Relations, TokenWords, lexicon};
+use crate::words::{Relations, TokenWords, lexicon};
 
 impl Resolver {
     /// Whether the name is mostly an ordinary word whatever entity it names (أن، كان، تحت:
@@ -76,7 +76,7 @@ impl Resolver {
                 && !listed.get(i + 1).copied().unwrap_or(false)
                 && !cues.has(NameCues::CUE_WORD)
                 && !cues.has(NameCues::OPENS_WITH_CUE)
-                && !has_cue_beside(&ctx, m)
+                && !Beside::read(&ctx, m).any()
                 && !mentions
                     .get(i + 1)
                     .is_some_and(|next| !words[i + 1] && may_tie(&ctx, m, next));
@@ -176,19 +176,6 @@ impl Resolver {
         courses::place_on_courses(g, doc, mentions, &mut resolutions);
         resolutions
     }
-}
-
-/// Whether a word stands beside the mention that could make a name of a word: a cue word
-/// before it (with fillers and quotes) or after it, an English apposition, quotation marks,
-/// or a head word that makes it part of a longer name.
-fn has_cue_beside(ctx: &Ctx<'_, '_>, m: &Mention) -> bool {
-    let (before, after) = (ctx.before(m), ctx.after(m));
-    let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
-    quoted
-        || ctx.plays(before[0], Part::NameHead)
-        || ctx.cue_before(&cue_words(before, quoted)).is_some()
-        || ctx.cue_after(after).is_some()
-        || ctx.cue_in_apposition(m).is_some()
 }
 
 /// A site read without its context: the candidates of the mention's type by their priors
