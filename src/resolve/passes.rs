@@ -81,27 +81,16 @@ impl Resolver {
                     .get(i + 1)
                     .is_some_and(|next| !words[i + 1] && may_tie(&ctx, m, next));
         }
-        if !words.contains(&true) {
-            return self.resolve_sites(&ctx, mentions, &listed, &[], &[]);
-        }
-        // A word is in no list, so a kept mention is listed after the kept one before it
-        // exactly when it was after the mention before it.
-        let order: Vec<usize> = (0..mentions.len()).filter(|&i| !words[i]).collect();
-        let kept: Vec<Mention> = order.iter().map(|&i| mentions[i]).collect();
-        let kept_listed: Vec<bool> = order.iter().map(|&i| listed[i]).collect();
-        let before_word: Vec<bool> = order
-            .iter()
-            .map(|&i| words.get(i + 1).copied().unwrap_or(false))
-            .collect();
         let mut resolved = self
-            .resolve_sites(&ctx, &kept, &kept_listed, &order, &before_word)
+            .resolve_sites(&ctx, mentions, &listed, &words)
             .into_iter();
         mentions
             .iter()
             .zip(words)
             .map(|(m, word)| {
                 if word {
-                    let mut site = bare_site(&ctx, m);
+                    // Its candidates by their priors alone.
+                    let mut site = Site::new(&ctx, m, m.entity_type());
                     decide::decide(g, &self.facts, &self.options, &mut site)
                 } else {
                     resolved.next().expect("one resolution per kept mention")
@@ -110,23 +99,25 @@ impl Resolver {
             .collect()
     }
 
-    /// Resolves the sites of `mentions` of one document; `listed[i]` tells whether mention
-    /// `i` follows mention `i - 1` in a list. With ordinary words decided apart, `order[i]`
-    /// is mention `i`'s place among all the document's mentions and `before_word[i]` whether
-    /// a word came right after it (both empty when there are none).
+    /// Resolves the mentions of one document that are not `words` decided apart, in order;
+    /// `listed[i]` tells whether mention `i` follows mention `i - 1` in a list. A word is in
+    /// no list, so a kept mention is listed after the kept one before it exactly when it was
+    /// after the mention before it.
     fn resolve_sites(
         &self,
         ctx: &Ctx<'_, '_>,
         mentions: &[Mention],
         listed: &[bool],
-        order: &[usize],
-        before_word: &[bool],
+        words: &[bool],
     ) -> Vec<Resolution> {
         let (g, doc) = (ctx.g, ctx.doc);
-        let mut sites: Vec<Site<'_>> = mentions.iter().map(|m| features::site(ctx, m)).collect();
-        for (i, site) in sites.iter_mut().enumerate() {
+        // Each kept mention's place among all the document's mentions.
+        let index: Vec<usize> = (0..mentions.len()).filter(|&i| !words[i]).collect();
+        let kept: Vec<Mention> = index.iter().map(|&i| mentions[i]).collect();
+        let mut sites: Vec<Site<'_>> = kept.iter().map(|m| features::site(ctx, m)).collect();
+        for (site, &i) in sites.iter_mut().zip(&index) {
             site.listed_after_previous = listed[i];
-            site.before_word = before_word.get(i).copied().unwrap_or(false);
+            site.before_word = words.get(i + 1).copied().unwrap_or(false);
         }
         // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
         for i in 1..sites.len() {
@@ -149,10 +140,6 @@ impl Resolver {
         // mentions a mention is in and its two neighbours, so that time stays linear in the
         // length of a text.
         // Blocks count the document's mentions, the ordinary words decided apart too.
-        let index: Vec<usize> = match order {
-            [] => (0..sites.len()).collect(),
-            order => order.to_vec(),
-        };
         let total = index.last().map_or(0, |&last| last + 1);
         let blocks: Vec<Anchors> = (0..total.div_ceil(WINDOW))
             .map(|b| {
@@ -173,16 +160,9 @@ impl Resolver {
             .iter_mut()
             .map(|s| decide::decide(g, &self.facts, &self.options, s))
             .collect();
-        courses::place_on_courses(g, doc, mentions, &mut resolutions);
+        courses::place_on_courses(g, doc, &kept, &mut resolutions);
         resolutions
     }
-}
-
-/// A site read without its context: the candidates of the mention's type by their priors
-/// alone, for a mention that reads as an ordinary word ([`Resolver::resolve_document`] decides these
-/// without the context rules).
-fn bare_site<'g>(ctx: &Ctx<'g, '_>, m: &Mention) -> Site<'g> {
-    Site::new(ctx, m, m.entity_type())
 }
 
 /// Whether the words between mentions `a` and `b` may tie `a` to `b` as places do: nothing
