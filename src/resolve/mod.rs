@@ -50,7 +50,6 @@ use crate::{Tagger, forms};
 use context::Ctx;
 use prior::EntityFacts;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU8;
 
 /// Options of the [`Resolver`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -173,9 +172,9 @@ pub struct Resolver {
     tagger: Tagger,
     options: ResolverOptions,
     facts: Arc<EntityFacts>,
-    /// Per name, learnt on first use: 0 unknown, 1 a name, 2 mostly an ordinary word for
-    /// every entity it names ([`Resolver::is_ordinary_word`]).
-    ordinary: Arc<[AtomicU8]>,
+    /// Per name, learnt on first use: 1 when it is mostly an ordinary word for every entity
+    /// it names, with these options ([`Resolver::is_ordinary_word`]).
+    ordinary: Arc<prior::PerName>,
 }
 
 impl Resolver {
@@ -194,9 +193,7 @@ impl Resolver {
         } else {
             Arc::new(EntityFacts::new(tagger.gazetteer()))
         };
-        let ordinary = (0..tagger.gazetteer().name_count())
-            .map(|_| AtomicU8::new(0))
-            .collect();
+        let ordinary = Arc::new(prior::PerName::new(tagger.gazetteer().name_count()));
         Resolver {
             tagger,
             options,

@@ -2,8 +2,6 @@
 //! are mostly ordinary words decided apart, then pass one (`features`), pass two (`links`),
 //! the decision and the courses of rivers for the others.
 
-use std::sync::atomic::Ordering;
-
 use super::context::{Beside, Ctx};
 use super::features::{self, Site};
 use super::fits::Anchors;
@@ -20,23 +18,15 @@ impl Resolver {
     /// Whether the name is mostly an ordinary word whatever entity it names (أن، كان، تحت:
     /// [`prior::Commonness::VeryCommon`] for each), learnt once per name.
     fn is_ordinary_word(&self, name: NameId) -> bool {
-        let Some(cell) = self.ordinary.get(name.index()) else {
-            return false;
-        };
-        match cell.load(Ordering::Relaxed) {
-            1 => false,
-            2 => true,
-            _ => {
-                let g = self.tagger.gazetteer();
-                let n = g.name(name);
-                let ordinary = n.entities().iter().all(|&e| {
-                    prior::commonness(g, n, self.facts.get(e), self.options.common_word_ratio)
-                        == prior::Commonness::VeryCommon
-                });
-                cell.store(if ordinary { 2 } else { 1 }, Ordering::Relaxed);
-                ordinary
-            }
-        }
+        self.ordinary.get(name, || {
+            let g = self.tagger.gazetteer();
+            let n = g.name(name);
+            let ordinary = n.entities().iter().all(|&e| {
+                prior::commonness(g, n, self.facts.get(e), self.options.common_word_ratio)
+                    == prior::Commonness::VeryCommon
+            });
+            u8::from(ordinary)
+        }) == 1
     }
 
     /// Resolves the listed `mentions` of `doc`, in order.

@@ -51,8 +51,39 @@ impl Facts {
 #[derive(Debug)]
 pub(super) struct EntityFacts {
     entities: Vec<Facts>,
-    /// Per name: 0 until computed, else [`NameCues::COMPUTED`] and the cue bits.
-    names: Vec<AtomicU8>,
+    /// Per name: the cue bits.
+    names: PerName,
+}
+
+/// A byte per name, learnt on first use and shared by threads: 0 until computed, else
+/// [`PerName::COMPUTED`] and the value's seven bits. Threads racing to compute one store the
+/// same value.
+#[derive(Debug)]
+pub(super) struct PerName(Vec<AtomicU8>);
+
+impl PerName {
+    const COMPUTED: u8 = 0x80;
+
+    /// Nothing learnt yet, for `names` names.
+    pub(super) fn new(names: usize) -> PerName {
+        PerName((0..names).map(|_| AtomicU8::new(0)).collect())
+    }
+
+    /// Name `name`'s value (seven bits), computed by `compute` the first time; computed every
+    /// time for a name beyond the table.
+    pub(super) fn get(&self, name: NameId, compute: impl FnOnce() -> u8) -> u8 {
+        let Some(cell) = self.0.get(name.index()) else {
+            return compute();
+        };
+        let known = cell.load(Ordering::Relaxed);
+        if known & PerName::COMPUTED != 0 {
+            return known & !PerName::COMPUTED;
+        }
+        let value = compute();
+        debug_assert_eq!(value & PerName::COMPUTED, 0, "seven bits");
+        cell.store(value | PerName::COMPUTED, Ordering::Relaxed);
+        value
+    }
 }
 
 /// What the word tables say of a name key: bits of [`EntityFacts::name_cues`].
@@ -60,7 +91,6 @@ pub(super) struct EntityFacts {
 pub(super) struct NameCues(pub(super) u8);
 
 impl NameCues {
-    const COMPUTED: u8 = 0x80;
     /// The key is a place cue word, with or without the article (المدينة).
     pub(super) const CUE_WORD: u8 = 0x01;
     /// The key itself is a place cue (مدينة: Medina).
@@ -83,22 +113,12 @@ impl EntityFacts {
     /// No entity's facts, for rules that read only words.
     pub(super) const NONE: EntityFacts = EntityFacts {
         entities: Vec::new(),
-        names: Vec::new(),
+        names: PerName(Vec::new()),
     };
 
-    /// The cues of name `name`, computed by `compute` the first time (the same bits every
-    /// time, so threads racing to compute them agree).
+    /// The cues of name `name`, computed by `compute` the first time.
     pub(super) fn name_cues(&self, name: NameId, compute: impl FnOnce() -> u8) -> NameCues {
-        let Some(cell) = self.names.get(name.index()) else {
-            return NameCues(compute());
-        };
-        let known = cell.load(Ordering::Relaxed);
-        if known & NameCues::COMPUTED != 0 {
-            return NameCues(known);
-        }
-        let bits = compute() | NameCues::COMPUTED;
-        cell.store(bits, Ordering::Relaxed);
-        NameCues(bits)
+        NameCues(self.names.get(name, compute))
     }
 
     pub(super) fn new(g: &Gazetteer) -> EntityFacts {
@@ -151,7 +171,7 @@ impl EntityFacts {
         });
         EntityFacts {
             entities: facts,
-            names: (0..g.names().count()).map(|_| AtomicU8::new(0)).collect(),
+            names: PerName::new(g.names().count()),
         }
     }
 
