@@ -93,6 +93,10 @@ impl LineRunner {
         let mut window = Window::new();
         // An error met while filling `window`, after the lines read before it.
         let mut error = window.fill(&mut input, 1, lines, bytes);
+        // A read error stops the run after the lines read before it were written.
+        let failed = |window: &Window, e: io::Error| -> Result<()> {
+            Err(format!("{name}:{}: {e}", window.next_number()).into())
+        };
         let work = |window: &Window, i: usize| {
             let line = window.line(i);
             let number = window.first_number + i;
@@ -107,7 +111,7 @@ impl LineRunner {
             loop {
                 (0..window.len()).try_for_each(|i| emit(work(&window, i)))?;
                 if let Some(e) = error {
-                    return Err(format!("{name}:{}: {e}", window.next_number()).into());
+                    return failed(&window, e);
                 }
                 if window.len() == 0 {
                     return Ok(());
@@ -138,10 +142,7 @@ impl LineRunner {
             written?;
             if last {
                 results.into_iter().try_for_each(&mut emit)?;
-                return match error {
-                    Some(e) => Err(format!("{name}:{}: {e}", window.next_number()).into()),
-                    None => Ok(()),
-                };
+                return error.map_or(Ok(()), |e| failed(&window, e));
             }
             pending = results;
             std::mem::swap(&mut window, &mut next);
