@@ -22,9 +22,7 @@ pub(crate) use place::places;
 
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{
-    Cue, Lexicon, NO_WORD, ORGANIZATION_HEADS, Part, TokenWords, WordInfo, lexicon,
-};
+use crate::words::{Cue, Lexicon, ORGANIZATION_HEADS, Part, TokenWords, WordInfo, lexicon};
 
 /// What the head names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,10 +61,7 @@ pub(crate) fn organizations(
 ) -> Vec<Found> {
     let lex = lexicon();
     let mut out: Vec<Found> = Vec::new();
-    let heads = words
-        .iter()
-        .enumerate()
-        .filter(|(_, ids)| **ids != [NO_WORD; 3] && ids.iter().any(|&id| lex.is_head(id)));
+    let heads = words.iter().enumerate().filter(|(_, ids)| lex.heads(ids));
     for (i, ids) in heads {
         if out.last().is_some_and(|f| doc.tokens()[i].start() < f.end) {
             continue;

@@ -16,7 +16,7 @@
 use super::Found;
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Lexicon, NO_WORD, TokenWords, lexicon};
+use crate::words::{Lexicon, TokenWords, lexicon};
 
 /// Unlisted places, in text order. `words` are the tagger's word-table entries of each
 /// token; `mentions` the document's mentions in text order, accepted or not: a word inside
@@ -31,8 +31,10 @@ pub(crate) fn places<'m>(
     let mut out = Vec::new();
     for j in 1..doc.len() {
         // The noun first: one look at the tagger's entries of the word before, for most
-        // words all there is to read.
-        if !names_a_settlement(lex, &words[j - 1]) || !doc.is_word(j) {
+        // words all there is to read. The noun may carry a cue's proclitics (بمدينة،
+        // ولبلدة); that it is indefinite and has no pronoun is checked below (مدينته ends in
+        // ه as written, مدينة in ة).
+        if !lex.names_settlement(&words[j - 1]) || !doc.is_word(j) {
             continue;
         }
         let (start, end) = (doc.tokens()[j].start(), doc.tokens()[j].end());
@@ -53,14 +55,6 @@ pub(crate) fn places<'m>(
         }
     }
     out
-}
-
-/// Whether a token whose word-table entries are `ids` is the singular noun of a settlement,
-/// with the proclitics a cue may carry (بمدينة، ولبلدة). The caller checks that it is
-/// indefinite and has no pronoun (مدينته ends in ه as written; مدينة in ة).
-fn names_a_settlement(lex: &Lexicon, ids: &TokenWords) -> bool {
-    // Most tokens are no word of the tables at all.
-    *ids != [NO_WORD; 3] && ids.iter().any(|&id| lex.is_settlement(id))
 }
 
 /// Whether token `j` (its word-table entries `ids`) has the form of a name after a

@@ -308,19 +308,25 @@ impl Lexicon {
         self.words.get(id as usize)
     }
 
-    /// Whether word `id` heads an organization's name found by its form (alone, or as the
-    /// first word of a two-word head).
-    pub(crate) fn is_head(&self, id: WordId) -> bool {
-        self.scan
-            .get(id as usize)
-            .is_some_and(|f| f & SCAN_HEAD != 0)
+    /// Whether some split of a token (its entries `ids`) heads an organization's name found
+    /// by its form (alone, or as the first word of a two-word head).
+    pub(crate) fn heads(&self, ids: &TokenWords) -> bool {
+        self.scan_any(ids, SCAN_HEAD)
     }
 
-    /// Whether word `id` is the singular noun of a settlement (`marks.tsv`: settlement).
-    pub(crate) fn is_settlement(&self, id: WordId) -> bool {
-        self.scan
-            .get(id as usize)
-            .is_some_and(|f| f & SCAN_SETTLEMENT != 0)
+    /// Whether some split of a token (its entries `ids`) is the singular noun of a
+    /// settlement (`marks.tsv`: settlement).
+    pub(crate) fn names_settlement(&self, ids: &TokenWords) -> bool {
+        self.scan_any(ids, SCAN_SETTLEMENT)
+    }
+
+    /// Whether some entry of `ids` has `flag` in its scan byte; most tokens are no word of
+    /// the tables at all, and are passed over at once.
+    fn scan_any(&self, ids: &TokenWords, flag: u8) -> bool {
+        *ids != [NO_WORD; 3]
+            && ids
+                .iter()
+                .any(|&id| self.scan.get(id as usize).is_some_and(|f| f & flag != 0))
     }
 
     /// The entries of a folded word's proclitic splits, as the tagger records them for a
