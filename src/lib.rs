@@ -57,6 +57,7 @@ mod resolve;
 pub mod snapshot;
 mod span;
 mod tag;
+mod threads;
 mod words;
 
 pub use error::Error;

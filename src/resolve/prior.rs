@@ -157,18 +157,11 @@ impl EntityFacts {
         // On the start's critical path: the two halves on two threads when there are two.
         let entities: Vec<(EntityId, &Entity)> = g.entities().collect();
         let (first, second) = entities.split_at(entities.len() / 2);
-        let facts = std::thread::scope(|scope| {
-            let later = std::thread::Builder::new().spawn_scoped(scope, || {
-                second.iter().copied().map(facts_of).collect::<Vec<_>>()
-            });
-            let mut facts: Vec<Facts> = first.iter().copied().map(facts_of).collect();
-            match later.map(|t| t.join()) {
-                Ok(Ok(rest)) => facts.extend(rest),
-                // No thread to be had, or it failed: the second half here.
-                _ => facts.extend(second.iter().copied().map(facts_of)),
-            }
-            facts
-        });
+        let half = |part: &[(EntityId, &Entity)]| part.iter().copied().map(facts_of).collect();
+        let (rest, mut facts): (Option<Vec<Facts>>, Vec<Facts>) =
+            crate::threads::both(|| half(second), || half(first));
+        // A half whose thread failed is computed here.
+        facts.extend(rest.unwrap_or_else(|| half(second)));
         EntityFacts {
             entities: facts,
             names: PerName::new(g.names().count()),

@@ -119,17 +119,9 @@ fn read(bytes: &'static [u8], fingerprint: u64) -> Option<(Gazetteer, NameAutoma
         let mut r = Reader::new(gazetteer)?;
         Gazetteer::read_snapshot(&mut r).filter(|_| r.is_empty())
     };
-    let (automaton, gazetteer) = std::thread::scope(|scope| {
-        match std::thread::Builder::new().spawn_scoped(scope, read_automaton) {
-            Ok(automaton) => {
-                let gazetteer = read_gazetteer();
-                // A reader that panicked is a snapshot not read.
-                (automaton.join().ok().flatten(), gazetteer)
-            }
-            // No thread to be had: one after the other.
-            Err(_) => (read_automaton(), read_gazetteer()),
-        }
-    });
+    let (automaton, gazetteer) = crate::threads::both(read_automaton, read_gazetteer);
+    // A reader that panicked is a snapshot not read.
+    let automaton = automaton.flatten();
     let ((automaton, names), gazetteer) = (automaton?, gazetteer?);
     (names == gazetteer.name_count()).then_some((gazetteer, automaton))
 }
