@@ -3,7 +3,9 @@
 //! and a string is escaped only when one of its bytes needs it. `makan tag --jsonl` writes
 //! every record of every document this way.
 
-use super::{AdminRecord, AlternativeRecord, MentionRecord, ResolvedRecord};
+use super::{
+    AdminRecord, AlternativeRecord, FocusAreaRecord, FocusRecord, MentionRecord, ResolvedRecord,
+};
 
 impl MentionRecord {
     /// Appends the record as compact JSON to `out`: the same bytes as
@@ -58,6 +60,50 @@ impl ResolvedRecord {
             w.key("alternatives");
             list(w.out, &self.alternatives, AlternativeRecord::write_json);
         }
+    }
+}
+
+impl FocusRecord {
+    /// Appends the record as compact JSON to `out`: the same bytes as
+    /// `serde_json::to_writer(out, self)`.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let mut w = Object::open(out);
+        w.string("id", &self.id);
+        w.string("kind", self.kind);
+        w.string_unless_empty("name_ar", &self.name_ar);
+        w.string_unless_empty("name_en", &self.name_en);
+        w.float_if_some("lat", self.lat);
+        w.float_if_some("lon", self.lon);
+        w.string_unless_empty("pcode", &self.pcode);
+        w.string_unless_empty("country", &self.country);
+        if !self.admin.is_empty() {
+            w.key("admin");
+            list(w.out, &self.admin, AdminRecord::write_json);
+        }
+        w.float("score", self.score);
+        w.number("mentions", self.mentions as usize);
+        if let Some(area) = &self.admin1 {
+            w.key("admin1");
+            area.write_json(w.out);
+        }
+        w.close();
+    }
+
+    /// Appends `records` as a compact JSON array to `out`, as serde_json writes the slice.
+    pub fn write_json_list(records: &[FocusRecord], out: &mut Vec<u8>) {
+        list(out, records, FocusRecord::write_json);
+    }
+}
+
+impl FocusAreaRecord {
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut w = Object::open(out);
+        w.string("id", &self.id);
+        w.string_unless_empty("pcode", &self.pcode);
+        w.string("name_ar", &self.name_ar);
+        w.string("name_en", &self.name_en);
+        w.float("score", self.score);
+        w.close();
     }
 }
 
@@ -169,8 +215,31 @@ fn string(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Whether JSON needs a byte of `s` escaped: a quote, a backslash or a control character.
+/// Read eight bytes at a time: a byte is flagged when it is below 0x20 or equal to `"` or
+/// `\\` (the classic "has a zero byte" test on the word and on its two xors).
 fn needs_escape(s: &str) -> bool {
-    s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\')
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Some byte of `w` is zero (no false negatives; a false positive only beside a real one,
+    // and any flag sends the string to serde_json, which escapes exactly).
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    // Some byte of `w` is below 0x20.
+    let has_control = |w: u64| w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has_control(w)
+            || has_zero(w ^ (ONES * u64::from(b'"')))
+            || has_zero(w ^ (ONES * u64::from(b'\\')))
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 fn strings<S: AsRef<str>>(out: &mut Vec<u8>, items: &[S]) {

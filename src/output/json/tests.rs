@@ -1,7 +1,7 @@
 //! The hand-written JSON of a record is byte for byte serde_json's.
 
 use super::*;
-use crate::output::records;
+use crate::output::{focus_records, records};
 use crate::{Resolver, Tagger};
 
 fn serde_bytes(record: &MentionRecord) -> Vec<u8> {
@@ -115,4 +115,81 @@ fn escapes_floats_and_skipped_fields_match_serde() {
         String::from_utf8(written(&record)).unwrap(),
         String::from_utf8(serde_bytes(&record)).unwrap()
     );
+}
+
+/// The focus of tagged texts (places with admin chains and the admin1 area; countries), and
+/// records with every optional field missing or needing escapes.
+#[test]
+fn focus_records_are_written_as_serde_writes_them() {
+    let tagger = Tagger::new();
+    let resolver = Resolver::new(tagger.clone());
+    let texts = [
+        "قصفت الطائرات مدينة البوكمال جنوب شرق دير الزور، ثم الميادين وحمص ودمشق.",
+        "التقى وزير خارجية فرنسا نظيره التركي في أنقرة لبحث الوضع في سوريا والعراق.",
+        "Shelling hit Douma and Harasta in Eastern Ghouta, the UN said in Geneva.",
+        "لا مكان في هذه الجملة.",
+    ];
+    let mut places = 0;
+    for text in texts {
+        let (_, focus) = resolver.tag_resolve_and_focus(text);
+        let list = focus_records(&tagger, &focus);
+        places += list.len();
+        let mut out = Vec::new();
+        FocusRecord::write_json_list(&list, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&list).unwrap()
+        );
+    }
+    assert!(places >= 6, "only {places} focus places");
+    let mut record = FocusRecord {
+        id: "user:\"x\"".into(),
+        kind: "populated",
+        name_ar: String::new(),
+        name_en: "tab\there".into(),
+        lat: None,
+        lon: Some(-0.5),
+        pcode: String::new(),
+        country: "\\".into(),
+        admin: Vec::new(),
+        score: 1e-9,
+        mentions: u32::MAX,
+        admin1: Some(FocusAreaRecord {
+            id: "ocha:SY09".into(),
+            pcode: String::new(),
+            name_ar: "\u{1}".into(),
+            name_en: String::new(),
+            score: f64::NAN,
+        }),
+    };
+    for _ in 0..2 {
+        let mut out = Vec::new();
+        record.write_json(&mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&record).unwrap()
+        );
+        record.admin1 = None;
+    }
+}
+
+/// The word-at-a-time check finds a byte to escape at every position and of every kind, and
+/// flags nothing in text that needs none.
+#[test]
+fn escape_check_finds_every_byte_to_escape() {
+    let plain = "دير الزور Deir ez-Zor 123 «»،~\u{7f}";
+    assert!(!needs_escape(plain));
+    for at in 0..=plain.len() {
+        if !plain.is_char_boundary(at) {
+            continue;
+        }
+        for bad in ["\"", "\\", "\n", "\u{0}", "\u{1f}"] {
+            let s = format!("{}{bad}{}", &plain[..at], &plain[at..]);
+            assert!(needs_escape(&s), "{s:?}");
+        }
+    }
+    for c in (0x20u8..0x7f).filter(|&b| b != b'"' && b != b'\\') {
+        let s = String::from(c as char).repeat(9);
+        assert!(!needs_escape(&s), "{s:?}");
+    }
 }
