@@ -25,7 +25,7 @@ use super::prior::EntityFacts;
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Kind};
 use crate::tag::Mention;
-use crate::words::Lexicon;
+use crate::words::{Lexicon, TokenWords};
 
 pub use super::focus_weights::FocusWeights;
 
@@ -124,6 +124,25 @@ fn specificity(kind: Kind) -> u8 {
     }
 }
 
+/// The word tables' entries of a document's words: as the tagger recorded them when it
+/// tagged the document, else looked up.
+#[derive(Clone, Copy)]
+pub(super) struct WordsAt<'a> {
+    pub(super) lex: &'a Lexicon,
+    /// One entry per token, from [`crate::Tagger::tag_document`].
+    pub(super) tagged: Option<&'a [TokenWords]>,
+}
+
+impl WordsAt<'_> {
+    /// The entries of word token `i`'s proclitic splits.
+    fn at(&self, doc: &Document<'_>, i: usize) -> TokenWords {
+        match self.tagged {
+            Some(words) => words[i],
+            None => self.lex.token_words(doc.text(i)),
+        }
+    }
+}
+
 /// Where the headline and the lead of a document are.
 struct Layout {
     /// The first line is a headline.
@@ -162,7 +181,7 @@ pub(super) fn focus(
     doc: &Document<'_>,
     g: &Gazetteer,
     facts: &EntityFacts,
-    lex: &Lexicon,
+    lex: WordsAt<'_>,
     found: &[(Mention, Resolution)],
     w: &FocusWeights,
 ) -> Focus {
@@ -181,7 +200,8 @@ pub(super) fn focus(
             continue;
         }
         let kind = g.entity(e).kind();
-        let (vote, area_vote) = votes_of(doc, lex, &layout, &mut carry, (m, r), (f.actor, kind), w);
+        let (vote, area_vote) =
+            votes_of(doc, &lex, &layout, &mut carry, (m, r), (f.actor, kind), w);
         let area = match kind {
             Kind::Country => (f.iso, 0),
             _ if f.in_syria() && f.admin1 != 0 => (f.country, f.admin1),
@@ -212,7 +232,7 @@ pub(super) fn focus(
 /// it, and what the mention before it says of it.
 fn votes_of(
     doc: &Document<'_>,
-    lex: &Lexicon,
+    lex: &WordsAt<'_>,
     layout: &Layout,
     carry: &mut Carry,
     (m, r): (&Mention, &Resolution),
@@ -363,18 +383,18 @@ fn areas_of(
 /// Whether a preposition of origin ("from") stands up to [`ORIGIN_WINDOW`] tokens before
 /// token `first` in its sentence, after token `floor` (the end of the place named before)
 /// and with no other preposition between ("from the towns of X", not "from Idlib to X").
-fn comes_from(doc: &Document<'_>, lex: &Lexicon, first: usize, floor: usize) -> bool {
+fn comes_from(doc: &Document<'_>, lex: &WordsAt<'_>, first: usize, floor: usize) -> bool {
     let tokens = doc.tokens();
     let sentence = tokens[first].sentence;
     for i in (first.saturating_sub(ORIGIN_WINDOW).max(floor)..first).rev() {
         if tokens[i].sentence != sentence || !doc.is_word(i) {
             continue;
         }
-        let words = lex.token_words(doc.text(i));
-        if lex.is_origin(&words) {
+        let words = lex.at(doc, i);
+        if lex.lex.is_origin(&words) {
             return true;
         }
-        if lex.is_locative(&words) || lex.is_event(&words) {
+        if lex.lex.is_locative(&words) || lex.lex.is_event(&words) {
             return false;
         }
     }
@@ -391,7 +411,7 @@ fn listed(doc: &Document<'_>, end: usize, first: usize) -> bool {
 /// word near it, an actor named with no preposition before it.
 fn read_around(
     doc: &Document<'_>,
-    lex: &Lexicon,
+    lex: &WordsAt<'_>,
     m: &Mention,
     r: &Resolution,
     actor: bool,
@@ -399,7 +419,7 @@ fn read_around(
     w: &FocusWeights,
 ) -> f64 {
     let tokens = doc.tokens();
-    let words_at = |i: usize| lex.token_words(doc.text(i));
+    let words_at = |i: usize| lex.at(doc, i);
     let mut vote = 1.0;
     if r.evidence().contains(Evidence::Dateline) {
         vote *= w.dateline;
@@ -410,14 +430,14 @@ fn read_around(
     let event = (first.saturating_sub(EVENT_WINDOW)..first)
         .chain(end..(end + EVENT_AFTER).min(tokens.len()))
         .filter(|&i| tokens[i].sentence == sentence && doc.is_word(i))
-        .any(|i| lex.is_event(&words_at(i)));
+        .any(|i| lex.lex.is_event(&words_at(i)));
     if event {
         vote *= w.event;
     }
     let located = m.proclitic().preposition().is_some()
         || first
             .checked_sub(1)
-            .is_some_and(|b| doc.is_word(b) && lex.is_locative(&words_at(b)));
+            .is_some_and(|b| doc.is_word(b) && lex.lex.is_locative(&words_at(b)));
     // An actor near an event word is most often its author («US-led strikes», «Russian
     // air strikes»): only a preposition makes it the place of the story.
     if actor && !located {

@@ -228,34 +228,38 @@ impl Resolver {
     /// name is part of it («غرفة عمليات حلب»). A facility named after its place («قلعة حلب»)
     /// takes the place's mention and point.
     pub fn tag_and_resolve(&self, text: &str) -> Vec<(Mention, Resolution)> {
-        self.tag_and_resolve_document(&Document::new(text))
+        self.tag_and_resolve_document(&Document::new(text), &mut Vec::new())
     }
 
     /// [`Resolver::tag_and_resolve`] and [`Resolver::focus`] in one pass: every mention,
     /// accepted or not, and the focus its accepted mentions give, from one fold of the text.
     pub fn tag_resolve_and_focus(&self, text: &str) -> (Vec<(Mention, Resolution)>, Focus) {
         let doc = Document::new(text);
-        let all = self.tag_and_resolve_document(&doc);
+        let mut words = Vec::new();
+        let all = self.tag_and_resolve_document(&doc, &mut words);
         let g = self.tagger.gazetteer();
-        let focus = focus::focus(
-            &doc,
-            g,
-            &self.facts,
-            lexicon(),
-            &all,
-            &FocusWeights::default(),
-        );
+        let lex = focus::WordsAt {
+            lex: lexicon(),
+            tagged: Some(&words),
+        };
+        let focus = focus::focus(&doc, g, &self.facts, lex, &all, &FocusWeights::default());
         (all, focus)
     }
 
-    fn tag_and_resolve_document(&self, doc: &Document<'_>) -> Vec<(Mention, Resolution)> {
-        let (mut mentions, mut words) = (Vec::new(), Vec::new());
-        self.tagger
-            .tag_document(doc, &mut mentions, Some(&mut words));
+    /// Every mention of `doc` with its resolution; `words` gets the word tables' entries of
+    /// each token, as the tagger records them.
+    fn tag_and_resolve_document(
+        &self,
+        doc: &Document<'_>,
+        words: &mut Vec<TokenWords>,
+    ) -> Vec<(Mention, Resolution)> {
+        let mut mentions = Vec::new();
+        self.tagger.tag_document(doc, &mut mentions, Some(words));
+        let words = &words[..];
         let g = self.tagger.gazetteer();
-        let organizations = forms::organizations(doc, &words, &mentions);
+        let organizations = forms::organizations(doc, words, &mentions);
         let unlisted = crate::tag::merge_forms(g, doc, &mut mentions, &organizations);
-        let resolutions = self.resolve_document(doc, &words, &mentions);
+        let resolutions = self.resolve_document(doc, words, &mentions);
         let mut all = Vec::with_capacity(mentions.len() + unlisted.len());
         all.extend(mentions.into_iter().zip(resolutions));
         if !unlisted.is_empty() {
@@ -267,8 +271,8 @@ impl Resolver {
             );
             all.sort_by_key(|(m, _)| m.span().start());
         }
-        self.facilities_in_places(doc, &words, &mut all);
-        unlisted_places(doc, &words, &mut all);
+        self.facilities_in_places(doc, words, &mut all);
+        unlisted_places(doc, words, &mut all);
         acronyms::short_forms(doc, lexicon(), &mut all);
         all
     }
@@ -355,7 +359,11 @@ impl Resolver {
     ) -> Focus {
         let doc = Document::new(text);
         let g = self.tagger.gazetteer();
-        focus::focus(&doc, g, &self.facts, lexicon(), found, weights)
+        let lex = focus::WordsAt {
+            lex: lexicon(),
+            tagged: None,
+        };
+        focus::focus(&doc, g, &self.facts, lex, found, weights)
     }
 
     /// Resolves `mentions`, which the same tagger found in `text`. One resolution per

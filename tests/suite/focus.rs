@@ -35,6 +35,14 @@ fn run_case(case: &Case, tagger: &Tagger, resolver: &Resolver) -> Result<(), Str
         (_, None) => false,
     };
     let admin1_ok = admin1.as_deref().unwrap_or("") == case.admin1;
+    // The one-pass focus (the words as the tagger recorded them) is the two-pass one.
+    let (_, one_pass) = resolver.tag_resolve_and_focus(&case.text);
+    if one_pass != focus {
+        return Err(format!(
+            "{}: tag_resolve_and_focus gives {one_pass:?}, focus gives {focus:?}",
+            case.name
+        ));
+    }
     let scores_ok = focus
         .places()
         .iter()
