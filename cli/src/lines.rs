@@ -128,12 +128,7 @@ impl LineRunner {
             let last = error.is_some() || window.len() == 0;
             let (mut results, mut next_error, mut written) = (Vec::new(), None, Ok(()));
             pool.in_place_scope(|scope| {
-                scope.spawn(|_| {
-                    results = (0..window.len())
-                        .into_par_iter()
-                        .map(|i| work(&window, i))
-                        .collect();
-                });
+                scope.spawn(|_| results = window.process(|i| work(&window, i)));
                 written = pending.drain(..).try_for_each(&mut emit);
                 if !last && written.is_ok() {
                     next_error = next.fill(&mut input, window.next_number(), lines, bytes);
@@ -204,6 +199,23 @@ impl Window {
 
     fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// `work` of every line on the current pool, the results in line order. The longest lines
+    /// go first: the window waits for its last line, and a long document started last would
+    /// keep one thread busy while the others wait.
+    fn process<T: Send>(&self, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(self.line(i).len()));
+        let done: Vec<T> = order.par_iter().map(|&i| work(i)).collect();
+        let mut slots: Vec<Option<T>> = (0..self.len()).map(|_| None).collect();
+        for (&i, result) in order.iter().zip(done) {
+            slots[i] = Some(result);
+        }
+        slots
+            .into_iter()
+            .map(|r| r.expect("every line has its result"))
+            .collect()
     }
 
     fn line(&self, i: usize) -> &[u8] {
