@@ -361,8 +361,10 @@ impl Tag {
                 id
             }
         };
-        let text = match fields.get("text") {
-            Some(Value::String(text)) => text.clone(),
+        // The text is taken out of the fields (not copied), unless the output keeps it.
+        let text = match fields.get_mut("text") {
+            Some(Value::String(text)) if self.keep_text => text.clone(),
+            Some(Value::String(text)) => std::mem::take(text),
             Some(_) => return Err(bad(doc_id, "`text` is not a string".into())),
             None => return Err(bad(doc_id, "no `text` field".into())),
         };
