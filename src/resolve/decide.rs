@@ -81,7 +81,7 @@ pub(super) fn decide(
         alternatives: ranked
             .iter()
             .skip(1)
-            .take(3)
+            .take(super::MAX_ALTERNATIVES)
             .map(|c| (c.entity, c.score))
             .collect(),
         accepted: verdict.accepted,

@@ -23,7 +23,8 @@ pub(super) fn division_of_named_country(
 ) {
     let own = site.mention.name();
     let others = || anchors.iter().filter(|a| Some(a.name) != own);
-    let mut homonym_countries = Vec::new();
+    // Inline: a name is rarely the name of more than two countries.
+    let mut homonym_countries: smallvec::SmallVec<[[u8; 2]; 2]> = smallvec::SmallVec::new();
     let mut country_score = f64::NEG_INFINITY;
     for c in &site.candidates {
         let f = ctx.facts(c.entity);

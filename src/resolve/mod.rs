@@ -72,6 +72,9 @@ impl Default for ResolverOptions {
     }
 }
 
+/// How many runners-up a resolution keeps.
+const MAX_ALTERNATIVES: usize = 3;
+
 /// What the resolver decided for one mention.
 #[derive(Clone, Debug)]
 pub struct Resolution {
@@ -79,7 +82,8 @@ pub struct Resolution {
     ty: EntityType,
     confidence: f64,
     evidence: EvidenceSet,
-    alternatives: Vec<(EntityId, f64)>,
+    /// Held inline: there are at most [`MAX_ALTERNATIVES`], so a resolution allocates nothing.
+    alternatives: smallvec::SmallVec<[(EntityId, f64); MAX_ALTERNATIVES]>,
     accepted: bool,
     point: Option<Point>,
 }
@@ -126,7 +130,7 @@ impl Resolution {
             ty,
             confidence: 0.0,
             evidence: EvidenceSet::EMPTY,
-            alternatives: Vec::new(),
+            alternatives: smallvec::SmallVec::new(),
             accepted: false,
             point: None,
         }
