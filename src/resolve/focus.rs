@@ -181,7 +181,7 @@ pub(super) fn focus(
     doc: &Document<'_>,
     g: &Gazetteer,
     facts: &EntityFacts,
-    lex: WordsAt<'_>,
+    words: WordsAt<'_>,
     found: &[(Mention, Resolution)],
     w: &FocusWeights,
 ) -> Focus {
@@ -201,7 +201,7 @@ pub(super) fn focus(
         }
         let kind = g.entity(e).kind();
         let (vote, area_vote) =
-            votes_of(doc, &lex, &layout, &mut carry, (m, r), (f.actor, kind), w);
+            votes_of(doc, &words, &layout, &mut carry, (m, r), (f.actor, kind), w);
         let area = match kind {
             Kind::Country => (f.iso, 0),
             _ if f.in_syria() && f.admin1 != 0 => (f.country, f.admin1),
@@ -232,7 +232,7 @@ pub(super) fn focus(
 /// it, and what the mention before it says of it.
 fn votes_of(
     doc: &Document<'_>,
-    lex: &WordsAt<'_>,
+    words: &WordsAt<'_>,
     layout: &Layout,
     carry: &mut Carry,
     (m, r): (&Mention, &Resolution),
@@ -255,13 +255,13 @@ fn votes_of(
         carry.headline_named = true;
         vote *= w.headline_first;
     }
-    vote *= read_around(doc, lex, m, r, actor, kind, w);
+    vote *= read_around(doc, words, m, r, actor, kind, w);
     if carry.measures {
         vote *= w.reference;
     }
     // "from the towns of X and Y": the origin covers the list.
     let floor = carry.previous.map_or(0, |(end, _)| end);
-    let origin = comes_from(doc, lex, first, floor)
+    let origin = comes_from(doc, words, first, floor)
         || carry
             .previous
             .is_some_and(|(end, origin)| origin && listed(doc, end, first));
@@ -383,18 +383,18 @@ fn areas_of(
 /// Whether a preposition of origin ("from") stands up to [`ORIGIN_WINDOW`] tokens before
 /// token `first` in its sentence, after token `floor` (the end of the place named before)
 /// and with no other preposition between ("from the towns of X", not "from Idlib to X").
-fn comes_from(doc: &Document<'_>, lex: &WordsAt<'_>, first: usize, floor: usize) -> bool {
+fn comes_from(doc: &Document<'_>, words: &WordsAt<'_>, first: usize, floor: usize) -> bool {
     let tokens = doc.tokens();
     let sentence = tokens[first].sentence;
     for i in (first.saturating_sub(ORIGIN_WINDOW).max(floor)..first).rev() {
         if tokens[i].sentence != sentence || !doc.is_word(i) {
             continue;
         }
-        let words = lex.at(doc, i);
-        if lex.lex.is_origin(&words) {
+        let (lex, entries) = (words.lex, words.at(doc, i));
+        if lex.is_origin(&entries) {
             return true;
         }
-        if lex.lex.is_locative(&words) || lex.lex.is_event(&words) {
+        if lex.is_locative(&entries) || lex.is_event(&entries) {
             return false;
         }
     }
@@ -411,7 +411,7 @@ fn listed(doc: &Document<'_>, end: usize, first: usize) -> bool {
 /// word near it, an actor named with no preposition before it.
 fn read_around(
     doc: &Document<'_>,
-    lex: &WordsAt<'_>,
+    words: &WordsAt<'_>,
     m: &Mention,
     r: &Resolution,
     actor: bool,
@@ -419,7 +419,7 @@ fn read_around(
     w: &FocusWeights,
 ) -> f64 {
     let tokens = doc.tokens();
-    let words_at = |i: usize| lex.at(doc, i);
+    let (lex, words_at) = (words.lex, |i: usize| words.at(doc, i));
     let mut vote = 1.0;
     if r.evidence().contains(Evidence::Dateline) {
         vote *= w.dateline;
@@ -430,14 +430,14 @@ fn read_around(
     let event = (first.saturating_sub(EVENT_WINDOW)..first)
         .chain(end..(end + EVENT_AFTER).min(tokens.len()))
         .filter(|&i| tokens[i].sentence == sentence && doc.is_word(i))
-        .any(|i| lex.lex.is_event(&words_at(i)));
+        .any(|i| lex.is_event(&words_at(i)));
     if event {
         vote *= w.event;
     }
     let located = m.proclitic().preposition().is_some()
         || first
             .checked_sub(1)
-            .is_some_and(|b| doc.is_word(b) && lex.lex.is_locative(&words_at(b)));
+            .is_some_and(|b| doc.is_word(b) && lex.is_locative(&words_at(b)));
     // An actor near an event word is most often its author («US-led strikes», «Russian
     // air strikes»): only a preposition makes it the place of the story.
     if actor && !located {

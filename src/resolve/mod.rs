@@ -242,11 +242,11 @@ impl Resolver {
         let mut words = Vec::new();
         let all = self.tag_and_resolve_document(&doc, &mut words);
         let g = self.tagger.gazetteer();
-        let lex = focus::WordsAt {
+        let words = focus::WordsAt {
             lex: lexicon(),
             tagged: Some(&words),
         };
-        let focus = focus::focus(&doc, g, &self.facts, lex, &all, &FocusWeights::default());
+        let focus = focus::focus(&doc, g, &self.facts, words, &all, &FocusWeights::default());
         (all, focus)
     }
 
@@ -363,11 +363,11 @@ impl Resolver {
     ) -> Focus {
         let doc = Document::new(text);
         let g = self.tagger.gazetteer();
-        let lex = focus::WordsAt {
+        let words = focus::WordsAt {
             lex: lexicon(),
             tagged: None,
         };
-        focus::focus(&doc, g, &self.facts, lex, found, weights)
+        focus::focus(&doc, g, &self.facts, words, found, weights)
     }
 
     /// Resolves `mentions`, which the same tagger found in `text`. One resolution per
