@@ -398,6 +398,39 @@ mod tests {
         }
     }
 
+    /// Lines of every length in a mixed order: processed longest first, each once, and
+    /// given back in line order.
+    #[test]
+    fn a_window_processes_its_longest_lines_first_and_keeps_their_order() {
+        let lengths = [3, 40, 1, 17, 40, 0, 8, 25, 2, 33];
+        let input: String = lengths.iter().map(|&n| "x".repeat(n) + "\n").collect();
+        let mut window = Window::new();
+        assert!(
+            window
+                .fill(&mut input.as_bytes(), 1, 100, WINDOW_BYTES)
+                .is_none()
+        );
+        let started = std::sync::Mutex::new(Vec::new());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let results = pool.install(|| {
+            window.process(|i| {
+                started.lock().unwrap().push(window.line(i).len());
+                i
+            })
+        });
+        assert_eq!(results, (0..lengths.len()).collect::<Vec<_>>());
+        let started = started.into_inner().unwrap();
+        let mut longest_first: Vec<usize> = lengths.iter().map(|n| n + 1).collect();
+        longest_first.sort_by(|a, b| b.cmp(a));
+        assert_eq!(
+            started, longest_first,
+            "one thread takes them longest first"
+        );
+    }
+
     #[test]
     fn empty_input_gives_nothing() {
         assert!(numbered(&runner(2, 4, WINDOW_BYTES), "").is_empty());
