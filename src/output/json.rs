@@ -41,16 +41,15 @@ impl ResolvedRecord {
     fn write_fields(&self, w: &mut Object<'_>) {
         w.string_unless_empty("id", &self.id);
         w.string("kind", self.kind);
-        w.string_unless_empty("name_ar", &self.name_ar);
-        w.string_unless_empty("name_en", &self.name_en);
-        w.float_if_some("lat", self.lat);
-        w.float_if_some("lon", self.lon);
-        w.string_unless_empty("pcode", &self.pcode);
-        w.string_unless_empty("country", &self.country);
-        if !self.admin.is_empty() {
-            w.key("admin");
-            list(w.out, &self.admin, AdminRecord::write_json);
-        }
+        w.place(&Place {
+            name_ar: &self.name_ar,
+            name_en: &self.name_en,
+            lat: self.lat,
+            lon: self.lon,
+            pcode: &self.pcode,
+            country: &self.country,
+            admin: &self.admin,
+        });
         w.float("confidence", self.confidence);
         if !self.evidence.is_empty() {
             w.key("evidence");
@@ -70,16 +69,15 @@ impl FocusRecord {
         let mut w = Object::open(out);
         w.string("id", &self.id);
         w.string("kind", self.kind);
-        w.string_unless_empty("name_ar", &self.name_ar);
-        w.string_unless_empty("name_en", &self.name_en);
-        w.float_if_some("lat", self.lat);
-        w.float_if_some("lon", self.lon);
-        w.string_unless_empty("pcode", &self.pcode);
-        w.string_unless_empty("country", &self.country);
-        if !self.admin.is_empty() {
-            w.key("admin");
-            list(w.out, &self.admin, AdminRecord::write_json);
-        }
+        w.place(&Place {
+            name_ar: &self.name_ar,
+            name_en: &self.name_en,
+            lat: self.lat,
+            lon: self.lon,
+            pcode: &self.pcode,
+            country: &self.country,
+            admin: &self.admin,
+        });
         w.float("score", self.score);
         w.number("mentions", self.mentions as usize);
         if let Some(area) = &self.admin1 {
@@ -125,6 +123,18 @@ impl AlternativeRecord {
         w.float("score", self.score);
         w.close();
     }
+}
+
+/// The fields a resolved mention and a focus place share, written between their `kind` and
+/// their score: names, point, codes and admin chain, each left out when empty.
+struct Place<'a> {
+    name_ar: &'a str,
+    name_en: &'a str,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    pcode: &'a str,
+    country: &'a str,
+    admin: &'a [AdminRecord],
 }
 
 /// A JSON object being written: its fields, separated by commas.
@@ -185,6 +195,19 @@ impl<'o> Object<'o> {
     fn string_unless_empty(&mut self, key: &str, s: &str) {
         if !s.is_empty() {
             self.string(key, s);
+        }
+    }
+
+    fn place(&mut self, p: &Place<'_>) {
+        self.string_unless_empty("name_ar", p.name_ar);
+        self.string_unless_empty("name_en", p.name_en);
+        self.float_if_some("lat", p.lat);
+        self.float_if_some("lon", p.lon);
+        self.string_unless_empty("pcode", p.pcode);
+        self.string_unless_empty("country", p.country);
+        if !p.admin.is_empty() {
+            self.key("admin");
+            list(self.out, p.admin, AdminRecord::write_json);
         }
     }
 }
