@@ -62,7 +62,7 @@ impl<'a> Words<'a> {
 /// The gap words between mentions `a` and `b` (`b`'s proclitics last: بريف حلب has «ب»), or
 /// `None` when `b` starts before `a` ends or too far after.
 pub(super) fn gap<'a>(ctx: &Ctx<'a, '_>, a: &Mention, b: &Mention) -> Option<Words<'a>> {
-    let start = b.folded().start() - b.proclitic().len_bytes();
+    let start = b.folded_word_start();
     if start < a.folded().end() || b.folded().start() - a.folded().end() > MAX_GAP_BYTES {
         return None;
     }
@@ -72,7 +72,7 @@ pub(super) fn gap<'a>(ctx: &Ctx<'a, '_>, a: &Mention, b: &Mention) -> Option<Wor
 
 /// Two mentions separated only by a list separator («حلب وإدلب», "حلب، إدلب", "X and Y").
 pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded().start() - b.proclitic().len_bytes();
+    let start = b.folded_word_start();
     if start < a.folded().end() || start - a.folded().end() > MAX_GAP_BYTES {
         return false;
     }
@@ -91,7 +91,7 @@ pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
 /// Whether `b` follows `a` with only a glued ف between them: a list in a chain of places
 /// («دير الزور فالعشارة فبالميادين»), but also "so, then" («أما حصة الساحل فللاذقية»).
 pub(super) fn is_fa_link(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded().start() - b.proclitic().len_bytes();
+    let start = b.folded_word_start();
     b.proclitic().conjunction() == Some('ف')
         && start >= a.folded().end()
         && ctx.doc.folded()[a.folded().end()..start].trim().is_empty()

@@ -55,28 +55,28 @@ impl Resolver {
         // half the mentions of news and would not be kept.
         // Read from the last mention back: a phrase can tie a word only to a next mention
         // that is kept (pass two reads no place in a word decided apart).
-        let mut words = vec![false; mentions.len()];
+        let mut apart = vec![false; mentions.len()];
         for i in (0..mentions.len()).rev() {
             let m = &mentions[i];
             let Some(name) = m.name().filter(|&n| self.is_ordinary_word(n)) else {
                 continue;
             };
             let cues = ctx.name_cues(name);
-            words[i] = !listed[i]
+            apart[i] = !listed[i]
                 && !listed.get(i + 1).copied().unwrap_or(false)
                 && !cues.has(NameCues::CUE_WORD)
                 && !cues.has(NameCues::OPENS_WITH_CUE)
                 && !Beside::read(&ctx, m).any()
                 && !mentions
                     .get(i + 1)
-                    .is_some_and(|next| !words[i + 1] && may_tie(&ctx, m, next));
+                    .is_some_and(|next| !apart[i + 1] && may_tie(&ctx, m, next));
         }
         let mut resolved = self
-            .resolve_sites(&ctx, mentions, &listed, &words)
+            .resolve_sites(&ctx, mentions, &listed, &apart)
             .into_iter();
         mentions
             .iter()
-            .zip(words)
+            .zip(apart)
             .map(|(m, word)| {
                 if word {
                     // Its candidates by their priors alone.
@@ -89,25 +89,25 @@ impl Resolver {
             .collect()
     }
 
-    /// Resolves the mentions of one document that are not `words` decided apart, in order;
-    /// `listed[i]` tells whether mention `i` follows mention `i - 1` in a list. A word is in
-    /// no list, so a kept mention is listed after the kept one before it exactly when it was
-    /// after the mention before it.
+    /// Resolves the mentions of one document that are not ordinary words decided `apart`, in
+    /// order; `listed[i]` tells whether mention `i` follows mention `i - 1` in a list. A word
+    /// is in no list, so a kept mention is listed after the kept one before it exactly when it
+    /// was after the mention before it.
     fn resolve_sites(
         &self,
         ctx: &Ctx<'_, '_>,
         mentions: &[Mention],
         listed: &[bool],
-        words: &[bool],
+        apart: &[bool],
     ) -> Vec<Resolution> {
         let (g, doc) = (ctx.g, ctx.doc);
         // Each kept mention's place among all the document's mentions.
-        let index: Vec<usize> = (0..mentions.len()).filter(|&i| !words[i]).collect();
+        let index: Vec<usize> = (0..mentions.len()).filter(|&i| !apart[i]).collect();
         let kept: Vec<Mention> = index.iter().map(|&i| mentions[i]).collect();
         let mut sites: Vec<Site<'_>> = kept.iter().map(|m| features::site(ctx, m)).collect();
         for (site, &i) in sites.iter_mut().zip(&index) {
             site.listed_after_previous = listed[i];
-            site.before_word = words.get(i + 1).copied().unwrap_or(false);
+            site.before_word = apart.get(i + 1).copied().unwrap_or(false);
         }
         // A cue before a list covers the list: «بريفي إدلب وحلب», «مدينتي حمص وحماة».
         for i in 1..sites.len() {

@@ -70,6 +70,11 @@ impl Mention {
         self.folded
     }
 
+    /// The folded start of the word the mention is glued into: before its proclitics.
+    pub(crate) fn folded_word_start(&self) -> usize {
+        self.folded.start() - self.proclitic.len_bytes()
+    }
+
     /// The index of the token the mention starts in (its proclitics included).
     pub(crate) fn first_token(&self) -> usize {
         self.tokens.0 as usize

@@ -241,10 +241,10 @@ pub(crate) struct WordInfo {
     pub(crate) after_name: Option<AfterName>,
 }
 
-/// The index of a word of the tables (see [`Lexicon::ids`]).
 /// The most words a relation phrase between two places has («على الطريق بين»).
 pub(crate) const MAX_PHRASE_WORDS: usize = 3;
 
+/// The index of a word of the tables (see [`Lexicon::ids`]).
 pub(crate) type WordId = u32;
 
 /// No word of the tables.
