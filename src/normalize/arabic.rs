@@ -75,9 +75,16 @@ pub(super) fn is_plain_letter(lead: u8, trail: u8) -> bool {
     // The mask is picked by the lead's low bit, not by a branch: Arabic text mixes letters of
     // both leads at random, and a branch on the lead was mispredicted on half its letters.
     const AFTER: [u64; 2] = [AFTER_D8, AFTER_D9];
-    lead & 0xFE == 0xD8
-        && trail & 0xC0 == 0x80
-        && AFTER[usize::from(lead & 1)] >> (trail & 0x3F) & 1 == 1
+    block_offset(lead, trail).is_some_and(|i| AFTER[i >> 6] >> (i & 0x3F) & 1 == 1)
+}
+
+/// The offset in U+0600–U+067F of the two-byte character whose UTF-8 bytes are `lead trail`
+/// (lead D8 or D9): the lead's low bit, then the trail's six bits. `None` for other bytes. The
+/// byte-level readers of Arabic letters (the fold's runs, the proclitics) all decode by it.
+#[inline]
+pub(crate) fn block_offset(lead: u8, trail: u8) -> Option<usize> {
+    (lead & 0xFE == 0xD8 && trail & 0xC0 == 0x80)
+        .then(|| usize::from(lead & 1) << 6 | usize::from(trail & 0x3F))
 }
 
 /// The fold of the two-byte character `lead trail` of U+0600–U+067F when it is another
@@ -86,10 +93,7 @@ pub(super) fn is_plain_letter(lead: u8, trail: u8) -> bool {
 /// letters that fold to themselves ([`is_plain_letter`]) and everything else.
 #[inline]
 pub(super) fn same_length_fold(lead: u8, trail: u8) -> Option<char> {
-    if !matches!(lead, 0xD8 | 0xD9) || trail & 0xC0 != 0x80 {
-        return None;
-    }
-    let c = char::from_u32((u32::from(lead & 0x1F) << 6) | u32::from(trail & 0x3F))?;
+    let c = char::from_u32(0x0600 + block_offset(lead, trail)? as u32)?;
     match fold(c)? {
         Fold::Char(f) if f != c && f.len_utf8() == 2 && is_letter(f) => Some(f),
         _ => None,

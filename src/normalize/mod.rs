@@ -20,6 +20,7 @@ mod informal;
 mod latin;
 mod span;
 
+pub(crate) use arabic::block_offset;
 use informal::{WEB_ADDRESS, handle_end, web_address_end};
 
 /// What one original character becomes.

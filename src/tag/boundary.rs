@@ -7,7 +7,7 @@
 
 use crate::automaton::Form;
 use crate::gazetteer::Name;
-use crate::normalize::is_word_char;
+use crate::normalize::{block_offset, is_word_char};
 use crate::words::lexicon;
 
 /// The proclitics written before a name inside the same word (و، ف then ب، ل، ك).
@@ -92,14 +92,11 @@ fn proclitic_letter(bytes: &[u8], i: usize) -> Option<char> {
     let &[lead, trail] = bytes.get(i..i + 2)? else {
         return None;
     };
-    if lead & 0xFE != 0xD8 || trail & 0xC0 != 0x80 {
-        return None;
-    }
-    PROCLITIC_LETTERS[usize::from(lead & 1) << 6 | usize::from(trail & 0x3F)]
+    PROCLITIC_LETTERS[block_offset(lead, trail)?]
 }
 
-/// The proclitic letters among the two-byte characters U+0600–U+067F (UTF-8 lead D8 or D9),
-/// by the lead's low bit and the trail's six bits.
+/// The proclitic letters among the two-byte characters U+0600–U+067F, by their offset in the
+/// block ([`block_offset`]).
 const PROCLITIC_LETTERS: [Option<char>; 128] = {
     let mut table = [None; 128];
     let letters = ['و', 'ف', 'ب', 'ل', 'ك'];
