@@ -207,15 +207,9 @@ impl Window {
     fn process<T: Send>(&self, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
         let mut order: Vec<usize> = (0..self.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(self.line(i).len()));
-        let done: Vec<T> = order.par_iter().map(|&i| work(i)).collect();
-        let mut slots: Vec<Option<T>> = (0..self.len()).map(|_| None).collect();
-        for (&i, result) in order.iter().zip(done) {
-            slots[i] = Some(result);
-        }
-        slots
-            .into_iter()
-            .map(|r| r.expect("every line has its result"))
-            .collect()
+        let mut done: Vec<(usize, T)> = order.into_par_iter().map(|i| (i, work(i))).collect();
+        done.sort_unstable_by_key(|&(i, _)| i);
+        done.into_iter().map(|(_, result)| result).collect()
     }
 
     fn line(&self, i: usize) -> &[u8] {
