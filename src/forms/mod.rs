@@ -61,7 +61,10 @@ pub(crate) fn organizations(
 ) -> Vec<Found> {
     let lex = lexicon();
     let mut out: Vec<Found> = Vec::new();
-    let heads = words.iter().enumerate().filter(|(_, ids)| lex.heads(ids));
+    let heads = words
+        .iter()
+        .enumerate()
+        .filter(|(_, ids)| Lexicon::heads(ids));
     for (i, ids) in heads {
         if out.last().is_some_and(|f| doc.tokens()[i].start() < f.end) {
             continue;

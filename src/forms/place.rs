@@ -34,7 +34,7 @@ pub(crate) fn places<'m>(
         // words all there is to read. The noun may carry a cue's proclitics (بمدينة،
         // ولبلدة); that it is indefinite and has no pronoun is checked below (مدينته ends in
         // ه as written, مدينة in ة).
-        if !lex.names_settlement(&words[j - 1]) || !doc.is_word(j) {
+        if !Lexicon::names_settlement(&words[j - 1]) || !doc.is_word(j) {
             continue;
         }
         let (start, end) = (doc.tokens()[j].start(), doc.tokens()[j].end());

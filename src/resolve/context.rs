@@ -85,7 +85,7 @@ impl<'a> Ctx<'a, '_> {
     fn splits(&self, t: Tok) -> impl Iterator<Item = &'a WordInfo> + 'a {
         let (lex, ids) = (self.lex, t.and_then(|t| self.words.get(t)));
         ids.into_iter()
-            .flatten()
+            .flat_map(|ids| ids.iter())
             .filter_map(move |&id| lex.info(id))
     }
 
@@ -171,6 +171,7 @@ impl<'a> Ctx<'a, '_> {
         let mut countries: Vec<[u8; 2]> = words
             .iter()
             .enumerate()
+            .filter(|(_, w)| Lexicon::is_demonym(w))
             .filter_map(|(t, w)| Some((t, lex.info(w[0])?.demonym?)))
             .filter(|&(t, _)| {
                 doc.original_of(t)

@@ -45,7 +45,7 @@ pub use focus::{EVENT_WINDOW, Focus, FocusPlace, FocusWeights};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Point};
 use crate::tag::Mention;
-use crate::words::{NO_WORD, TokenWords, lexicon};
+use crate::words::{TokenWords, lexicon};
 use crate::{Tagger, forms};
 use context::Ctx;
 use prior::EntityFacts;
@@ -415,7 +415,7 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
     let before = doc.len().checked_sub(1 + skip);
     // Only that word's table entries are read: look them up rather than tag the window.
     let lex = lexicon();
-    let mut words = vec![[NO_WORD; 3]; doc.len()];
+    let mut words = vec![TokenWords::NONE; doc.len()];
     if let Some(b) = before.filter(|&b| doc.is_word(b)) {
         words[b] = lex.token_words(doc.text(b));
     }

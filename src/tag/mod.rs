@@ -231,7 +231,7 @@ impl Tagger {
         out.clear();
         if let Some(w) = words.as_deref_mut() {
             w.clear();
-            w.resize(doc.len(), [NO_WORD; 3]);
+            w.resize(doc.len(), TokenWords::NONE);
         }
         let mut candidates = Vec::with_capacity(doc.len() / 8);
         self.candidates_in(doc, &mut candidates, words);
@@ -258,6 +258,7 @@ impl Tagger {
         // Whether the text writes words with a capital ("The", "Damascus"): an all-lower-case
         // post does not, nor one whose only capitals are in words in capitals ("IDLIB").
         let cased = std::cell::OnceCell::new();
+        let lex = lexicon();
         for (token, word, run_end) in norm.words() {
             // Whether the whole word is a content word of the word tables (ولاية، وزارة، وادي):
             // then its first letters are the word's own, not proclitics, and no name starts
@@ -296,12 +297,12 @@ impl Tagger {
                     });
                 if split == 0 {
                     ordinary_word =
-                        id != NO_WORD && lexicon().info(id).is_some_and(|w| w.is_content_word());
+                        id != NO_WORD && lex.info(id).is_some_and(|w| w.is_content_word());
                 }
                 if id != NO_WORD
                     && let Some(w) = words.as_deref_mut()
                 {
-                    w[token][split] = id;
+                    w[token].set(lex, split, id);
                 }
             }
         }

@@ -44,6 +44,9 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             if w.marks.has(Mark::Settlement) {
                 flags |= super::SCAN_SETTLEMENT;
             }
+            if w.demonym.is_some() {
+                flags |= super::SCAN_DEMONYM;
+            }
             flags
         })
         .collect();

@@ -251,8 +251,46 @@ pub(crate) type WordId = u32;
 pub(crate) const NO_WORD: WordId = WordId::MAX;
 
 /// The word table entries of a token, one per proclitic split (bare, then behind a
-/// conjunction, then behind a conjunction and a preposition), as the tagger found them.
-pub(crate) type TokenWords = [WordId; 3];
+/// conjunction, then behind a conjunction and a preposition), as the tagger found them; it
+/// reads as that array. With them, the union of their scan flags, so that a pass over every
+/// token of a document (the heads of organizations, the nouns of settlements, nationality
+/// adjectives) reads one byte a token and no table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TokenWords {
+    ids: [WordId; 3],
+    flags: u8,
+}
+
+impl TokenWords {
+    /// A token that is no word of the tables.
+    pub(crate) const NONE: TokenWords = TokenWords {
+        ids: [NO_WORD; 3],
+        flags: 0,
+    };
+
+    /// Records `id` as the entry of proclitic split `split` (0 bare, 1, 2).
+    pub(crate) fn set(&mut self, lex: &Lexicon, split: usize, id: WordId) {
+        self.ids[split] = id;
+        let mut flags = lex.scan.get(id as usize).copied().unwrap_or(0);
+        if split != 0 {
+            // A nationality adjective counts as written, with no proclitic.
+            flags &= !SCAN_DEMONYM;
+        }
+        self.flags |= flags;
+    }
+
+    /// Whether some entry has `flag` ([`SCAN_HEAD`]...); [`SCAN_DEMONYM`] the bare one only.
+    fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+impl std::ops::Deref for TokenWords {
+    type Target = [WordId; 3];
+    fn deref(&self) -> &[WordId; 3] {
+        &self.ids
+    }
+}
 
 /// A phrase of several words: what follows its first word, and what it says.
 #[derive(Clone, Debug, Default)]
@@ -269,7 +307,8 @@ pub(crate) struct Lexicon {
     ids: WordMap<WordId>,
     words: Vec<WordInfo>,
     /// Per word id, the flags a scan over a document's tokens reads ([`SCAN_HEAD`],
-    /// [`SCAN_SETTLEMENT`]), kept apart so that it reads one byte a word.
+    /// [`SCAN_SETTLEMENT`], [`SCAN_DEMONYM`]), which the tagger unites per token in
+    /// [`TokenWords`].
     scan: Vec<u8>,
     /// Phrases of several words by their first word: the other words, relations (Arabic
     /// and Latin script) and parts (two-word heads).
@@ -283,6 +322,8 @@ pub(crate) struct Lexicon {
 const SCAN_HEAD: u8 = 1;
 /// A singular noun of a settlement.
 const SCAN_SETTLEMENT: u8 = 2;
+/// An English nationality adjective (`demonyms.tsv`), as written.
+const SCAN_DEMONYM: u8 = 4;
 
 static EMBEDDED: Lazy<Lexicon> =
     Lazy::new(|| Lexicon::parse(&FILES).expect("the embedded word tables are valid"));
@@ -310,35 +351,29 @@ impl Lexicon {
 
     /// Whether some split of a token (its entries `ids`) heads an organization's name found
     /// by its form (alone, or as the first word of a two-word head).
-    pub(crate) fn heads(&self, ids: &TokenWords) -> bool {
-        self.scan_any(ids, SCAN_HEAD)
+    pub(crate) fn heads(ids: &TokenWords) -> bool {
+        ids.has(SCAN_HEAD)
     }
 
     /// Whether some split of a token (its entries `ids`) is the singular noun of a
     /// settlement (`marks.tsv`: settlement).
-    pub(crate) fn names_settlement(&self, ids: &TokenWords) -> bool {
-        self.scan_any(ids, SCAN_SETTLEMENT)
+    pub(crate) fn names_settlement(ids: &TokenWords) -> bool {
+        ids.has(SCAN_SETTLEMENT)
     }
 
-    /// Whether some entry of `ids` has `flag` in its scan byte; most tokens are no word of
-    /// the tables at all, and are passed over at once.
-    fn scan_any(&self, ids: &TokenWords, flag: u8) -> bool {
-        *ids != [NO_WORD; 3]
-            && ids
-                .iter()
-                .any(|&id| self.scan.get(id as usize).is_some_and(|f| f & flag != 0))
+    /// Whether a token, as written, is an English nationality adjective (`demonyms.tsv`).
+    pub(crate) fn is_demonym(ids: &TokenWords) -> bool {
+        ids.has(SCAN_DEMONYM)
     }
 
     /// The entries of a folded word's proclitic splits, as the tagger records them for a
     /// token ([`TokenWords`]), looked up here for a word the tagger did not walk.
     pub(crate) fn token_words(&self, folded: &str) -> TokenWords {
-        let mut ids = [NO_WORD; 3];
-        for (id, p) in ids.iter_mut().zip(proclitic_splits(folded)) {
-            *id = self
-                .ids
-                .get(&folded[p.len_bytes()..])
-                .copied()
-                .unwrap_or(NO_WORD);
+        let mut ids = TokenWords::NONE;
+        for (split, p) in proclitic_splits(folded).take(3).enumerate() {
+            if let Some(&id) = self.ids.get(&folded[p.len_bytes()..]) {
+                ids.set(self, split, id);
+            }
         }
         ids
     }

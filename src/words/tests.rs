@@ -158,3 +158,22 @@ fn idioms_and_two_word_heads() {
     );
     assert!(lex.word(&fold("غرفة")).unwrap().opens.has(Part::Unit));
 }
+
+#[test]
+fn token_words_carry_the_scan_flags_of_their_entries() {
+    let lex = Lexicon::parse(&FILES).unwrap();
+    let words = |w: &str| lex.token_words(&fold(w));
+    // A settlement's noun, bare or behind its proclitics.
+    for w in ["مدينة", "وبمدينة", "بلدة"] {
+        assert!(Lexicon::names_settlement(&words(w)), "{w}");
+    }
+    assert!(!Lexicon::names_settlement(&words("ريف")));
+    // A head of an organization's name.
+    assert!(Lexicon::heads(&words("وزارة")));
+    assert!(Lexicon::heads(&words("ووزارة")));
+    assert!(!Lexicon::heads(&words("مدينة")));
+    // A nationality adjective counts only as written.
+    assert!(Lexicon::is_demonym(&words("syrian")));
+    assert!(!Lexicon::is_demonym(&words("وsyrian")));
+    assert_eq!(words("xyzzy"), TokenWords::NONE);
+}
