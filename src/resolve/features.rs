@@ -424,7 +424,7 @@ fn is_arabic_mark(c: char) -> bool {
 /// English writes names with a capital: "said" and "old city" are words. In a headline in
 /// capitals ("THE REPORT SAID") case says nothing either: a place there must stand on its
 /// prominence, like a lower-case word.
-fn is_lowercase(ctx: &Ctx<'_, '_>, m: &Mention, ty: EntityType) -> bool {
+pub(super) fn is_lowercase(ctx: &Ctx<'_, '_>, m: &Mention, ty: EntityType) -> bool {
     let text = ctx.doc.original();
     let Some(first) = text[m.span()].chars().next() else {
         return false;

@@ -179,6 +179,8 @@ pub struct Resolver {
     /// Per name, learnt on first use: 1 when it is mostly an ordinary word for every entity
     /// it names, with these options ([`Resolver::is_ordinary_word`]).
     ordinary: Arc<prior::PerName>,
+    /// Per name, learnt on first use: the decision on it as an ordinary word read alone.
+    alone: Arc<passes::Alone>,
 }
 
 impl Resolver {
@@ -197,12 +199,13 @@ impl Resolver {
         } else {
             Arc::new(EntityFacts::new(tagger.gazetteer()))
         };
-        let ordinary = Arc::new(prior::PerName::new(tagger.gazetteer().name_count()));
+        let names = tagger.gazetteer().name_count();
         Resolver {
             tagger,
             options,
             facts,
-            ordinary,
+            ordinary: Arc::new(prior::PerName::new(names)),
+            alone: Arc::new(passes::Alone::new(names)),
         }
     }
 

@@ -77,14 +77,9 @@ impl Resolver {
         mentions
             .iter()
             .zip(apart)
-            .map(|(m, word)| {
-                if word {
-                    // Its candidates by their priors alone.
-                    let mut site = Site::new(&ctx, m, m.entity_type());
-                    decide::decide(g, &self.facts, &self.options, &mut site)
-                } else {
-                    resolved.next().expect("one resolution per kept mention")
-                }
+            .map(|(m, word)| match word {
+                true => self.decide_alone(&ctx, m),
+                false => resolved.next().expect("one resolution per kept mention"),
             })
             .collect()
     }
@@ -152,6 +147,52 @@ impl Resolver {
             .collect();
         courses::place_on_courses(g, doc, &kept, &mut resolutions);
         resolutions
+    }
+}
+
+/// Per name, the decision on it read alone as an ordinary word, as Arabic writes it (no
+/// case) and with no ك that compares: its candidates by their priors alone. That is the same
+/// in every document — news says «أن» and «كان» in every text — so a resolver makes it once
+/// per name. Two threads may both make it; one answer is kept, and they are equal.
+pub(super) struct Alone(Vec<once_cell::race::OnceBox<Resolution>>);
+
+impl Alone {
+    /// Nothing decided yet, for `names` names.
+    pub(super) fn new(names: usize) -> Alone {
+        Alone(
+            (0..names)
+                .map(|_| once_cell::race::OnceBox::new())
+                .collect(),
+        )
+    }
+}
+
+impl std::fmt::Debug for Alone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let decided = self.0.iter().filter(|c| c.get().is_some()).count();
+        write!(f, "Alone({decided} of {} names decided)", self.0.len())
+    }
+}
+
+impl Resolver {
+    /// The decision on mention `m`, an ordinary word with nothing beside it: its candidates
+    /// by their priors alone, from [`Alone`] when it is written plain.
+    fn decide_alone(&self, ctx: &Ctx<'_, '_>, m: &Mention) -> Resolution {
+        let ty = m.entity_type();
+        let decide = || {
+            let mut site = Site::new(ctx, m, ty);
+            decide::decide(ctx.g, &self.facts, &self.options, &mut site)
+        };
+        let plain = m.proclitic().preposition() != Some('ك') && !features::is_lowercase(ctx, m, ty);
+        let name = m.name().expect("a word decided apart is a listed name");
+        match self.alone.0.get(name.index()).filter(|_| plain) {
+            Some(cell) => {
+                let r = cell.get_or_init(|| Box::new(decide()));
+                // The tagger gives a name one type; were it another here, decide afresh.
+                if r.ty == ty { r.clone() } else { decide() }
+            }
+            None => decide(),
+        }
     }
 }
 

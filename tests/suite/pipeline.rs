@@ -143,3 +143,55 @@ fn a_small_foreign_place_after_a_settlement_noun_stands() {
         "{found:?}"
     );
 }
+
+/// Every mention of `text`, rejected ones too, as the fields a user reads.
+fn decisions(resolver: &Resolver, text: &str) -> Vec<String> {
+    resolver
+        .tag_and_resolve(text)
+        .iter()
+        .map(|(m, r)| {
+            format!(
+                "{:?} {:?} {:?} {:.6} {:?} {:?} {} {:?}",
+                m.span(),
+                r.entity(),
+                r.entity_type(),
+                r.confidence(),
+                r.evidence().names().collect::<Vec<_>>(),
+                r.alternatives(),
+                r.is_accepted(),
+                r.point()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ordinary_words_are_decided_alike_in_every_document_and_order() {
+    // A resolver decides a name read alone as an ordinary word once and keeps it: what it
+    // kept must be what a fresh resolver decides, whatever text came first.
+    let texts = [
+        "قال المتحدث إن القوات كانت قد وصلت إلى مدينة الباب، وأضاف أن الباب مفتوح للحوار كما كان.",
+        "وأكد أن الوضع كالباب المفتوح، وأن الحديث عن عفرين كان سابقا لأوانه.",
+        "The spokesman said talks in homs were over, and Said al-Ali said the road to Homs was open.",
+        "قال إن أن كان الباب",
+    ];
+    let fresh: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| decisions(&Resolver::new(Tagger::new()), t))
+        .collect();
+    let ordinary = fresh
+        .iter()
+        .flatten()
+        .filter(|d| d.contains("common_word") && d.contains(" false "))
+        .count();
+    assert!(
+        ordinary >= 4,
+        "the texts have ordinary words rejected: {fresh:#?}"
+    );
+    let warm = Resolver::new(Tagger::new());
+    for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2]] {
+        for i in order {
+            assert_eq!(decisions(&warm, texts[i]), fresh[i], "text {i}");
+        }
+    }
+}
