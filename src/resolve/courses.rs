@@ -3,6 +3,7 @@
 //! to the centre of the places named beside it.
 
 use super::evidence::Evidence;
+use super::prior::EntityFacts;
 use super::{Resolution, WINDOW};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Kind, Point};
@@ -19,19 +20,21 @@ const PLACES: usize = 3;
 /// in the text. Without such places the feature keeps its own point.
 pub(super) fn place_on_courses(
     g: &Gazetteer,
+    facts: &EntityFacts,
     doc: &Document<'_>,
     mentions: &[Mention],
     resolutions: &mut [Resolution],
 ) {
     for i in 0..resolutions.len() {
+        // The facts say which entities have a course, without reading each entity.
         let Some(course) = resolutions[i]
             .entity
+            .filter(|&e| facts.get(e).has_course)
             .map(|e| g.entity(e).course())
-            .filter(|c| !c.is_empty())
         else {
             continue;
         };
-        let near = places_beside(g, doc, mentions, resolutions, i, course);
+        let near = places_beside(facts, doc, mentions, resolutions, i, course);
         if near.is_empty() {
             continue;
         }
@@ -49,7 +52,7 @@ pub(super) fn place_on_courses(
 
 /// The points of the places beside mention `i`'s course, once each.
 fn places_beside(
-    g: &Gazetteer,
+    facts: &EntityFacts,
     doc: &Document<'_>,
     mentions: &[Mention],
     resolutions: &[Resolution],
@@ -68,7 +71,7 @@ fn places_beside(
         .filter_map(|(m, r)| {
             let id = r.entity?;
             let point_like = matches!(
-                g.entity(id).kind(),
+                facts.get(id).kind,
                 Kind::Populated | Kind::Admin3 | Kind::Neighbourhood | Kind::Camp | Kind::Facility
             );
             let p = r.point.filter(|_| point_like)?;

@@ -145,7 +145,7 @@ impl Resolver {
             .iter_mut()
             .map(|s| decide::decide(g, &self.facts, &self.options, s))
             .collect();
-        courses::place_on_courses(g, doc, &kept, &mut resolutions);
+        courses::place_on_courses(g, &self.facts, doc, &kept, &mut resolutions);
         resolutions
     }
 }

@@ -38,6 +38,8 @@ pub(super) struct Facts {
     pub(super) parent: Option<u32>,
     /// The cosine of the point's latitude, for distances compared by their haversine term.
     pub(super) cos_lat: f64,
+    /// A river or another feature with a course ([`Entity::course`]).
+    pub(super) has_course: bool,
 }
 
 impl Facts {
@@ -153,6 +155,7 @@ impl EntityFacts {
             index: id.index() as u32,
             parent: g.by_id(e.parent()).map(|p| p.index() as u32),
             cos_lat: e.point().map_or(1.0, |p| p.lat.to_radians().cos()),
+            has_course: !e.course().is_empty(),
         };
         // On the start's critical path: the two halves on two threads when there are two.
         let entities: Vec<(EntityId, &Entity)> = g.entities().collect();
