@@ -375,7 +375,9 @@ fn choose_type(
                 .filter(|(f, _)| f.ty == EntityType::Loc)
                 .max_by(|a, b| {
                     let id = |e: crate::EntityId| g.entity(e).id();
-                    a.0.prior.total_cmp(&b.0.prior).then(id(b.1).cmp(id(a.1)))
+                    a.0.prior
+                        .total_cmp(&b.0.prior)
+                        .then_with(|| id(b.1).cmp(id(a.1)))
                 });
             let stands_alone = |f: &Facts| f.in_syria() || f.actor || place_context;
             if best_loc.is_some_and(|(f, _)| f.prior >= 3.0 && stands_alone(f)) {

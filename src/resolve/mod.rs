@@ -293,15 +293,15 @@ impl Resolver {
         words: &[TokenWords],
         all: &mut Vec<(Mention, Resolution)>,
     ) {
-        let g = self.tagger.gazetteer();
-        // Only an accepted place that is no country or continent lends its point.
+        // Only an accepted place that is no country or continent lends its point (its kind
+        // read from the resolver's facts, which deciding it has just read).
         let is_place = |(place, r): &(Mention, Resolution)| {
             r.accepted
                 && r.ty == EntityType::Loc
                 && place.name().is_some()
                 && r.entity.is_some_and(|e| {
                     !matches!(
-                        g.entity(e).kind(),
+                        self.facts.get(e).kind,
                         crate::Kind::Country | crate::Kind::Continent
                     )
                 })
