@@ -38,6 +38,7 @@ mod prior;
 mod relative;
 #[cfg(test)]
 mod table_tests;
+mod unlisted;
 
 pub use evidence::{Evidence, EvidenceSet};
 pub use focus::{EVENT_WINDOW, Focus, FocusPlace, FocusWeights};
@@ -50,6 +51,7 @@ use crate::{Tagger, forms};
 use context::Ctx;
 use prior::EntityFacts;
 use std::sync::Arc;
+use unlisted::{merge_by_start, unlisted_places};
 
 /// Options of the [`Resolver`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -267,60 +269,16 @@ impl Resolver {
         let organizations = forms::organizations(doc, words, &mentions);
         let unlisted = crate::tag::merge_forms(g, doc, &mut mentions, &organizations);
         let resolutions = self.resolve_document(doc, words, &mentions);
-        let mut all = Vec::with_capacity(mentions.len() + unlisted.len());
-        all.extend(mentions.into_iter().zip(resolutions));
-        if !unlisted.is_empty() {
-            let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
-            all.extend(
-                unlisted
-                    .into_iter()
-                    .map(|m| (m, Resolution::unlisted(EntityType::Org, 0.7, pattern, None))),
-            );
-            all.sort_by_key(|(m, _)| m.span().start());
-        }
+        let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
+        let unlisted = unlisted
+            .into_iter()
+            .map(|m| (m, Resolution::unlisted(EntityType::Org, 0.7, pattern, None)));
+        let listed = mentions.into_iter().zip(resolutions).collect();
+        let mut all = merge_by_start(listed, unlisted.collect());
         self.facilities_in_places(doc, words, &mut all);
         unlisted_places(doc, words, &mut all);
         acronyms::short_forms(doc, lexicon(), &mut all);
         all
-    }
-
-    /// Facilities named after their place («قلعة حلب», «سجن صيدنايا»): the accepted place
-    /// mention becomes the facility's, with the place's point (evidence `pattern`,
-    /// `place_inside`) and no entity; flat annotation marks the facility only.
-    fn facilities_in_places(
-        &self,
-        doc: &Document<'_>,
-        words: &[TokenWords],
-        all: &mut Vec<(Mention, Resolution)>,
-    ) {
-        // Only an accepted place that is no country or continent lends its point (its kind
-        // read from the resolver's facts, which deciding it has just read).
-        let is_place = |(place, r): &(Mention, Resolution)| {
-            r.accepted
-                && r.ty == EntityType::Loc
-                && place.name().is_some()
-                && r.entity.is_some_and(|e| {
-                    !matches!(
-                        self.facts.get(e).kind,
-                        crate::Kind::Country | crate::Kind::Continent
-                    )
-                })
-        };
-        let places = all.iter().map(|pair| is_place(pair).then_some(&pair.0));
-        let found = forms::facilities(doc, words, places);
-        let evidence = EvidenceSet::EMPTY
-            .with(Evidence::Pattern)
-            .with(Evidence::PlaceInside);
-        let facilities = found.iter().map(|f| {
-            let r = &all[f.place].1;
-            let folded = crate::Span::new(f.found.start, f.found.end);
-            let mention = Mention::new(doc, folded, None, EntityType::Loc, f.found.proclitic);
-            let facility =
-                Resolution::unlisted(EntityType::Loc, r.confidence * 0.9, evidence, r.point);
-            (f.place, (mention, facility))
-        });
-        let facilities: Vec<_> = facilities.collect();
-        crate::tag::place_facilities(all, facilities, |r| r.accepted);
     }
 
     /// The accepted mentions of `text` with their resolutions: what a user usually wants.
@@ -432,26 +390,4 @@ pub fn stands_as_place(text: &str, mention: &Mention) -> bool {
         demonym_countries: &[],
     };
     context::stands_as_place(&ctx, mention.proclitic(), before)
-}
-
-/// Places named by their form after a settlement's noun («بلدة بنديرادلي»), which no
-/// gazetteer lists: a place mention with no entity and no point (evidence `pattern` and
-/// `place_marker`), at the confidence of a name with nothing else for it.
-fn unlisted_places(doc: &Document<'_>, words: &[TokenWords], all: &mut Vec<(Mention, Resolution)>) {
-    let found = forms::places(doc, words, all.iter().map(|(m, _)| m));
-    if found.is_empty() {
-        return;
-    }
-    let evidence = EvidenceSet::EMPTY
-        .with(Evidence::Pattern)
-        .with(Evidence::PlaceMarker);
-    for f in found {
-        let folded = crate::Span::new(f.start, f.end);
-        let mention = Mention::new(doc, folded, None, EntityType::Loc, f.proclitic);
-        all.push((
-            mention,
-            Resolution::unlisted(EntityType::Loc, 0.6, evidence, None),
-        ));
-    }
-    all.sort_by_key(|(m, _)| m.span().start());
 }
