@@ -162,14 +162,24 @@ pub(crate) fn lower_case_word(original: &str, longer: bool) -> bool {
 /// English prose does; not an all-lower-case post, nor one whose capitals are all in words
 /// written in capitals ("IDLIB", "RT").
 pub(crate) fn writes_capitals(text: &str) -> bool {
+    // Most of a text is Arabic, which has no case: its letters are passed over without the
+    // Unicode tables, and whether the character before a capital is a letter is asked only
+    // of the few capitals.
+    let upper = |c: char| match c {
+        _ if c.is_ascii() => c.is_ascii_uppercase(),
+        '\u{0600}'..='\u{06FF}' => false,
+        _ => c.is_uppercase(),
+    };
     let mut chars = text.chars().peekable();
-    let mut previous_letter = false;
+    let mut previous: Option<char> = None;
     while let Some(c) = chars.next() {
-        let next_lower = chars.peek().is_some_and(|n| n.is_lowercase());
-        if c.is_uppercase() && !previous_letter && next_lower {
+        if upper(c)
+            && chars.peek().is_some_and(|n| n.is_lowercase())
+            && !previous.is_some_and(char::is_alphabetic)
+        {
             return true;
         }
-        previous_letter = c.is_alphabetic();
+        previous = Some(c);
     }
     false
 }
@@ -266,5 +276,30 @@ mod tests {
         assert!(writes_capitals("talks in Geneva"));
         assert!(!writes_capitals("fighting near aleppo and IDLIB"));
         assert!(!writes_capitals("قصف على حلب"));
+    }
+
+    #[test]
+    fn capitals_read_as_the_unicode_tables_say() {
+        // What `writes_capitals` answers without the tables, asked of them.
+        let by_tables = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            (0..chars.len()).any(|i| {
+                chars[i].is_uppercase()
+                    && (i == 0 || !chars[i - 1].is_alphabetic())
+                    && chars.get(i + 1).is_some_and(|n| n.is_lowercase())
+            })
+        };
+        let arabic = ('\u{0600}'..='\u{06FF}').collect::<Vec<char>>();
+        assert!(arabic.iter().all(|c| !c.is_uppercase()));
+        let others = [
+            'A', 'a', 'Z', 'é', 'É', 'Σ', 'σ', 'Д', 'д', '1', ' ', '-', '«', 'ß',
+        ];
+        for &a in arabic.iter().chain(&others) {
+            for &b in &others {
+                for text in [format!("{a}{b}a"), format!("{b}{a}a"), format!("{a}{b}")] {
+                    assert_eq!(writes_capitals(&text), by_tables(&text), "{text:?}");
+                }
+            }
+        }
     }
 }
