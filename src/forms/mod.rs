@@ -22,7 +22,9 @@ pub(crate) use place::places;
 
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Cue, Lexicon, ORGANIZATION_HEADS, Part, TokenWords, WordInfo, lexicon};
+use crate::words::{
+    Cue, DocWords, Lexicon, ORGANIZATION_HEADS, Part, TokenWords, WordInfo, lexicon,
+};
 
 /// What the head names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,18 +56,10 @@ const WINDOW_BYTES: usize = 160;
 /// `words` are the tagger's word-table entries of each token; `names` the tagger's mentions:
 /// after a two-word head a name there is the unit's name («غرفة عمليات حلب», «قيادة عمليات
 /// دير الزور»).
-pub(crate) fn organizations(
-    doc: &Document<'_>,
-    words: &[TokenWords],
-    names: &[Mention],
-) -> Vec<Found> {
+pub(crate) fn organizations(doc: &Document<'_>, words: &DocWords, names: &[Mention]) -> Vec<Found> {
     let lex = lexicon();
     let mut out: Vec<Found> = Vec::new();
-    let heads = words
-        .iter()
-        .enumerate()
-        .filter(|(_, ids)| Lexicon::heads(ids));
-    for (i, ids) in heads {
+    for (i, ids) in words.heads().map(|i| (i, &words[i])) {
         if out.last().is_some_and(|f| doc.tokens()[i].start() < f.end) {
             continue;
         }

@@ -16,25 +16,24 @@
 use super::Found;
 use crate::document::Document;
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Lexicon, TokenWords, lexicon};
+use crate::words::{DocWords, Lexicon, TokenWords, lexicon};
 
 /// Unlisted places, in text order. `words` are the tagger's word-table entries of each
 /// token; `mentions` the document's mentions in text order, accepted or not: a word inside
 /// one is never taken.
 pub(crate) fn places<'m>(
     doc: &Document<'_>,
-    words: &[TokenWords],
+    words: &DocWords,
     mentions: impl IntoIterator<Item = &'m Mention>,
 ) -> Vec<Found> {
     let lex = lexicon();
     let mut mentions = mentions.into_iter().peekable();
     let mut out = Vec::new();
-    for j in 1..doc.len() {
-        // The noun first: one look at the tagger's entries of the word before, for most
-        // words all there is to read. The noun may carry a cue's proclitics (بمدينة،
-        // ولبلدة); that it is indefinite and has no pronoun is checked below (مدينته ends in
-        // ه as written, مدينة in ة).
-        if !Lexicon::names_settlement(&words[j - 1]) || !doc.is_word(j) {
+    // After a settlement's noun: the tagger lists the tokens that are one. The noun may
+    // carry a cue's proclitics (بمدينة، ولبلدة); that it is indefinite and has no pronoun is
+    // checked below (مدينته ends in ه as written, مدينة in ة).
+    for j in words.settlement_nouns().map(|noun| noun + 1) {
+        if j >= doc.len() || !doc.is_word(j) {
             continue;
         }
         let (start, end) = (doc.tokens()[j].start(), doc.tokens()[j].end());

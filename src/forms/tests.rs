@@ -3,10 +3,10 @@ use super::*;
 /// The surfaces of what `pass` finds in `text`, given the tagger's mentions and word entries.
 fn surfaces(
     text: &str,
-    pass: impl Fn(&Document<'_>, &[TokenWords], &[Mention]) -> Vec<Found>,
+    pass: impl Fn(&Document<'_>, &DocWords, &[Mention]) -> Vec<Found>,
 ) -> Vec<String> {
     let doc = Document::new(text);
-    let (mut names, mut words) = (Vec::new(), Vec::new());
+    let (mut names, mut words) = (Vec::new(), crate::words::DocWords::default());
     crate::Tagger::new().tag_document(&doc, &mut names, Some(&mut words));
     pass(&doc, &words, &names)
         .iter()
@@ -50,7 +50,7 @@ fn units_and_institutions() {
 fn facilities_named_after_their_place() {
     let text = "زار الوفد قلعة حلب ثم مطار الطبقة العسكري وسجن صيدنايا";
     let doc = Document::new(text);
-    let (mut places, mut words) = (Vec::new(), Vec::new());
+    let (mut places, mut words) = (Vec::new(), crate::words::DocWords::default());
     crate::Tagger::new().tag_document(&doc, &mut places, Some(&mut words));
     let names: Vec<&str> = facilities(&doc, &words, places.iter().map(Some))
         .iter()

@@ -7,7 +7,7 @@ use super::prior::{EntityFacts, Facts, NameCues};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Name, NameId};
 use crate::tag::{Mention, Proclitic};
-use crate::words::{Cue, Filler, Lexicon, Mark, Part, Strength, TokenWords, WordInfo};
+use crate::words::{Cue, DocWords, Filler, Lexicon, Mark, Part, Strength, TokenWords, WordInfo};
 
 /// The document, the gazetteer and the word tables, read by every stage.
 pub(super) struct Ctx<'a, 't> {
@@ -166,13 +166,11 @@ impl<'a> Ctx<'a, '_> {
     pub(super) fn demonym_countries(
         doc: &Document<'_>,
         lex: &Lexicon,
-        words: &[TokenWords],
+        words: &DocWords,
     ) -> Vec<[u8; 2]> {
         let mut countries: Vec<[u8; 2]> = words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| Lexicon::is_demonym(w))
-            .filter_map(|(t, w)| Some((t, lex.info(w[0])?.demonym?)))
+            .demonyms()
+            .filter_map(|t| Some((t, lex.info(words[t][0])?.demonym?)))
             .filter(|&(t, _)| {
                 doc.original_of(t)
                     .starts_with(|c: char| c.is_ascii_uppercase())

@@ -46,7 +46,7 @@ pub use focus::{EVENT_WINDOW, Focus, FocusPlace, FocusWeights};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Point};
 use crate::tag::Mention;
-use crate::words::{TokenWords, lexicon};
+use crate::words::{DocWords, TokenWords, lexicon};
 use crate::{Tagger, forms};
 use context::Ctx;
 use prior::EntityFacts;
@@ -237,19 +237,19 @@ impl Resolver {
     /// name is part of it («غرفة عمليات حلب»). A facility named after its place («قلعة حلب»)
     /// takes the place's mention and point.
     pub fn tag_and_resolve(&self, text: &str) -> Vec<(Mention, Resolution)> {
-        self.tag_and_resolve_document(&Document::new(text), &mut Vec::new())
+        self.tag_and_resolve_document(&Document::new(text), &mut DocWords::default())
     }
 
     /// [`Resolver::tag_and_resolve`] and [`Resolver::focus`] in one pass: every mention,
     /// accepted or not, and the focus its accepted mentions give, from one fold of the text.
     pub fn tag_resolve_and_focus(&self, text: &str) -> (Vec<(Mention, Resolution)>, Focus) {
         let doc = Document::new(text);
-        let mut words = Vec::new();
+        let mut words = DocWords::default();
         let all = self.tag_and_resolve_document(&doc, &mut words);
         let g = self.tagger.gazetteer();
         let words = focus::WordsAt {
             lex: lexicon(),
-            tagged: Some(&words),
+            tagged: Some(&words[..]),
         };
         let focus = focus::focus(&doc, g, &self.facts, words, &all, &FocusWeights::default());
         (all, focus)
@@ -260,11 +260,11 @@ impl Resolver {
     fn tag_and_resolve_document(
         &self,
         doc: &Document<'_>,
-        words: &mut Vec<TokenWords>,
+        words: &mut DocWords,
     ) -> Vec<(Mention, Resolution)> {
         let mut mentions = Vec::new();
         self.tagger.tag_document(doc, &mut mentions, Some(words));
-        let words = &words[..];
+        let words = &*words;
         let g = self.tagger.gazetteer();
         let organizations = forms::organizations(doc, words, &mentions);
         let unlisted = crate::tag::merge_forms(g, doc, &mut mentions, &organizations);
@@ -335,7 +335,7 @@ impl Resolver {
     /// mention, in the same order.
     pub fn resolve(&self, text: &str, mentions: &[Mention]) -> Vec<Resolution> {
         let doc = Document::new(text);
-        let mut words = Vec::new();
+        let mut words = DocWords::default();
         self.tagger
             .tag_document(&doc, &mut Vec::new(), Some(&mut words));
         let listed: Vec<Mention> = mentions

@@ -12,7 +12,7 @@ use super::{
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, NameId};
 use crate::tag::Mention;
-use crate::words::{Relations, TokenWords, lexicon};
+use crate::words::{DocWords, Relations, lexicon};
 
 impl Resolver {
     /// Whether the name is mostly an ordinary word whatever entity it names (أن، كان، تحت:
@@ -33,7 +33,7 @@ impl Resolver {
     pub(super) fn resolve_document(
         &self,
         doc: &Document<'_>,
-        words: &[TokenWords],
+        words: &DocWords,
         mentions: &[Mention],
     ) -> Vec<Resolution> {
         let g = self.tagger.gazetteer();

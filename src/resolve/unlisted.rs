@@ -6,7 +6,7 @@ use crate::document::Document;
 use crate::forms;
 use crate::gazetteer::EntityType;
 use crate::tag::Mention;
-use crate::words::TokenWords;
+use crate::words::{DocWords, TokenWords};
 
 impl Resolver {
     /// Facilities named after their place («قلعة حلب», «سجن صيدنايا»): the accepted place
@@ -54,7 +54,7 @@ impl Resolver {
 /// `place_marker`), at the confidence of a name with nothing else for it.
 pub(super) fn unlisted_places(
     doc: &Document<'_>,
-    words: &[TokenWords],
+    words: &DocWords,
     all: &mut Vec<(Mention, Resolution)>,
 ) {
     let found = forms::places(doc, words, all.iter().map(|(m, _)| m));

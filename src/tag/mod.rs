@@ -19,7 +19,7 @@ pub(crate) use boundary::proclitic_splits;
 use crate::automaton::NameAutomaton;
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Name, NameId};
-use crate::words::{NO_WORD, TokenWords, lexicon};
+use crate::words::{DocWords, NO_WORD, lexicon};
 use crate::{Error, Span};
 use select::Candidate;
 pub(crate) use select::{merge_forms, place_facilities};
@@ -220,18 +220,17 @@ impl Tagger {
     }
 
     /// Tags a document view. With `words`, also records for every token its entries in the
-    /// word tables, one per proclitic split ([`TokenWords`]): the resolver's rules read them
+    /// word tables, one per proclitic split ([`crate::words::TokenWords`]): the resolver's rules read them
     /// instead of looking words up again.
     pub(crate) fn tag_document(
         &self,
         doc: &Document<'_>,
         out: &mut Vec<Mention>,
-        mut words: Option<&mut Vec<TokenWords>>,
+        mut words: Option<&mut DocWords>,
     ) {
         out.clear();
         if let Some(w) = words.as_deref_mut() {
-            w.clear();
-            w.resize(doc.len(), TokenWords::NONE);
+            w.reset(doc.len());
         }
         let mut candidates = Vec::with_capacity(doc.len() / 8);
         self.candidates_in(doc, &mut candidates, words);
@@ -249,7 +248,7 @@ impl Tagger {
         &self,
         doc: &Document<'_>,
         out: &mut Vec<Candidate<(NameId, Proclitic, usize)>>,
-        mut words: Option<&mut Vec<TokenWords>>,
+        mut words: Option<&mut DocWords>,
     ) {
         let inner = &*self.inner;
         let norm = doc.norm();
@@ -302,7 +301,7 @@ impl Tagger {
                 if id != NO_WORD
                     && let Some(w) = words.as_deref_mut()
                 {
-                    w[token].set(lex, split, id);
+                    w.set(lex, token, split, id);
                 }
             }
         }

@@ -285,6 +285,68 @@ impl TokenWords {
     }
 }
 
+/// The word-table entries of a document's tokens as the tagger records them, one
+/// [`TokenWords`] per token (it reads as that slice), and the tokens whose entries have a scan
+/// flag, in order: the passes over every token (heads of organizations, settlement nouns,
+/// nationality adjectives) read only those.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct DocWords {
+    tokens: Vec<TokenWords>,
+    flagged: Vec<u32>,
+}
+
+impl DocWords {
+    /// Every token no word, for a document of `len` tokens.
+    pub(crate) fn reset(&mut self, len: usize) {
+        self.tokens.clear();
+        self.tokens.resize(len, TokenWords::NONE);
+        self.flagged.clear();
+    }
+
+    /// Records `id` as the entry of token `token`'s proclitic split `split`; the tokens are
+    /// recorded in order.
+    pub(crate) fn set(&mut self, lex: &Lexicon, token: usize, split: usize, id: WordId) {
+        let words = &mut self.tokens[token];
+        let had = words.flags != 0;
+        words.set(lex, split, id);
+        if !had && words.flags != 0 {
+            self.flagged.push(token as u32);
+        }
+    }
+
+    /// The tokens some entry of which has `flag`, in order.
+    fn with(&self, flag: u8) -> impl Iterator<Item = usize> + '_ {
+        self.flagged
+            .iter()
+            .map(|&t| t as usize)
+            .filter(move |&t| self.tokens[t].has(flag))
+    }
+
+    /// The tokens of which some split heads an organization's name found by its form (alone,
+    /// or as the first word of a two-word head).
+    pub(crate) fn heads(&self) -> impl Iterator<Item = usize> + '_ {
+        self.with(SCAN_HEAD)
+    }
+
+    /// The tokens of which some split is the singular noun of a settlement (`marks.tsv`:
+    /// settlement).
+    pub(crate) fn settlement_nouns(&self) -> impl Iterator<Item = usize> + '_ {
+        self.with(SCAN_SETTLEMENT)
+    }
+
+    /// The tokens that are, as written, an English nationality adjective (`demonyms.tsv`).
+    pub(crate) fn demonyms(&self) -> impl Iterator<Item = usize> + '_ {
+        self.with(SCAN_DEMONYM)
+    }
+}
+
+impl std::ops::Deref for DocWords {
+    type Target = [TokenWords];
+    fn deref(&self) -> &[TokenWords] {
+        &self.tokens
+    }
+}
+
 impl std::ops::Deref for TokenWords {
     type Target = [WordId; 3];
     fn deref(&self) -> &[WordId; 3] {
@@ -347,23 +409,6 @@ impl Lexicon {
     /// The entry of word `id`.
     pub(crate) fn info(&self, id: WordId) -> Option<&WordInfo> {
         self.words.get(id as usize)
-    }
-
-    /// Whether some split of a token (its entries `ids`) heads an organization's name found
-    /// by its form (alone, or as the first word of a two-word head).
-    pub(crate) fn heads(ids: &TokenWords) -> bool {
-        ids.has(SCAN_HEAD)
-    }
-
-    /// Whether some split of a token (its entries `ids`) is the singular noun of a
-    /// settlement (`marks.tsv`: settlement).
-    pub(crate) fn names_settlement(ids: &TokenWords) -> bool {
-        ids.has(SCAN_SETTLEMENT)
-    }
-
-    /// Whether a token, as written, is an English nationality adjective (`demonyms.tsv`).
-    pub(crate) fn is_demonym(ids: &TokenWords) -> bool {
-        ids.has(SCAN_DEMONYM)
     }
 
     /// The entries of a folded word's proclitic splits, as the tagger records them for a

@@ -160,20 +160,27 @@ fn idioms_and_two_word_heads() {
 }
 
 #[test]
-fn token_words_carry_the_scan_flags_of_their_entries() {
-    let lex = Lexicon::parse(&FILES).unwrap();
-    let words = |w: &str| lex.token_words(&fold(w));
+fn the_tagger_lists_the_tokens_a_pass_over_every_token_reads() {
+    let text = "وبمدينة بلدة ريف ووزارة مدينة syrian وsyrian Syrian";
+    let doc = crate::document::Document::new(text);
+    let mut words = DocWords::default();
+    crate::Tagger::new().tag_document(&doc, &mut Vec::new(), Some(&mut words));
+    let listed = |tokens: Vec<usize>| -> Vec<&str> {
+        tokens.into_iter().map(|t| doc.original_of(t)).collect()
+    };
     // A settlement's noun, bare or behind its proclitics.
-    for w in ["مدينة", "وبمدينة", "بلدة"] {
-        assert!(Lexicon::names_settlement(&words(w)), "{w}");
-    }
-    assert!(!Lexicon::names_settlement(&words("ريف")));
-    // A head of an organization's name.
-    assert!(Lexicon::heads(&words("وزارة")));
-    assert!(Lexicon::heads(&words("ووزارة")));
-    assert!(!Lexicon::heads(&words("مدينة")));
-    // A nationality adjective counts only as written.
-    assert!(Lexicon::is_demonym(&words("syrian")));
-    assert!(!Lexicon::is_demonym(&words("وsyrian")));
-    assert_eq!(words("xyzzy"), TokenWords::NONE);
+    assert_eq!(
+        listed(words.settlement_nouns().collect()),
+        ["وبمدينة", "بلدة", "مدينة"]
+    );
+    // A head of an organization's name, bare or behind a conjunction.
+    assert_eq!(listed(words.heads().collect()), ["ووزارة"]);
+    // A nationality adjective only as written.
+    assert_eq!(listed(words.demonyms().collect()), ["syrian", "Syrian"]);
+    // A token no table knows has no entries.
+    assert_eq!(lex_words("xyzzy"), TokenWords::NONE);
+}
+
+fn lex_words(w: &str) -> TokenWords {
+    Lexicon::parse(&FILES).unwrap().token_words(&fold(w))
 }

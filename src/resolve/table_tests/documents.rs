@@ -130,7 +130,7 @@ fn every_demonym_names_its_country_for_the_document() {
         let text = format!("The {} delegation arrived on Monday.", cols[0]);
         let doc = Document::new(&text);
         let mut names = Vec::new();
-        let mut words = Vec::new();
+        let mut words = crate::words::DocWords::default();
         RESOLVER
             .tagger()
             .tag_document(&doc, &mut names, Some(&mut words));

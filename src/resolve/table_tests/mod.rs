@@ -244,7 +244,7 @@ fn every_nationality_names_the_country_of_the_place() {
 /// The organizations found by their form in `text`, as written.
 fn found_by_form(text: &str) -> Vec<String> {
     let doc = Document::new(text);
-    let (mut names, mut words) = (Vec::new(), Vec::new());
+    let (mut names, mut words) = (Vec::new(), crate::words::DocWords::default());
     RESOLVER
         .tagger()
         .tag_document(&doc, &mut names, Some(&mut words));
