@@ -25,6 +25,9 @@ pub struct EntityId(pub(super) u32);
 pub struct NameId(pub(super) u32);
 
 impl EntityId {
+    /// No entity: fills unused slots of fixed-size tables.
+    pub(crate) const NONE: EntityId = EntityId(u32::MAX);
+
     /// The dense index, for callers that keep per-entity tables.
     pub fn index(self) -> usize {
         self.0 as usize

@@ -77,6 +77,45 @@ impl Default for ResolverOptions {
 /// How many runners-up a resolution keeps.
 const MAX_ALTERNATIVES: usize = 3;
 
+/// Up to [`MAX_ALTERNATIVES`] runners-up, held inline as plain values: a resolution allocates
+/// nothing, and a copy of one (a word decided once per name, [`passes`]) is one move.
+#[derive(Clone, Copy, Debug)]
+struct Alternatives {
+    items: [(EntityId, f64); MAX_ALTERNATIVES],
+    len: u8,
+}
+
+impl Default for Alternatives {
+    fn default() -> Alternatives {
+        Alternatives {
+            items: [(EntityId::NONE, 0.0); MAX_ALTERNATIVES],
+            len: 0,
+        }
+    }
+}
+
+impl Alternatives {
+    fn as_slice(&self) -> &[(EntityId, f64)] {
+        &self.items[..usize::from(self.len)]
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+}
+
+impl FromIterator<(EntityId, f64)> for Alternatives {
+    /// The first [`MAX_ALTERNATIVES`] of `iter`.
+    fn from_iter<I: IntoIterator<Item = (EntityId, f64)>>(iter: I) -> Alternatives {
+        let mut out = Alternatives::default();
+        for (slot, item) in out.items.iter_mut().zip(iter) {
+            *slot = item;
+            out.len += 1;
+        }
+        out
+    }
+}
+
 /// What the resolver decided for one mention.
 #[derive(Clone, Debug)]
 pub struct Resolution {
@@ -84,8 +123,7 @@ pub struct Resolution {
     ty: EntityType,
     confidence: f64,
     evidence: EvidenceSet,
-    /// Held inline: there are at most [`MAX_ALTERNATIVES`], so a resolution allocates nothing.
-    alternatives: smallvec::SmallVec<[(EntityId, f64); MAX_ALTERNATIVES]>,
+    alternatives: Alternatives,
     accepted: bool,
     point: Option<Point>,
 }
@@ -110,7 +148,7 @@ impl Resolution {
     }
     /// Up to three runners-up with their scores, best first.
     pub fn alternatives(&self) -> &[(EntityId, f64)] {
-        &self.alternatives
+        self.alternatives.as_slice()
     }
     /// Where the mention is: the entity's point, or for a river ([`crate::Entity::course`])
     /// the point of its course nearest to the other places the document names beside it
@@ -132,7 +170,7 @@ impl Resolution {
             ty,
             confidence: 0.0,
             evidence: EvidenceSet::EMPTY,
-            alternatives: smallvec::SmallVec::new(),
+            alternatives: Alternatives::default(),
             accepted: false,
             point: None,
         }
