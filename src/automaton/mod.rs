@@ -18,13 +18,14 @@
 //! longer patterns, built in one pass (DESIGN.md §3 has the measurement that replaced an
 //! Aho-Corasick automaton with it).
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+mod inline_keys;
 mod snapshot;
 mod trie;
 
+use inline_keys::InlineKeyMap;
 use trie::{Node, Trie};
 
 use crate::Error;
@@ -60,7 +61,7 @@ pub(crate) struct NameAutomaton {
     trie: Trie,
     /// Every first word of a pattern: the pattern it completes, and where the walk resumes
     /// for the patterns that go on after it.
-    first_word_table: HashMap<Cow<'static, [u8]>, FirstWord, BuildHasherDefault<WordHasher>>,
+    first_word_table: InlineKeyMap<FirstWord>,
     /// `targets[bounds[p]..bounds[p + 1]]` are the names of pattern `p`.
     bounds: Vec<u32>,
     targets: Vec<PatternTarget>,
@@ -119,10 +120,10 @@ impl NameAutomaton {
     /// each).
     pub(crate) fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, WordId)>) {
         for (word, id) in words {
-            self.first_word_table
-                .entry(Cow::Owned(word.as_bytes().to_vec()))
-                .or_default()
-                .word = id;
+            let (entry, _) = self
+                .first_word_table
+                .get_or_insert_with(word.as_bytes(), FirstWord::default);
+            entry.word = id;
         }
     }
 
@@ -170,16 +171,10 @@ impl NameAutomaton {
             .map(|(p, pattern)| (pattern.as_bytes(), p as u32))
             .collect();
         let trie = Trie::new(longer);
-        let mut first_word_table: HashMap<
-            Cow<'static, [u8]>,
-            FirstWord,
-            BuildHasherDefault<WordHasher>,
-        > = HashMap::with_capacity_and_hasher(order.len(), BuildHasherDefault::default());
+        let mut first_word_table = InlineKeyMap::with_capacity(order.len());
         for (p, pattern) in order.iter().enumerate() {
             let run = first_run(pattern.as_bytes());
-            let entry = first_word_table
-                .entry(Cow::Owned(run.to_vec()))
-                .or_default();
+            let (entry, _) = first_word_table.get_or_insert_with(run, FirstWord::default);
             if run.len() == pattern.len() {
                 entry.exact = Some(p as u32);
             } else if entry.resume.is_none() {
@@ -229,10 +224,12 @@ impl NameAutomaton {
         // `syrias` in folded text may be the possessive `Syria's`: the name is the run less s.
         if run.len() > 1
             && run.ends_with(b"s")
-            && let Some(FirstWord { exact: Some(p), .. }) =
-                self.first_word_table.get(&run[..run.len() - 1])
+            && let Some(p) = self
+                .first_word_table
+                .get(&run[..run.len() - 1])
+                .and_then(|first| first.exact)
         {
-            emit(*p, run_end - 1);
+            emit(p, run_end - 1);
         }
         let Some(first) = self.first_word_table.get(run) else {
             return NO_WORD;
@@ -261,8 +258,7 @@ impl NameAutomaton {
         self.trie.memory_usage()
             + self.bounds.capacity() * 4
             + self.targets.capacity() * std::mem::size_of::<PatternTarget>()
-            + self.first_word_table.capacity()
-                * (std::mem::size_of::<(Cow<'static, [u8]>, FirstWord)>() + 16)
+            + self.first_word_table.memory_usage()
     }
 }
 

@@ -3,8 +3,8 @@
 //! tables' ids are not written; [`NameAutomaton::add_words`] adds them after reading.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
+use super::inline_keys::InlineKeyMap;
 use super::trie::Trie;
 use super::{FirstWord, Form, NameAutomaton, PatternTarget};
 use crate::gazetteer::NameId;
@@ -22,15 +22,11 @@ impl NameAutomaton {
     pub(crate) fn write_snapshot(&self, names: usize, w: &mut Writer) {
         w.len(names);
         self.trie.write_snapshot(w);
-        let mut first: Vec<(&[u8], &FirstWord)> = self
-            .first_word_table
-            .iter()
-            .map(|(k, v)| (&**k, v))
-            .collect();
-        first.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut first: Vec<(Cow<'_, [u8]>, &FirstWord)> = self.first_word_table.iter().collect();
+        first.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         w.len(first.len());
         for (word, entry) in first {
-            w.bytes(word);
+            w.bytes(&word);
             w.opt_u32(entry.exact);
             w.opt_u32(entry.resume.map(|n| n.number()));
         }
@@ -54,8 +50,7 @@ impl NameAutomaton {
         // The pattern count is known only at the end; the trie's pattern ids are checked there.
         let trie = Trie::read_snapshot(r)?;
         let n = r.len()?;
-        let mut first_word_table =
-            HashMap::with_capacity_and_hasher(n, std::hash::BuildHasherDefault::default());
+        let mut first_word_table = InlineKeyMap::with_capacity(n);
         let mut entries = Vec::with_capacity(n);
         for _ in 0..n {
             let word = r.bytes()?;
@@ -70,10 +65,7 @@ impl NameAutomaton {
                 resume,
                 word: NO_WORD,
             };
-            if first_word_table
-                .insert(Cow::Borrowed(word), entry)
-                .is_some()
-            {
+            if !first_word_table.get_or_insert_with(word, || entry).1 {
                 return None;
             }
         }
