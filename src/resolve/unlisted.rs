@@ -75,23 +75,34 @@ pub(super) fn unlisted_places(
     *all = merge_by_start(std::mem::take(all), found.collect());
 }
 
-/// `all` and `more` in one list in the order of their starts, `all`'s first on a tie: a merge
-/// of two lists each in text order (what a stable sort of the two would give, with no sort
-/// and no copy beyond one move of each).
+/// `all` and `more` in one list in the order of their starts, `all`'s first on a tie: what a
+/// stable sort of the two would give, for two lists each in text order. A few more (a
+/// document's unlisted names) are inserted where they go; more than a few are merged, with no
+/// copy beyond one move of each.
 pub(super) fn merge_by_start(
-    all: Vec<(Mention, Resolution)>,
+    mut all: Vec<(Mention, Resolution)>,
     more: Vec<(Mention, Resolution)>,
 ) -> Vec<(Mention, Resolution)> {
+    /// Up to this many are inserted one by one.
+    const INSERTED: usize = 4;
     if more.is_empty() {
         return all;
     }
     let start = |(m, _): &(Mention, Resolution)| m.span().start();
-    let mut merged = Vec::with_capacity(all.len() + more.len());
     if !all.is_sorted_by_key(start) || !more.is_sorted_by_key(start) {
-        merged.extend(all.into_iter().chain(more));
-        merged.sort_by_key(start);
-        return merged;
+        all.extend(more);
+        all.sort_by_key(start);
+        return all;
     }
+    if more.len() <= INSERTED {
+        for pair in more {
+            // After every mention that starts no later: on a tie the one already there first.
+            let at = all.partition_point(|p| start(p) <= start(&pair));
+            all.insert(at, pair);
+        }
+        return all;
+    }
+    let mut merged = Vec::with_capacity(all.len() + more.len());
     let mut more = more.into_iter().peekable();
     for pair in all {
         while let Some(next) = more.next_if(|m| start(m) < start(&pair)) {
@@ -155,5 +166,15 @@ mod merge_tests {
         let merged = merge_by_start(unsorted, pairs(&doc, &[(0, 0.3)]));
         assert_eq!(order(&merged), [(0, 0.2), (0, 0.3), (9, 0.1)]);
         assert!(merge_by_start(Vec::new(), Vec::new()).is_empty());
+        // Many more are merged, not inserted: the same order.
+        let doc = Document::new("aa bb cc dd ee ff gg hh");
+        let all = pairs(&doc, &[(3, 0.1), (9, 0.2), (15, 0.3)]);
+        let more = pairs(
+            &doc,
+            &[(0, 0.4), (3, 0.5), (6, 0.6), (9, 0.7), (12, 0.8), (21, 0.9)],
+        );
+        let mut sorted: Vec<_> = all.iter().chain(&more).cloned().collect();
+        sorted.sort_by_key(|(m, _)| m.span().start());
+        assert_eq!(order(&merge_by_start(all, more)), order(&sorted));
     }
 }
