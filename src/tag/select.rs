@@ -102,17 +102,19 @@ pub(crate) fn prefer_prominent_split<P: Copy>(
         e.kind() == Kind::Country
             || (e.kind() == Kind::Populated && e.population().unwrap_or(0) >= 500_000)
     };
-    // The candidates of one token come together, in the order of their tokens.
-    let mut drop = vec![false; candidates.len()];
+    // The candidates of one token come together, in the order of their tokens. Most tokens
+    // have one, which has no other reading to give way to; the list of those dropped is
+    // made at the first.
+    let mut drop: Vec<bool> = Vec::new();
     let mut first = 0;
     while first < candidates.len() {
         let token = candidates[first].value.2;
         let last = first + candidates[first..].partition_point(|c| c.value.2 == token);
         let group = &candidates[first..last];
-        for (k, c) in group.iter().enumerate() {
+        for (k, c) in group.iter().enumerate().filter(|_| group.len() > 1) {
             // The positions first: most words have no such pair, and the entities are
             // read only for one.
-            drop[first + k] = c.proclitic_len == 0
+            let dropped = c.proclitic_len == 0
                 && group.iter().any(|o| {
                     o.proclitic_len > 0
                         && o.folded.end() == c.folded.end()
@@ -120,11 +122,17 @@ pub(crate) fn prefer_prominent_split<P: Copy>(
                         && g.name(o.value.0).entities().iter().any(prominent)
                 })
                 && g.name(c.value.0).entities().iter().all(village);
+            if dropped {
+                drop.resize(candidates.len(), false);
+                drop[first + k] = true;
+            }
         }
         first = last;
     }
-    let mut keep = drop.iter().map(|d| !d);
-    candidates.retain(|_| keep.next().unwrap_or(true));
+    if !drop.is_empty() {
+        let mut keep = drop.iter().map(|d| !d);
+        candidates.retain(|_| keep.next().unwrap_or(true));
+    }
 }
 
 /// Merges the organizations `found` by their form into the tagger's `mentions` (policy 2),
