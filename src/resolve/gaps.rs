@@ -78,10 +78,17 @@ pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
     }
     // A list separator is a phrase of at most three words, and a word at most three tokens
     // (a decimal number): a longer gap is read no further.
-    if b.first_token().saturating_sub(a.end_token()) > 3 * MAX_PHRASE_WORDS {
+    let (from, to) = (a.end_token(), b.first_token());
+    let tokens = to.saturating_sub(from);
+    if tokens > 3 * MAX_PHRASE_WORDS {
         return false;
     }
-    let words = Words::read(ctx, a.end_token(), b.first_token(), "");
+    // More tokens than a phrase has words, and no decimal point to join three into one word:
+    // no phrase, and nothing to read.
+    if tokens > MAX_PHRASE_WORDS && (from..to).all(|t| ctx.doc.text(t) != ".") {
+        return false;
+    }
+    let words = Words::read(ctx, from, to, "");
     match words.as_slice() {
         [] => b.proclitic().conjunction().is_some(),
         gap => ctx.lex.relations(gap, false).has(Relation::List),
