@@ -23,11 +23,9 @@ fn unit(lex: &Lexicon, word: &str) -> Option<f64> {
     lex.word(word).and_then(|i| i.km)
 }
 
-/// A word that may stand in the phrase (`words/fillers.tsv`), or a number.
-fn is_filler(lex: &Lexicon, word: &str) -> bool {
-    lex.word(word)
-        .is_some_and(|i| i.fillers.has(Filler::Relative))
-        || word.chars().all(|c| c.is_ascii_digit() || c == '.')
+/// Digits and decimal points only: a number (a distance).
+fn is_number(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// Combines up to two compass words: north/south first, then east/west (جنوب شرق = 135°).
@@ -56,15 +54,20 @@ pub(crate) fn parse(lex: &Lexicon, gap: &[&str], after: &[&str]) -> Option<Relat
     let mut bearing = None;
     let mut i = 0;
     while i < gap.len() {
+        // A compass word, a word that may stand in the phrase (`words/fillers.tsv`), a unit or
+        // a number: one look-up a word decides.
         let word = gap[i];
-        if let Some(b) = compass(lex, word) {
+        let info = lex.word(word);
+        if let Some(b) = info.and_then(|i| i.bearing) {
             if bearing.is_some() {
                 return None;
             }
             let next = gap.get(i + 1).and_then(|w| compass(lex, w));
             bearing = Some(combine(b, next));
             i += if next.is_some() { 2 } else { 1 };
-        } else if is_filler(lex, word) || unit(lex, word).is_some() {
+        } else if info.is_some_and(|i| i.fillers.has(Filler::Relative) || i.km.is_some())
+            || is_number(word)
+        {
             i += 1;
         } else {
             return None;
