@@ -3,7 +3,8 @@
 //! A document is read once into a view ([`crate::document`]); the resolver's stages read it:
 //!
 //! 0. [`passes`]: a name that is mostly an ordinary word (أن، كان), with no cue beside it and
-//!    in no list or phrase, is decided from its priors alone; the others go through:
+//!    in no list or phrase, is decided from its priors alone (once per name and resolver, the
+//!    same in every document); the others go through:
 //! 1. [`features`]: pass one scores each mention's candidates alone — a prior (kind,
 //!    population, capital status, the Syrian domain, [`prior`]) plus the cue words around it;
 //! 2. [`links`]: pass two adds evidence from the other mentions, read from pass one's choices —
