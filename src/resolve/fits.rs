@@ -165,14 +165,16 @@ pub(super) struct Anchors {
 
 impl Anchors {
     pub(super) fn new(all: Vec<Anchor>) -> Anchors {
-        let mut by_lat: Vec<(f64, u32)> = (all.iter().enumerate())
-            .filter_map(|(i, a)| Some((a.point?.lat, i as u32)))
-            .collect();
-        by_lat.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let admin1 = (all.iter())
-            .flat_map(|a| [(a.admin1, a.name), (a.own_admin1, a.name)])
-            .filter(|&(code, _)| code != 0)
-            .collect();
+        // Sized first: a filtered iterator's collect grows the vector several times.
+        let mut by_lat = Vec::with_capacity(all.len());
+        by_lat.extend((all.iter().enumerate()).filter_map(|(i, a)| Some((a.point?.lat, i as u32))));
+        by_lat.sort_by(|a: &(f64, u32), b| a.0.total_cmp(&b.0));
+        let mut admin1 = Vec::with_capacity(2 * all.len());
+        admin1.extend(
+            (all.iter())
+                .flat_map(|a| [(a.admin1, a.name), (a.own_admin1, a.name)])
+                .filter(|&(code, _)| code != 0),
+        );
         let countries = (all.iter())
             .filter_map(|a| Some((a.country?, a.name)))
             .collect();

@@ -386,29 +386,31 @@ pub(super) fn anchors<'g>(
     choices: &[Option<EntityId>],
     common_word_ratio: f64,
 ) -> Anchors {
-    let mut anchors: Vec<(EntityId, Anchor)> = sites
-        .iter()
-        .zip(choices)
-        .filter(|(site, _)| site.is_confident() && site.against.is_none())
-        .filter_map(|(site, c)| {
-            let e = (*c)?;
-            let facts = ctx.facts(e);
-            let own = !site.support.is_empty() || !site.weak_support.is_empty();
-            let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
-                == prior::Commonness::Name;
-            let stands_alone = facts.actor
-                || facts.in_syria()
-                || facts.country == [0, 0]
-                || decide::is_prominent(site.name, facts);
-            (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
-                e,
-                Anchor::new(
-                    facts,
-                    site.mention.name().expect("sites are listed mentions"),
-                ),
-            ))
-        })
-        .collect();
+    let mut anchors: Vec<(EntityId, Anchor)> = Vec::with_capacity(sites.len());
+    anchors.extend(
+        sites
+            .iter()
+            .zip(choices)
+            .filter(|(site, _)| site.is_confident() && site.against.is_none())
+            .filter_map(|(site, c)| {
+                let e = (*c)?;
+                let facts = ctx.facts(e);
+                let own = !site.support.is_empty() || !site.weak_support.is_empty();
+                let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
+                    == prior::Commonness::Name;
+                let stands_alone = facts.actor
+                    || facts.in_syria()
+                    || facts.country == [0, 0]
+                    || decide::is_prominent(site.name, facts);
+                (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
+                    e,
+                    Anchor::new(
+                        facts,
+                        site.mention.name().expect("sites are listed mentions"),
+                    ),
+                ))
+            }),
+    );
     anchors.sort_by_key(|a| a.0);
     anchors.dedup_by_key(|a| a.0);
     Anchors::new(anchors.into_iter().map(|a| a.1).collect())

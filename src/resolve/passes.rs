@@ -97,7 +97,9 @@ impl Resolver {
     ) -> Vec<Resolution> {
         let (g, doc) = (ctx.g, ctx.doc);
         // Each kept mention's place among all the document's mentions.
-        let index: Vec<usize> = (0..mentions.len()).filter(|&i| !apart[i]).collect();
+        // Sized first: a filtered iterator's collect grows the vector several times.
+        let mut index = Vec::with_capacity(apart.iter().filter(|&&a| !a).count());
+        index.extend((0..mentions.len()).filter(|&i| !apart[i]));
         let kept: Vec<Mention> = index.iter().map(|&i| mentions[i]).collect();
         let mut sites: Vec<Site<'_>> = kept.iter().map(|m| features::site(ctx, m)).collect();
         for (site, &i) in sites.iter_mut().zip(&index) {
