@@ -392,26 +392,33 @@ pub(super) fn anchors<'g>(
             .iter()
             .zip(choices)
             .filter(|(site, _)| site.is_confident() && site.against.is_none())
-            .filter_map(|(site, c)| {
-                let e = (*c)?;
-                let facts = ctx.facts(e);
-                let own = !site.support.is_empty() || !site.weak_support.is_empty();
-                let name = prior::commonness(ctx.g, site.name, facts, common_word_ratio)
-                    == prior::Commonness::Name;
-                let stands_alone = facts.actor
-                    || facts.in_syria()
-                    || facts.country == [0, 0]
-                    || decide::is_prominent(site.name, facts);
-                (facts.ty == EntityType::Loc && (own || (name && stands_alone))).then_some((
-                    e,
-                    Anchor::new(
-                        facts,
-                        site.mention.name().expect("sites are listed mentions"),
-                    ),
-                ))
-            }),
+            .filter_map(|(site, c)| anchor(ctx, site, (*c)?, common_word_ratio)),
     );
     anchors.sort_by_key(|a| a.0);
     anchors.dedup_by_key(|a| a.0);
     Anchors::new(anchors.into_iter().map(|a| a.1).collect())
+}
+
+/// Site `site`'s choice `e` as an anchor, if the document is sure of it: a place with support
+/// of its own, else one that stands alone (an actor, in Syria, no country, prominent) and is a
+/// name rather than a word. The cheaper tests come first.
+fn anchor(
+    ctx: &Ctx<'_, '_>,
+    site: &Site<'_>,
+    e: EntityId,
+    common_word_ratio: f64,
+) -> Option<(EntityId, Anchor)> {
+    let facts = ctx.facts(e);
+    let own = !site.support.is_empty() || !site.weak_support.is_empty();
+    let stands_alone = || {
+        facts.actor
+            || facts.in_syria()
+            || facts.country == [0, 0]
+            || decide::is_prominent(site.name, facts)
+    };
+    let name =
+        || prior::commonness(ctx.g, site.name, facts, common_word_ratio) == prior::Commonness::Name;
+    let name_id = site.mention.name().expect("sites are listed mentions");
+    (facts.ty == EntityType::Loc && (own || (stands_alone() && name())))
+        .then(|| (e, Anchor::new(facts, name_id)))
 }
