@@ -95,11 +95,15 @@ pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
     }
 }
 
+/// Whether `b`'s word (its proclitics included) follows `a` with nothing but spaces between
+/// them: no word, no punctuation.
+pub(super) fn adjacent(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
+    let start = b.folded_word_start();
+    start >= a.folded().end() && ctx.doc.folded()[a.folded().end()..start].trim().is_empty()
+}
+
 /// Whether `b` follows `a` with only a glued ف between them: a list in a chain of places
 /// («دير الزور فالعشارة فبالميادين»), but also "so, then" («أما حصة الساحل فللاذقية»).
 pub(super) fn is_fa_link(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
-    let start = b.folded_word_start();
-    b.proclitic().conjunction() == Some('ف')
-        && start >= a.folded().end()
-        && ctx.doc.folded()[a.folded().end()..start].trim().is_empty()
+    b.proclitic().conjunction() == Some('ف') && adjacent(ctx, a, b)
 }

@@ -9,7 +9,7 @@ use super::features::{Scored, Site};
 use super::fits::{
     Anchor, Anchors, coherence_fit, containment_fit, is_local, is_quarter_of, relative_fit,
 };
-use super::gaps::{Words, gap, is_fa_link, is_list_gap};
+use super::gaps::{Words, adjacent, gap, is_fa_link, is_list_gap};
 use super::prior::{Facts, NameCues};
 use super::{decide, divisions, prior, relative};
 use crate::gazetteer::{EntityId, EntityType, Kind, Name, NameId};
@@ -72,11 +72,8 @@ fn next_place(ctx: &Ctx<'_, '_>, sites: &[Site<'_>], i: usize) -> Option<usize> 
     let mut next = i + 1;
     while next + 1 < sites.len()
         && sites[next].cues.has(NameCues::CUE_WORD)
-        && ctx.doc.folded()
-            [sites[next].mention.folded().end()..sites[next + 1].mention.folded().start()]
-            .trim()
-            .is_empty()
         && sites[next + 1].mention.proclitic().is_empty()
+        && adjacent(ctx, &sites[next].mention, &sites[next + 1].mention)
     {
         next += 1;
     }
@@ -170,9 +167,7 @@ fn names_road_end(
     let (a, b) = (&start.mention, &site.mention);
     ctx.plays(ctx.before(a)[0], Part::Road)
         && b.proclitic().is_empty()
-        && ctx.doc.folded()[a.folded().end()..b.folded().start()]
-            .trim()
-            .is_empty()
+        && adjacent(ctx, a, b)
         && start_place.is_some_and(|p| {
             site.candidates
                 .iter()
