@@ -41,15 +41,7 @@ impl ResolvedRecord {
     fn write_fields(&self, w: &mut Object<'_>) {
         w.string_unless_empty("id", &self.id);
         w.string("kind", self.kind);
-        w.place(&Place {
-            name_ar: &self.name_ar,
-            name_en: &self.name_en,
-            lat: self.lat,
-            lon: self.lon,
-            pcode: &self.pcode,
-            country: &self.country,
-            admin: &self.admin,
-        });
+        w.place(&place_of!(self));
         w.float("confidence", self.confidence);
         if !self.evidence.is_empty() {
             w.key("evidence");
@@ -69,15 +61,7 @@ impl FocusRecord {
         let mut w = Object::open(out);
         w.string("id", &self.id);
         w.string("kind", self.kind);
-        w.place(&Place {
-            name_ar: &self.name_ar,
-            name_en: &self.name_en,
-            lat: self.lat,
-            lon: self.lon,
-            pcode: &self.pcode,
-            country: &self.country,
-            admin: &self.admin,
-        });
+        w.place(&place_of!(self));
         w.float("score", self.score);
         w.number("mentions", self.mentions as usize);
         if let Some(area) = &self.admin1 {
@@ -124,6 +108,23 @@ impl AlternativeRecord {
         w.close();
     }
 }
+
+/// The [`Place`] of a record whose fields bear its fields' names ([`ResolvedRecord`],
+/// [`FocusRecord`]).
+macro_rules! place_of {
+    ($record:expr) => {
+        Place {
+            name_ar: &$record.name_ar,
+            name_en: &$record.name_en,
+            lat: $record.lat,
+            lon: $record.lon,
+            pcode: &$record.pcode,
+            country: &$record.country,
+            admin: &$record.admin,
+        }
+    };
+}
+use place_of;
 
 /// The fields a resolved mention and a focus place share, written between their `kind` and
 /// their score: names, point, codes and admin chain, each left out when empty.
