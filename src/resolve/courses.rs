@@ -3,11 +3,11 @@
 //! to the centre of the places named beside it.
 
 use super::evidence::Evidence;
+use super::features::Site;
 use super::prior::EntityFacts;
 use super::{Resolution, WINDOW};
 use crate::document::Document;
 use crate::gazetteer::{EntityId, EntityType, Gazetteer, Kind, Point};
-use crate::tag::Mention;
 
 /// Places within this distance of a course are beside it.
 const NEAR_COURSE_KM: f64 = 25.0;
@@ -22,7 +22,7 @@ pub(super) fn place_on_courses(
     g: &Gazetteer,
     facts: &EntityFacts,
     doc: &Document<'_>,
-    mentions: &[Mention],
+    sites: &[Site<'_>],
     resolutions: &mut [Resolution],
 ) {
     for i in 0..resolutions.len() {
@@ -34,7 +34,7 @@ pub(super) fn place_on_courses(
         else {
             continue;
         };
-        let near = places_beside(facts, doc, mentions, resolutions, i, course);
+        let near = places_beside(facts, doc, sites, resolutions, i, course);
         if near.is_empty() {
             continue;
         }
@@ -54,18 +54,18 @@ pub(super) fn place_on_courses(
 fn places_beside(
     facts: &EntityFacts,
     doc: &Document<'_>,
-    mentions: &[Mention],
+    sites: &[Site<'_>],
     resolutions: &[Resolution],
     i: usize,
     course: &[Point],
 ) -> Vec<Point> {
-    let at = mentions[i].span().start();
-    let paragraph = doc.tokens()[mentions[i].first_token()].paragraph;
+    let mentions = |range: std::ops::Range<usize>| sites[range].iter().map(|s| &s.mention);
+    let at = sites[i].mention.span().start();
+    let paragraph = doc.tokens()[sites[i].mention.first_token()].paragraph;
     // The mentions around it, up to WINDOW on each side (a document of news is read whole).
-    let window = i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(mentions.len());
+    let window = i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(sites.len());
     // (distance in the text, same paragraph, entity, point)
-    let mut near: Vec<(usize, bool, EntityId, Point)> = mentions[window.clone()]
-        .iter()
+    let mut near: Vec<(usize, bool, EntityId, Point)> = mentions(window.clone())
         .zip(&resolutions[window])
         .filter(|(_, r)| r.accepted && r.ty == EntityType::Loc)
         .filter_map(|(m, r)| {

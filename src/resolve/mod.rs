@@ -307,12 +307,11 @@ impl Resolver {
         let g = self.tagger.gazetteer();
         let organizations = forms::organizations(doc, words, &mentions);
         let unlisted = crate::tag::merge_forms(g, doc, &mut mentions, &organizations);
-        let resolutions = self.resolve_document(doc, words, &mentions);
+        let listed = self.resolve_document(doc, words, mentions);
         let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
         let unlisted = unlisted
             .into_iter()
             .map(|m| (m, Resolution::unlisted(EntityType::Org, 0.7, pattern, None)));
-        let listed = mentions.into_iter().zip(resolutions).collect();
         let mut all = merge_by_start(listed, unlisted.collect());
         self.facilities_in_places(doc, words, &mut all);
         unlisted_places(doc, words, &mut all);
@@ -382,12 +381,17 @@ impl Resolver {
             .filter(|m| m.name().is_some())
             .copied()
             .collect();
-        let mut resolved = self.resolve_document(&doc, &words, &listed).into_iter();
+        let mut resolved = self.resolve_document(&doc, &words, listed).into_iter();
         let pattern = EvidenceSet::EMPTY.with(Evidence::Pattern);
         mentions
             .iter()
             .map(|m| match m.name() {
-                Some(_) => resolved.next().expect("one resolution per listed mention"),
+                Some(_) => {
+                    resolved
+                        .next()
+                        .expect("one resolution per listed mention")
+                        .1
+                }
                 None => Resolution::unlisted(m.entity_type(), 0.7, pattern, None),
             })
             .collect()

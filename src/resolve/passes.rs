@@ -29,13 +29,13 @@ impl Resolver {
         }) == 1
     }
 
-    /// Resolves the listed `mentions` of `doc`, in order.
+    /// Resolves the listed `mentions` of `doc`: each with its resolution, in order.
     pub(super) fn resolve_document(
         &self,
         doc: &Document<'_>,
         words: &DocWords,
-        mentions: &[Mention],
-    ) -> Vec<Resolution> {
+        mentions: Vec<Mention>,
+    ) -> Vec<(Mention, Resolution)> {
         let g = self.tagger.gazetteer();
         let demonyms = Ctx::demonym_countries(doc, lexicon(), words);
         let ctx = Ctx {
@@ -72,14 +72,14 @@ impl Resolver {
                     .is_some_and(|next| !apart[i + 1] && may_tie(&ctx, m, next));
         }
         let mut resolved = self
-            .resolve_sites(&ctx, mentions, &listed, &apart)
+            .resolve_sites(&ctx, &mentions, &listed, &apart)
             .into_iter();
         mentions
-            .iter()
+            .into_iter()
             .zip(apart)
             .map(|(m, word)| match word {
-                true => self.decide_alone(&ctx, m),
-                false => resolved.next().expect("one resolution per kept mention"),
+                true => (m, self.decide_alone(&ctx, &m)),
+                false => (m, resolved.next().expect("one resolution per kept mention")),
             })
             .collect()
     }
@@ -100,8 +100,10 @@ impl Resolver {
         // Sized first: a filtered iterator's collect grows the vector several times.
         let mut index = Vec::with_capacity(apart.iter().filter(|&&a| !a).count());
         index.extend((0..mentions.len()).filter(|&i| !apart[i]));
-        let kept: Vec<Mention> = index.iter().map(|&i| mentions[i]).collect();
-        let mut sites: Vec<Site<'_>> = kept.iter().map(|m| features::site(ctx, m)).collect();
+        let mut sites: Vec<Site<'_>> = index
+            .iter()
+            .map(|&i| features::site(ctx, &mentions[i]))
+            .collect();
         for (site, &i) in sites.iter_mut().zip(&index) {
             site.listed_after_previous = listed[i];
             site.before_word = apart.get(i + 1).copied().unwrap_or(false);
@@ -147,7 +149,7 @@ impl Resolver {
             .iter_mut()
             .map(|s| decide::decide(g, &self.facts, &self.options, s))
             .collect();
-        courses::place_on_courses(g, &self.facts, doc, &kept, &mut resolutions);
+        courses::place_on_courses(g, &self.facts, doc, &sites, &mut resolutions);
         resolutions
     }
 }
