@@ -90,7 +90,7 @@ impl<'a> Ctx<'a, '_> {
     }
 
     /// The entry of a token as written, without proclitics.
-    fn bare(&self, t: Tok) -> Option<&'a WordInfo> {
+    pub(super) fn bare(&self, t: Tok) -> Option<&'a WordInfo> {
         let id = self.words.get(t?)?[0];
         self.lex.info(id)
     }

@@ -23,18 +23,22 @@ pub(super) struct Words<'a> {
 impl<'a> Words<'a> {
     /// The tokens `from..to` of the document, and `tail` after them when not empty.
     pub(super) fn read(ctx: &Ctx<'a, '_>, from: usize, to: usize, tail: &'a str) -> Words<'a> {
-        let (doc, mut out) = (ctx.doc, Words::default());
+        let (tokens, folded) = (ctx.doc.tokens(), ctx.doc.folded());
+        let mut out = Words::default();
         let mut i = from;
         while i < to && out.len < GAP_WORDS {
+            // «12.5»: digits, a point and digits with nothing between them.
             let decimal = i + 2 < to
-                && doc.text(i + 1) == "."
-                && [i, i + 2]
-                    .iter()
-                    .all(|&k| doc.text(k).bytes().all(|b| b.is_ascii_digit()))
-                && doc.tokens()[i].end() == doc.tokens()[i + 1].start()
-                && doc.tokens()[i + 1].end() == doc.tokens()[i + 2].start();
+                && is_point(ctx, i + 1)
+                && tokens[i].end() == tokens[i + 1].start()
+                && tokens[i + 1].end() == tokens[i + 2].start()
+                && [i, i + 2].iter().all(|&k| {
+                    folded.as_bytes()[tokens[k].start()..tokens[k].end()]
+                        .iter()
+                        .all(u8::is_ascii_digit)
+                });
             let end = if decimal { i + 2 } else { i };
-            out.push(&doc.folded()[doc.tokens()[i].start()..doc.tokens()[end].end()]);
+            out.push(&folded[tokens[i].start()..tokens[end].end()]);
             i = end + 1;
         }
         if i < to {
@@ -85,14 +89,26 @@ pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
     }
     // More tokens than a phrase has words, and no decimal point to join three into one word:
     // no phrase, and nothing to read.
-    if tokens > MAX_PHRASE_WORDS && (from..to).all(|t| ctx.doc.text(t) != ".") {
+    if tokens > MAX_PHRASE_WORDS && !(from..to).any(|t| is_point(ctx, t)) {
         return false;
+    }
+    // One word: its entry as the tagger recorded it, not looked up again.
+    if to == from + 1 && ctx.doc.is_word(from) {
+        return ctx
+            .bare(Some(from))
+            .is_some_and(|w| w.relations.has(Relation::List));
     }
     let words = Words::read(ctx, from, to, "");
     match words.as_slice() {
         [] => b.proclitic().conjunction().is_some(),
         gap => ctx.lex.relations(gap, false).has(Relation::List),
     }
+}
+
+/// Whether token `t` is a full stop (or a decimal point), read from its span.
+fn is_point(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let token = &ctx.doc.tokens()[t];
+    token.end() == token.start() + 1 && ctx.doc.folded().as_bytes()[token.start()] == b'.'
 }
 
 /// Whether `b`'s word (its proclitics included) follows `a` with nothing but spaces between
