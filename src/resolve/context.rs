@@ -330,6 +330,20 @@ impl Beside {
     pub(super) fn read(ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
         let (before, after) = (ctx.before(m), ctx.after(m));
         let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
+        // Most words beside a name are no cue and no head of a name (the tagger flagged
+        // those that are): then their entries need no reading.
+        let may =
+            |t: Tok| t.is_some_and(|t| ctx.words.get(t).is_some_and(|w| w.may_stand_beside()));
+        if !before.iter().any(|&t| may(t)) && !may(after) {
+            return Beside {
+                before,
+                after,
+                quoted,
+                name_head: false,
+                cue_before: None,
+                cue_after: ctx.cue_in_apposition(m),
+            };
+        }
         Beside {
             before,
             after,

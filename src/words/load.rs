@@ -47,6 +47,9 @@ pub(super) fn parse(files: &[(&str, &str)]) -> Result<Lexicon, Error> {
             if w.demonym.is_some() {
                 flags |= super::SCAN_DEMONYM;
             }
+            if w.cue_before.is_some() || w.cue_after.is_some() || w.parts.has(Part::NameHead) {
+                flags |= super::SCAN_BESIDE;
+            }
             flags
         })
         .collect();

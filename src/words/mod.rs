@@ -267,8 +267,8 @@ pub(crate) struct Lexicon {
     ids: WordMap<WordId>,
     words: Vec<WordInfo>,
     /// Per word id, the flags a scan over a document's tokens reads ([`SCAN_HEAD`],
-    /// [`SCAN_SETTLEMENT`], [`SCAN_DEMONYM`]), which the tagger unites per token in
-    /// [`TokenWords`].
+    /// [`SCAN_SETTLEMENT`], [`SCAN_DEMONYM`]) and [`SCAN_BESIDE`], which the tagger unites per
+    /// token in [`TokenWords`].
     scan: Vec<u8>,
     /// Phrases of several words by their first word: the other words, relations (Arabic
     /// and Latin script) and parts (two-word heads).
@@ -284,6 +284,11 @@ const SCAN_HEAD: u8 = 1;
 const SCAN_SETTLEMENT: u8 = 2;
 /// An English nationality adjective (`demonyms.tsv`), as written.
 const SCAN_DEMONYM: u8 = 4;
+/// A word that makes the name beside it one: a cue word before or after a name, or the head
+/// of a longer name («مراسل»). Read per token, not in a scan: no token is listed for it.
+const SCAN_BESIDE: u8 = 8;
+/// The flags a scan over the tokens reads: a token with one is listed ([`DocWords`]).
+const SCANNED: u8 = SCAN_HEAD | SCAN_SETTLEMENT | SCAN_DEMONYM;
 
 static EMBEDDED: Lazy<Lexicon> =
     Lazy::new(|| Lexicon::parse(&FILES).expect("the embedded word tables are valid"));

@@ -1,7 +1,9 @@
 //! The word-table entries of a document's tokens, as the tagger records them while it walks
 //! the text: what the resolver's rules read instead of looking words up again.
 
-use super::{Lexicon, NO_WORD, SCAN_DEMONYM, SCAN_HEAD, SCAN_SETTLEMENT, WordId};
+use super::{
+    Lexicon, NO_WORD, SCAN_BESIDE, SCAN_DEMONYM, SCAN_HEAD, SCAN_SETTLEMENT, SCANNED, WordId,
+};
 
 /// The word table entries of a token, one per proclitic split (bare, then behind a
 /// conjunction, then behind a conjunction and a preposition), as the tagger found them; it
@@ -36,6 +38,12 @@ impl TokenWords {
     fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
     }
+
+    /// Whether some entry is a cue word (before or after a name) or the head of a longer
+    /// name: without one, the token says nothing of the name beside it.
+    pub(crate) fn may_stand_beside(&self) -> bool {
+        self.has(SCAN_BESIDE)
+    }
 }
 
 /// The word-table entries of a document's tokens as the tagger records them, one
@@ -60,9 +68,9 @@ impl DocWords {
     /// recorded in order.
     pub(crate) fn set(&mut self, lex: &Lexicon, token: usize, split: usize, id: WordId) {
         let words = &mut self.tokens[token];
-        let had = words.flags != 0;
+        let had = words.flags & SCANNED != 0;
         words.set(lex, split, id);
-        if !had && words.flags != 0 {
+        if !had && words.flags & SCANNED != 0 {
             self.flagged.push(token as u32);
         }
     }
