@@ -313,6 +313,7 @@ fn is_quoted(before: &str, after: &str) -> bool {
 
 /// The words right around a mention that can make a name of it, read once: pass one reads
 /// them all, and a name that is mostly an ordinary word needs one of them to be read further.
+#[derive(Debug, PartialEq)]
 pub(super) struct Beside {
     pub(super) before: Before,
     pub(super) after: Tok,
@@ -344,6 +345,13 @@ impl Beside {
                 cue_after: ctx.cue_in_apposition(m),
             };
         }
+        Beside::read_every_entry(ctx, m)
+    }
+
+    /// [`Beside::read`] with every entry read, flagged or not.
+    fn read_every_entry(ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
+        let (before, after) = (ctx.before(m), ctx.after(m));
+        let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
         Beside {
             before,
             after,
@@ -357,5 +365,57 @@ impl Beside {
     /// Whether any of them stands there.
     pub(super) fn any(&self) -> bool {
         self.quoted || self.name_head || self.cue_before.is_some() || self.cue_after.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::prior::EntityFacts;
+    use crate::words::coverage::table_rows;
+    use crate::{Resolver, Tagger};
+
+    /// Reading only around flagged words misses nothing: for every cue word and head of a
+    /// name in the tables, before and after a name, in quotes and in an English apposition,
+    /// [`Beside::read`] finds what reading every entry finds.
+    #[test]
+    fn reading_only_flagged_words_misses_no_cue_and_no_head() {
+        let resolver = Resolver::new(Tagger::new());
+        let mut words: Vec<&str> = table_rows("cues.tsv", &["word"])
+            .into_iter()
+            .chain(table_rows("name_parts.tsv", &["word"]))
+            .map(|(_, row)| row[0])
+            .collect();
+        words.extend(["في", "قال", "the", "of"]);
+        let mut read = 0;
+        for w in words {
+            for text in [
+                format!("{w} حلب"),
+                format!("وصلنا إلى {w} دمشق وحمص {w}"),
+                format!("قال «{w}» إن «حلب» {w} الجديدة"),
+                format!("Rami, a {w} near Latakia, and the {w} of Homs"),
+                format!("{w} {w} {w} إدلب"),
+            ] {
+                let doc = Document::new(&text);
+                let (mut mentions, mut tagged) = (Vec::new(), DocWords::default());
+                let tagger = resolver.tagger();
+                tagger.tag_document(&doc, &mut mentions, Some(&mut tagged));
+                let ctx = Ctx {
+                    doc: &doc,
+                    g: tagger.gazetteer(),
+                    lex: crate::words::lexicon(),
+                    words: &tagged,
+                    facts: &EntityFacts::NONE,
+                    demonym_countries: &[],
+                };
+                for m in mentions.iter().filter(|m| m.name().is_some()) {
+                    let fast = Beside::read(&ctx, m);
+                    assert_eq!(fast, Beside::read_every_entry(&ctx, m), "{text}");
+                    read += usize::from(fast.any());
+                }
+            }
+        }
+        // The texts put cue words beside names: most mentions have one.
+        assert!(read > 500, "{read} mentions with a word beside them");
     }
 }
