@@ -329,37 +329,48 @@ pub(super) struct Beside {
 
 impl Beside {
     pub(super) fn read(ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
-        let (before, after) = (ctx.before(m), ctx.after(m));
-        let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
+        let around = Beside::around(ctx, m);
         // Most words beside a name are no cue and no head of a name (the tagger flagged
         // those that are): then their entries need no reading.
         let may =
             |t: Tok| t.is_some_and(|t| ctx.words.get(t).is_some_and(|w| w.may_stand_beside()));
-        if !before.iter().any(|&t| may(t)) && !may(after) {
-            return Beside {
-                before,
-                after,
-                quoted,
-                name_head: false,
-                cue_before: None,
-                cue_after: ctx.cue_in_apposition(m),
-            };
+        if around.before.iter().any(|&t| may(t)) || may(around.after) {
+            return around.with_entries(ctx, m);
         }
-        Beside::read_every_entry(ctx, m)
+        Beside {
+            cue_after: ctx.cue_in_apposition(m),
+            ..around
+        }
     }
 
-    /// [`Beside::read`] with every entry read, flagged or not.
-    fn read_every_entry(ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
+    /// The tokens around `m` and its quotation marks, before any word's entry is read.
+    fn around(ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
         let (before, after) = (ctx.before(m), ctx.after(m));
-        let quoted = is_quoted(ctx.text(before[0]), ctx.text(after));
         Beside {
             before,
             after,
-            quoted,
-            name_head: ctx.plays(before[0], Part::NameHead),
-            cue_before: ctx.cue_before(&cue_words(before, quoted)),
-            cue_after: ctx.cue_after(after).or_else(|| ctx.cue_in_apposition(m)),
+            quoted: is_quoted(ctx.text(before[0]), ctx.text(after)),
+            name_head: false,
+            cue_before: None,
+            cue_after: None,
         }
+    }
+
+    /// `self` with what the entries of the words around `m` say.
+    fn with_entries(self, ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
+        let (before, after) = (self.before, self.after);
+        Beside {
+            name_head: ctx.plays(before[0], Part::NameHead),
+            cue_before: ctx.cue_before(&cue_words(before, self.quoted)),
+            cue_after: ctx.cue_after(after).or_else(|| ctx.cue_in_apposition(m)),
+            ..self
+        }
+    }
+
+    /// [`Beside::read`] with every entry read, flagged or not.
+    #[cfg(test)]
+    fn read_every_entry(ctx: &Ctx<'_, '_>, m: &Mention) -> Beside {
+        Beside::around(ctx, m).with_entries(ctx, m)
     }
 
     /// Whether any of them stands there.

@@ -220,8 +220,8 @@ impl Tagger {
     }
 
     /// Tags a document view. With `words`, also records for every token its entries in the
-    /// word tables, one per proclitic split ([`crate::words::TokenWords`]): the resolver's rules read them
-    /// instead of looking words up again.
+    /// word tables, one per proclitic split ([`crate::words::TokenWords`]): the resolver's
+    /// rules read them instead of looking words up again.
     pub(crate) fn tag_document(
         &self,
         doc: &Document<'_>,
