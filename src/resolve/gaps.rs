@@ -3,7 +3,7 @@
 
 use super::context::Ctx;
 use crate::tag::Mention;
-use crate::words::{MAX_PHRASE_WORDS, Relation};
+use crate::words::{MAX_PHRASE_WORDS, Relation, word_relations};
 
 /// The longest gap (folded bytes) between two mentions that a list, containment or relative
 /// phrase can fill: «جنوب شرق مدينة ... بحوالي» fits, a paragraph does not.
@@ -94,9 +94,7 @@ pub(super) fn is_list_gap(ctx: &Ctx<'_, '_>, a: &Mention, b: &Mention) -> bool {
     }
     // One word: its entry as the tagger recorded it, not looked up again.
     if to == from + 1 && ctx.doc.is_word(from) {
-        return ctx
-            .bare(Some(from))
-            .is_some_and(|w| w.relations.has(Relation::List));
+        return word_relations(ctx.bare(Some(from)), false).has(Relation::List);
     }
     let words = Words::read(ctx, from, to, "");
     match words.as_slice() {

@@ -372,9 +372,7 @@ impl Lexicon {
         let pick = |arabic: Relations, latin_: Relations| if latin { latin_ } else { arabic };
         match gap {
             [] => Relations::default(),
-            [word] => self.word(word).map_or(Relations::default(), |i| {
-                pick(i.relations, i.latin_relations)
-            }),
+            [word] => word_relations(self.word(word), latin),
             [first, rest @ ..] if rest.len() < MAX_PHRASE_WORDS => {
                 self.phrase(first, rest).map_or(Relations::default(), |p| {
                     pick(p.relations, p.latin_relations)
@@ -427,6 +425,15 @@ impl Lexicon {
             .zip(ids.iter())
             .filter_map(|(p, &id)| Some((p, self.info(id)?)))
     }
+}
+
+/// What a gap of one word, its entry `info`, says between two places, for a first place
+/// written in Latin script or not ([`Lexicon::relations`]).
+pub(crate) fn word_relations(info: Option<&WordInfo>, latin: bool) -> Relations {
+    info.map_or(Relations::default(), |i| match latin {
+        true => i.latin_relations,
+        false => i.relations,
+    })
 }
 
 #[cfg(test)]
